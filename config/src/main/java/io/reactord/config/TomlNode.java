@@ -1,0 +1,72 @@
+package io.reactord.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One value of a parsed TOML document together with the line it was written on. The value is a
+ * {@link String}, {@link Long}, {@link Double}, {@link Boolean}, {@link DateTime}, {@link Array} or
+ * {@link Table}.
+ */
+record TomlNode(Object value, int line) {
+
+    /** How a table came into existence; TOML forbids some redefinitions depending on it. */
+    enum Origin { IMPLICIT, HEADER, DOTTED, INLINE, ARRAY_ELEMENT }
+
+    /** A TOML table: keys in document order. */
+    static final class Table {
+        final Map<String, TomlNode> entries = new LinkedHashMap<>();
+        final int line;
+        Origin origin;
+
+        Table(int line, Origin origin) {
+            this.line = line;
+            this.origin = origin;
+        }
+    }
+
+    /** A TOML array; {@code ofTables} when it was built by {@code [[header]]}s. */
+    static final class Array {
+        final List<TomlNode> items = new ArrayList<>();
+        final boolean ofTables;
+
+        Array(boolean ofTables) {
+            this.ofTables = ofTables;
+        }
+    }
+
+    /** A date, time or date-time, kept as written (no configuration key takes one). */
+    record DateTime(String text) {}
+
+    /** The TOML type name of this value as used in messages ("string", "integer", ...). */
+    String typeName() {
+        return typeName(value);
+    }
+
+    static String typeName(Object v) {
+        if (v instanceof String) return "string";
+        if (v instanceof Long) return "integer";
+        if (v instanceof Double) return "float";
+        if (v instanceof Boolean) return "boolean";
+        if (v instanceof DateTime) return "date-time";
+        if (v instanceof Array a) return a.ofTables ? "array of tables" : "array";
+        return "table";
+    }
+
+    /** The value shortened for a message: strings quoted, long text cut. */
+    String shortText() {
+        String s;
+        if (value instanceof String str) {
+            s = '"' + str + '"';
+        } else if (value instanceof Array || value instanceof Table) {
+            return typeName();
+        } else if (value instanceof DateTime d) {
+            s = d.text();
+        } else {
+            s = String.valueOf(value);
+        }
+        return Diagnostic.printable(s.length() > 60 ? s.substring(0, 57) + "..." : s);
+    }
+}
