@@ -23,18 +23,27 @@ final class Pairs {
         String[] k = new String[n];
         String[] v = new String[n];
         int size = 0;
+        int valueStart = 0;
+        int valueEnd = 0;
         for (int i = from; i < t.count; i++) {
             int c = t.colon(i);
             if (c < 0) {
                 if (size == 0) {
                     return new Pairs(k, v, 0, t.get(i));
                 }
-                v[size - 1] = v[size - 1] + " " + t.get(i);
+                valueEnd = t.end[i]; // the value runs on to the end of this token, separators included
                 continue;
             }
+            if (size > 0) {
+                v[size - 1] = t.line.substring(valueStart, valueEnd);
+            }
             k[size] = t.line.substring(t.start[i], c);
-            v[size] = t.line.substring(c + 1, t.end[i]);
+            valueStart = c + 1;
+            valueEnd = t.end[i];
             size++;
+        }
+        if (size > 0) {
+            v[size - 1] = t.line.substring(valueStart, valueEnd);
         }
         return new Pairs(k, v, size, null);
     }

@@ -152,11 +152,11 @@ final class Reducer {
 
     private static void peerDevice(ClusterState s, Event.PeerDevice e, List<Change> out) {
         s.confirm(e.action(), ObjectKeys.peerDevice(e.name(), e.peerNodeId(), e.volume()));
+        int mark = out.size();
         ResourceInfo r = e.action() == Action.DESTROY ? s.get(e.name()) : ensure(s, e.name(), out);
         if (r == null) {
             return;
         }
-        int mark = out.size();
         Diff d = new Diff(e.name(), e.volume(), e.peerNodeId(), null, out);
         if (e.action() == Action.DESTROY) {
             ConnectionInfo c = r.connections().get(e.peerNodeId());
@@ -191,11 +191,11 @@ final class Reducer {
 
     private static void path(ClusterState s, Event.Path e, List<Change> out) {
         s.confirm(e.action(), ObjectKeys.path(e.name(), e.peerNodeId(), e.local(), e.peer()));
+        int mark = out.size();
         ResourceInfo r = e.action() == Action.DESTROY ? s.get(e.name()) : ensure(s, e.name(), out);
         if (r == null) {
             return;
         }
-        int mark = out.size();
         String key = PathInfo.key(e.local(), e.peer());
         if (e.action() == Action.DESTROY) {
             ConnectionInfo c = r.connections().get(e.peerNodeId());

@@ -55,7 +55,11 @@ final class Tokens {
 
     /** Index of the first ':' in token i, or -1. */
     int colon(int i) {
-        int c = line.indexOf(':', start[i]);
-        return c >= 0 && c < end[i] ? c : -1;
+        for (int c = start[i]; c < end[i]; c++) {
+            if (line.charAt(c) == ':') {
+                return c;
+            }
+        }
+        return -1;
     }
 }
