@@ -1,0 +1,661 @@
+package io.reactord.sim;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * DRBD's state rules applied to a {@link SimCluster}: quorum with its effects, connection loss and
+ * establishment (handshake), resync, the unclean-loss re-confirmation, promotion, demotion and replicated
+ * writes. Package-private; every call happens under the cluster's lock.
+ */
+final class DrbdRules {
+
+    /** How two nodes' data relate. */
+    enum Relation { EQUAL, FIRST_NEWER, SECOND_NEWER, DIVERGED }
+
+    private final SimCluster c;
+
+    DrbdRules(SimCluster cluster) {
+        this.c = cluster;
+    }
+
+    static Relation compare(List<Long> a, List<Long> b) {
+        int n = Math.min(a.size(), b.size());
+        if (!a.subList(0, n).equals(b.subList(0, n))) {
+            return Relation.DIVERGED;
+        }
+        return a.size() == b.size() ? Relation.EQUAL : a.size() > b.size() ? Relation.FIRST_NEWER : Relation.SECOND_NEWER;
+    }
+
+    // ------------------------------------------------------------------ derived state
+
+    /** Quorum, resync starts and sync-free UpToDate promotion, repeated until nothing moves. */
+    void settleState() {
+        for (int i = 0; i < 4; i++) {
+            boolean moved = recomputeQuorum(true);
+            for (String r : c.allResources()) {
+                moved |= resolveConnected(r);
+            }
+            if (!moved) {
+                return;
+            }
+        }
+    }
+
+    /** Recomputes every up node's quorum per volume; with {@code effects}, applies suspend-io and quorum-lost. */
+    boolean recomputeQuorum(boolean effects) {
+        boolean moved = false;
+        for (String r : c.allResources()) {
+            SimResourceSpec spec = c.resourceSpec(r);
+            int volumes = spec.volumes();
+            List<NodeResource> members = new ArrayList<>(c.nodeResources(r));
+            boolean[][] next = new boolean[members.size()][volumes];
+            for (int v = 0; v < volumes; v++) {
+                List<NodeResource> byTiebreaker = new ArrayList<>();
+                for (int i = 0; i < members.size(); i++) {
+                    NodeResource x = members.get(i);
+                    if (!c.up(x.node) || !x.disk[v].hasDisk()) {
+                        continue;
+                    }
+                    QuorumCalculator.Result res = QuorumCalculator.decide(spec.options().quorum(),
+                            spec.options().minimumRedundancy(), votes(x, v), x.quorum[v]);
+                    next[i][v] = res.have();
+                    if (res == QuorumCalculator.Result.BY_TIEBREAKER) {
+                        byTiebreaker.add(x);
+                    }
+                }
+                denyRivalTiebreaks(members, next, v, byTiebreaker);
+                for (int i = 0; i < members.size(); i++) {
+                    NodeResource x = members.get(i);
+                    if (!c.up(x.node) || x.disk[v].hasDisk()) {
+                        continue;
+                    }
+                    boolean q = spec.options().quorum().kind() == QuorumSetting.Kind.OFF;
+                    for (int j = 0; j < members.size(); j++) {
+                        NodeResource p = members.get(j);
+                        PeerLink l = x.peers.get(p.node);
+                        if (l != null && l.connected() && p.disk[v].hasDisk() && next[j][v]) {
+                            q = true;
+                        }
+                    }
+                    next[i][v] = q;
+                }
+            }
+            for (int i = 0; i < members.size(); i++) {
+                NodeResource x = members.get(i);
+                if (!c.up(x.node)) {
+                    continue;
+                }
+                for (int v = 0; v < volumes; v++) {
+                    if (x.quorum[v] != next[i][v]) {
+                        moved = true;
+                        if (effects && x.quorum[v] && x.role == Role.PRIMARY) {
+                            c.helper(x.node, r, "call helper name:" + r + " volume:" + v + " minor:"
+                                    + (spec.firstMinor() + v) + " helper:quorum-lost");
+                            c.helper(x.node, r, "response helper name:" + r + " volume:" + v + " minor:"
+                                    + (spec.firstMinor() + v) + " helper:quorum-lost status:0");
+                        }
+                        x.quorum[v] = next[i][v];
+                    }
+                }
+                boolean susp = spec.options().onNoQuorum() == ResourceOptions.OnNoQuorum.SUSPEND_IO
+                        && !x.hasQuorumAll();
+                if (effects && susp != x.suspendedQuorum) {
+                    x.suspendedQuorum = susp;
+                    moved = true;
+                }
+            }
+        }
+        return moved;
+    }
+
+    private List<QuorumCalculator.Vote> votes(NodeResource x, int v) {
+        List<QuorumCalculator.Vote> out = new ArrayList<>();
+        out.add(x.disk[v] == DiskState.UP_TO_DATE ? QuorumCalculator.Vote.UP_TO_DATE : QuorumCalculator.Vote.PRESENT);
+        for (PeerLink l : x.peers.values()) {
+            NodeResource p = c.nodeResource(l.peer, x.spec.name());
+            if (p.client) {
+                out.add(l.connected() ? QuorumCalculator.Vote.DISKLESS : QuorumCalculator.Vote.MISSING_DISKLESS);
+            } else if (l.connected()) {
+                out.add(p.disk[v] == DiskState.UP_TO_DATE ? QuorumCalculator.Vote.UP_TO_DATE
+                        : p.disk[v].hasDisk() ? QuorumCalculator.Vote.PRESENT : QuorumCalculator.Vote.UNKNOWN);
+            } else {
+                out.add(x.knownOutdated.contains(l.peer) ? QuorumCalculator.Vote.OUTDATED : QuorumCalculator.Vote.UNKNOWN);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Two halves that both keep quorum only through the same diskless tiebreaker: the half with a Primary (else
+     * the one with the lowest node id) keeps it (EVENTS2.md §4.2 rule 6 simplification).
+     */
+    private void denyRivalTiebreaks(List<NodeResource> members, boolean[][] next, int v, List<NodeResource> by) {
+        if (by.size() < 2) {
+            return;
+        }
+        by.sort(Comparator.comparing((NodeResource x) -> component(x).stream()
+                        .noneMatch(n -> c.nodeResource(n, x.spec.name()).role == Role.PRIMARY))
+                .thenComparing(x -> component(x).stream().mapToInt(c::nodeId).min().orElse(99)));
+        Set<String> winner = component(by.get(0));
+        for (NodeResource x : by) {
+            if (!winner.contains(x.node)) {
+                next[members.indexOf(x)][v] = false;
+            }
+        }
+    }
+
+    /** Nodes reachable from x over Connected connections of x's resource (x included). */
+    Set<String> component(NodeResource x) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(x.node);
+        seen.add(x.node);
+        while (!todo.isEmpty()) {
+            NodeResource n = c.nodeResource(todo.poll(), x.spec.name());
+            for (PeerLink l : n.peers.values()) {
+                if (l.connected() && c.up(l.peer) && seen.add(l.peer)) {
+                    todo.add(l.peer);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** Connected pairs: start resyncs toward older data, lift equal Outdated/Consistent disks to UpToDate. */
+    private boolean resolveConnected(String r) {
+        boolean moved = false;
+        List<NodeResource> members = new ArrayList<>(c.nodeResources(r));
+        for (NodeResource a : members) {
+            for (NodeResource b : members) {
+                if (a.node.compareTo(b.node) >= 0 || !c.up(a.node) || !c.up(b.node) || a.client || b.client) {
+                    continue;
+                }
+                PeerLink ab = a.peers.get(b.node);
+                if (!ab.connected() || syncing(ab)) {
+                    continue;
+                }
+                moved |= reconcile(a, b);
+            }
+        }
+        return moved;
+    }
+
+    private static boolean syncing(PeerLink l) {
+        for (ReplState s : l.repl) {
+            if (s == ReplState.SYNC_SOURCE || s == ReplState.SYNC_TARGET) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Data/disk reconciliation of a connected diskful pair; returns whether anything changed. */
+    private boolean reconcile(NodeResource a, NodeResource b) {
+        boolean moved = false;
+        Relation rel = compare(a.data, b.data);
+        for (int v = 0; v < a.disk.length; v++) {
+            DiskState da = a.disk[v], db = b.disk[v];
+            if (!da.hasDisk() || !db.hasDisk()) {
+                continue;
+            }
+            if (rel == Relation.FIRST_NEWER && da != DiskState.INCONSISTENT) {
+                startResync(a, b, v);
+                moved = true;
+            } else if (rel == Relation.SECOND_NEWER && db != DiskState.INCONSISTENT) {
+                startResync(b, a, v);
+                moved = true;
+            } else if (rel == Relation.EQUAL) {
+                if (da == DiskState.UP_TO_DATE && db != DiskState.UP_TO_DATE) {
+                    moved |= liftOrSync(a, b, v);
+                } else if (db == DiskState.UP_TO_DATE && da != DiskState.UP_TO_DATE) {
+                    moved |= liftOrSync(b, a, v);
+                }
+            }
+        }
+        return moved;
+    }
+
+    private boolean liftOrSync(NodeResource good, NodeResource other, int v) {
+        if (other.disk[v] == DiskState.INCONSISTENT) {
+            startResync(good, other, v);
+        } else {
+            other.disk[v] = DiskState.UP_TO_DATE;
+        }
+        return true;
+    }
+
+    void startResync(NodeResource source, NodeResource target, int v) {
+        if (target.role == Role.PRIMARY && target.disk[v].hasDisk()) {
+            return; // a Primary is never made SyncTarget by the model (handshake refuses instead)
+        }
+        PeerLink st = source.peers.get(target.node);
+        PeerLink ts = target.peers.get(source.node);
+        String r = source.spec.name();
+        int minor = source.spec.firstMinor() + v;
+        String ctx = "name:" + r + " peer-node-id:" + c.nodeId(source.node) + " conn-name:" + source.node
+                + " volume:" + v + " minor:" + minor;
+        c.helper(target.node, r, "call helper " + ctx + " helper:before-resync-target");
+        c.helper(target.node, r, "response helper " + ctx + " helper:before-resync-target status:0");
+        target.disk[v] = DiskState.INCONSISTENT;
+        st.repl[v] = ReplState.SYNC_SOURCE;
+        ts.repl[v] = ReplState.SYNC_TARGET;
+        st.done[v] = 0;
+        ts.done[v] = 0;
+        long token = ++st.syncToken;
+        ts.syncToken = token;
+        c.schedule("resync|" + r + "|" + target.node + "|" + v, c.timing.resyncMs(), () -> {
+            if (!c.up(source.node) || !c.up(target.node) || !st.connected() || !ts.connected()
+                    || st.syncToken != token || ts.syncToken != token) {
+                return;
+            }
+            long kib = 4L * Math.max(0, source.data.size() - target.data.size());
+            target.data = new ArrayList<>(source.data);
+            target.disk[v] = source.disk[v] == DiskState.UP_TO_DATE ? DiskState.UP_TO_DATE : source.disk[v];
+            st.repl[v] = ReplState.ESTABLISHED;
+            ts.repl[v] = ReplState.ESTABLISHED;
+            st.done[v] = -1;
+            ts.done[v] = -1;
+            st.sent[v] += kib;
+            ts.received[v] += kib;
+            c.helper(target.node, r, "call helper " + ctx + " helper:after-resync-target");
+            c.helper(target.node, r, "response helper " + ctx + " helper:after-resync-target status:0");
+        });
+    }
+
+    // ------------------------------------------------------------------ timed work
+
+    /** Schedules detections of dead links, connects of working ones, and re-confirmations. */
+    void scheduleTimedWork() {
+        for (String r : c.allResources()) {
+            for (NodeResource a : c.nodeResources(r)) {
+                if (!c.up(a.node)) {
+                    continue;
+                }
+                for (PeerLink l : a.peers.values()) {
+                    String b = l.peer;
+                    String pair = r + "|" + (a.node.compareTo(b) < 0 ? a.node + "|" + b : b + "|" + a.node);
+                    if (l.connected() && !c.linkWorks(a.node, b)) {
+                        long delay = c.up(b) ? c.timing.detectPartitionMs() : c.timing.detectCrashMs();
+                        c.schedule("detect|" + pair, delay, () -> detect(r, a.node, b));
+                    } else if (l.conn == ConnState.CONNECTING && c.linkWorks(a.node, b)
+                            && c.nodeResource(b, r).peers.get(a.node).conn == ConnState.CONNECTING) {
+                        c.schedule("connect|" + pair, c.timing.connectMs(), () -> connect(r, a.node, b));
+                    }
+                }
+                scheduleReconfirm(a);
+            }
+        }
+    }
+
+    private void scheduleReconfirm(NodeResource x) {
+        boolean consistent = false;
+        for (DiskState d : x.disk) {
+            consistent |= d == DiskState.CONSISTENT;
+        }
+        if (consistent && x.hasQuorumAll() && !newerPeerConnected(x)) {
+            c.schedule("reconfirm|" + x.spec.name() + "|" + x.node, c.timing.reconfirmMs(), () -> {
+                if (c.up(x.node) && x.hasQuorumAll() && !newerPeerConnected(x)) {
+                    for (int v = 0; v < x.disk.length; v++) {
+                        if (x.disk[v] == DiskState.CONSISTENT) {
+                            x.disk[v] = DiskState.UP_TO_DATE;
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private boolean newerPeerConnected(NodeResource x) {
+        for (PeerLink l : x.peers.values()) {
+            NodeResource p = c.nodeResource(l.peer, x.spec.name());
+            if (l.connected() && !p.client && p.anyDisk() && compare(p.data, x.data) != Relation.EQUAL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Re-evaluates after a link or node changed (timers are scheduled by the following afterChange). */
+    void linksChanged() {
+        // connections follow through scheduleTimedWork: detection of dead links, connection of working ones
+    }
+
+    /** Runs pending failure detections that involve {@code node} now (a request over a dead link times out). */
+    void flushDetections(String node) {
+        for (String key : c.pendingKeys()) {
+            if (key.startsWith("detect|")) {
+                String[] p = key.split("\\|");
+                if (p[2].equals(node) || p[3].equals(node)) {
+                    c.fireNow(key);
+                }
+            }
+        }
+    }
+
+    /** The link between a and b for resource r is gone: the failure sequence on every side that is up. */
+    private void detect(String r, String a, String b) {
+        if (c.linkWorks(a, b)) {
+            return;
+        }
+        NodeResource na = c.nodeResource(a, r);
+        NodeResource nb = c.nodeResource(b, r);
+        lose(na, nb, ConnState.NETWORK_FAILURE);
+        lose(nb, na, ConnState.NETWORK_FAILURE);
+    }
+
+    /** One side x loses its connection to peer p: failure state now, then Unconnected, then Connecting. */
+    void lose(NodeResource x, NodeResource p, ConnState failure) {
+        PeerLink l = x.peers.get(p.node);
+        if (!c.up(x.node) || !l.connected()) {
+            return;
+        }
+        boolean peerWasPrimary = p.role == Role.PRIMARY;
+        boolean peerOutdated = !p.client && !p.anyDisk() || p.allDisks(DiskState.OUTDATED)
+                || p.allDisks(DiskState.INCONSISTENT);
+        l.conn = failure;
+        for (int v = 0; v < l.repl.length; v++) {
+            l.repl[v] = ReplState.OFF;
+            l.done[v] = -1;
+        }
+        l.syncToken++;
+        if (peerOutdated && !p.client) {
+            x.knownOutdated.add(p.node);
+        }
+        if (peerWasPrimary && failure != ConnState.TEAR_DOWN && x.role == Role.SECONDARY) {
+            for (int v = 0; v < x.disk.length; v++) {
+                if (x.disk[v] == DiskState.UP_TO_DATE) {
+                    x.disk[v] = DiskState.CONSISTENT;
+                }
+            }
+        }
+        String r = x.spec.name();
+        String ctx = "name:" + r + " peer-node-id:" + c.nodeId(p.node) + " conn-name:" + p.node;
+        c.helper(x.node, r, "call helper " + ctx + " helper:disconnected");
+        c.helper(x.node, r, "response helper " + ctx + " helper:disconnected status:0");
+        long step = c.timing.teardownStepMs();
+        c.schedule(null, step, () -> {
+            if (c.up(x.node) && l.conn == failure) {
+                l.conn = ConnState.UNCONNECTED;
+            }
+        });
+        c.schedule(null, 2 * step, () -> {
+            if (c.up(x.node) && l.conn == ConnState.UNCONNECTED) {
+                l.conn = ConnState.CONNECTING;
+            }
+        });
+    }
+
+    /** Both sides are Connecting over a working link: the DRBD handshake. */
+    private void connect(String r, String a, String b) {
+        NodeResource na = c.nodeResource(a, r);
+        NodeResource nb = c.nodeResource(b, r);
+        PeerLink ab = na.peers.get(b);
+        PeerLink ba = nb.peers.get(a);
+        if (!c.linkWorks(a, b) || ab.conn != ConnState.CONNECTING || ba.conn != ConnState.CONNECTING) {
+            return;
+        }
+        if (!na.client && !nb.client && na.anyDisk() && nb.anyDisk()) {
+            Relation rel = compare(na.data, nb.data);
+            if (rel == Relation.DIVERGED) {
+                c.splitBrains.add(new SimCluster.SplitBrain(r, a, b, c.now()));
+                splitBrain(na, nb, ab);
+                splitBrain(nb, na, ba);
+                return;
+            }
+            NodeResource older = rel == Relation.FIRST_NEWER ? nb : rel == Relation.SECOND_NEWER ? na : null;
+            if (older != null && older.role == Role.PRIMARY) {
+                if (older.suspendedQuorum && older.spec.options().onSuspendedPrimaryOutdated()
+                        == ResourceOptions.OnSuspendedPrimaryOutdated.FORCE_SECONDARY) {
+                    older.role = Role.SECONDARY;
+                    older.suspendedQuorum = false;
+                    older.forceIoFailures = older.openCount > 0;
+                    for (int v = 0; v < older.disk.length; v++) {
+                        if (older.disk[v].hasDisk()) {
+                            older.disk[v] = DiskState.OUTDATED;
+                        }
+                    }
+                } else {
+                    PeerLink refusing = older == na ? ab : ba;
+                    refusing.conn = ConnState.STANDALONE;
+                    refusing.refusal = "Primary with outdated data";
+                    return;
+                }
+            }
+        }
+        for (PeerLink l : List.of(ab, ba)) {
+            l.conn = ConnState.CONNECTED;
+            l.refusal = null;
+            java.util.Arrays.fill(l.repl, ReplState.ESTABLISHED);
+            java.util.Arrays.fill(l.done, -1);
+        }
+        na.knownOutdated.remove(b);
+        nb.knownOutdated.remove(a);
+    }
+
+    private void splitBrain(NodeResource x, NodeResource p, PeerLink l) {
+        l.conn = ConnState.STANDALONE;
+        l.refusal = "split-brain";
+        String r = x.spec.name();
+        for (int v = 0; v < x.disk.length; v++) {
+            String ctx = "name:" + r + " peer-node-id:" + c.nodeId(p.node) + " conn-name:" + p.node + " volume:" + v
+                    + " minor:" + (x.spec.firstMinor() + v);
+            c.helper(x.node, r, "call helper " + ctx + " helper:split-brain");
+            c.helper(x.node, r, "response helper " + ctx + " helper:split-brain status:0");
+        }
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** A (re)booted node: Secondary, disks from what its metadata would say, every connection Connecting. */
+    void boot(String node) {
+        for (String r : c.allResources()) {
+            NodeResource x = c.nodeResource(node, r);
+            x.role = Role.SECONDARY;
+            x.suspendedQuorum = false;
+            x.forceIoFailures = false;
+            x.openCount = 0;
+            x.reconfirmPending = false;
+            for (int v = 0; v < x.disk.length; v++) {
+                x.quorum[v] = false;
+                x.disk[v] = x.client ? DiskState.DISKLESS : switch (x.disk[v]) {
+                    case UP_TO_DATE, CONSISTENT -> DiskState.CONSISTENT;
+                    case OUTDATED -> DiskState.OUTDATED;
+                    default -> DiskState.INCONSISTENT;
+                };
+            }
+            for (PeerLink l : x.peers.values()) {
+                l.conn = ConnState.CONNECTING;
+                l.refusal = null;
+                java.util.Arrays.fill(l.repl, ReplState.OFF);
+                java.util.Arrays.fill(l.done, -1);
+                l.syncToken++;
+            }
+        }
+    }
+
+    /** {@code drbdadm down}: the node outdates itself, peers see it Outdated, then TearDown. */
+    void gracefulLeave(String node) {
+        for (String r : c.allResources()) {
+            NodeResource x = c.nodeResource(node, r);
+            for (int v = 0; v < x.disk.length; v++) {
+                if (x.disk[v].hasDisk()) {
+                    x.disk[v] = DiskState.OUTDATED;
+                }
+            }
+        }
+        c.afterChange();
+        for (String r : c.allResources()) {
+            NodeResource x = c.nodeResource(node, r);
+            for (PeerLink l : x.peers.values()) {
+                NodeResource p = c.nodeResource(l.peer, r);
+                lose(p, x, ConnState.TEAR_DOWN);
+                l.conn = ConnState.STANDALONE;
+            }
+        }
+    }
+
+    void detach(NodeResource x, int v, boolean ioError) {
+        if (x.client || !x.disk[v].hasDisk()) {
+            return;
+        }
+        x.disk[v] = ioError ? DiskState.FAILED : DiskState.DETACHING;
+        if (ioError) {
+            String ctx = "name:" + x.spec.name() + " volume:" + v + " minor:" + (x.spec.firstMinor() + v);
+            c.helper(x.node, x.spec.name(), "call helper " + ctx + " helper:local-io-error");
+            c.helper(x.node, x.spec.name(), "response helper " + ctx + " helper:local-io-error status:0");
+        }
+        c.afterChange();
+        x.disk[v] = DiskState.DISKLESS;
+        for (PeerLink l : x.peers.values()) {
+            l.repl[v] = l.connected() ? ReplState.ESTABLISHED : ReplState.OFF;
+            l.done[v] = -1;
+            l.syncToken++;
+            PeerLink back = c.nodeResource(l.peer, x.spec.name()).peers.get(x.node);
+            back.done[v] = -1;
+            if (back.connected()) {
+                back.repl[v] = ReplState.ESTABLISHED;
+            }
+            back.syncToken++;
+        }
+        c.afterChange();
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    ToolResult promote(String node, NodeResource x, boolean force) {
+        String r = x.spec.name();
+        if (x.role == Role.PRIMARY) {
+            return ToolResult.ok();
+        }
+        flushDetections(node);
+        c.afterChange();
+        if (x.forceIoFailures) {
+            return ToolResult.stateChangeFailed(r, -12, "Device is held open by someone");
+        }
+        for (String n : component(x)) {
+            if (!n.equals(node) && c.nodeResource(n, r).role == Role.PRIMARY) {
+                return ToolResult.stateChangeFailed(r, -1, "Multiple primaries not allowed by config");
+            }
+        }
+        if (!force && !upToDateAccess(x)) {
+            return ToolResult.stateChangeFailed(r, -2, "Need access to UpToDate data");
+        }
+        if (!x.hasQuorumAll()) {
+            return ToolResult.stateChangeFailed(r, -25, "No quorum");
+        }
+        if (force) {
+            for (int v = 0; v < x.disk.length; v++) {
+                if (x.disk[v].hasDisk()) {
+                    x.disk[v] = DiskState.UP_TO_DATE;
+                }
+            }
+        }
+        x.role = Role.PRIMARY;
+        c.afterChange();
+        return ToolResult.ok();
+    }
+
+    private boolean upToDateAccess(NodeResource x) {
+        for (int v = 0; v < x.disk.length; v++) {
+            if (x.disk[v] == DiskState.UP_TO_DATE) {
+                continue;
+            }
+            if (x.disk[v].hasDisk()) {
+                return false;
+            }
+            boolean peer = false;
+            for (PeerLink l : x.peers.values()) {
+                peer |= l.connected() && c.nodeResource(l.peer, x.spec.name()).disk[v] == DiskState.UP_TO_DATE;
+            }
+            if (!peer) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    ToolResult demote(NodeResource x, boolean force) {
+        if (x.role != Role.PRIMARY) {
+            return ToolResult.ok();
+        }
+        if (!force && x.openCount > 0) {
+            return ToolResult.stateChangeFailed(x.spec.name(), -12, "Device is held open by someone");
+        }
+        x.role = Role.SECONDARY;
+        if (x.openCount > 0) {
+            x.forceIoFailures = true;
+        }
+        for (PeerLink l : x.peers.values()) {
+            if (l.conn == ConnState.STANDALONE && "Primary with outdated data".equals(l.refusal)) {
+                l.conn = ConnState.CONNECTING;
+                l.refusal = null;
+            }
+        }
+        c.afterChange();
+        return ToolResult.ok();
+    }
+
+    ToolResult write(String node, NodeResource x, long seq) {
+        flushDetections(node);
+        c.afterChange();
+        String dev = "/dev/drbd" + x.spec.firstMinor();
+        if (x.role != Role.PRIMARY) {
+            return new ToolResult(5, "", dev + ": not Primary: write refused\n");
+        }
+        if (x.forceIoFailures) {
+            return new ToolResult(5, "", dev + ": I/O error (force-io-failures)\n");
+        }
+        if (!x.hasQuorumAll()) {
+            return x.suspendedQuorum ? new ToolResult(6, "", dev + ": I/O suspended (no quorum), not acknowledged\n")
+                    : new ToolResult(5, "", dev + ": I/O error (no quorum)\n");
+        }
+        if (!upToDateAccess(x)) {
+            return new ToolResult(5, "", dev + ": I/O error (no access to UpToDate data)\n");
+        }
+        if (x.disk[0] == DiskState.UP_TO_DATE) {
+            x.data.add(seq);
+        }
+        x.writtenKiB += 4;
+        for (PeerLink l : x.peers.values()) {
+            NodeResource p = c.nodeResource(l.peer, x.spec.name());
+            if (l.connected() && !p.client && p.anyDisk() && !p.syncTarget() && p.disk[0] == DiskState.UP_TO_DATE) {
+                p.data.add(seq);
+                p.writtenKiB += 4;
+                l.sent[0] += 4;
+                p.peers.get(node).received[0] += 4;
+            }
+        }
+        c.afterChange();
+        return ToolResult.ok("ack " + seq + "\n");
+    }
+
+    ToolResult read(NodeResource x) {
+        List<Long> src = null;
+        if (x.disk[0] == DiskState.UP_TO_DATE) {
+            src = x.data;
+        } else {
+            for (PeerLink l : x.peers.values()) {
+                NodeResource p = c.nodeResource(l.peer, x.spec.name());
+                if (l.connected() && p.disk[0] == DiskState.UP_TO_DATE) {
+                    src = p.data;
+                    break;
+                }
+            }
+        }
+        if (src == null) {
+            return new ToolResult(5, "", "/dev/drbd" + x.spec.firstMinor() + ": I/O error (no access to UpToDate data)\n");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (long s : src) {
+            sb.append(s).append('\n');
+        }
+        x.readKiB += 4L * src.size();
+        return ToolResult.ok(sb.toString());
+    }
+}
