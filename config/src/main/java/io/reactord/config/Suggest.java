@@ -21,7 +21,7 @@ final class Suggest {
             }
         }
         if (best == null) return null;
-        int limit = Math.max(2, Math.min(best.length(), got.length()) / 3);
+        int limit = Math.max(2, Math.min(best.length(), got.length()) / 2);
         return bestDistance <= limit ? best : null;
     }
 
