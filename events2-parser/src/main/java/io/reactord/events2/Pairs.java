@@ -35,15 +35,15 @@ final class Pairs {
                 continue;
             }
             if (size > 0) {
-                v[size - 1] = t.line.substring(valueStart, valueEnd);
+                v[size - 1] = Words.of(t.line, valueStart, valueEnd);
             }
-            k[size] = t.line.substring(t.start[i], c);
+            k[size] = Words.of(t.line, t.start[i], c);
             valueStart = c + 1;
             valueEnd = t.end[i];
             size++;
         }
         if (size > 0) {
-            v[size - 1] = t.line.substring(valueStart, valueEnd);
+            v[size - 1] = Words.of(t.line, valueStart, valueEnd);
         }
         return new Pairs(k, v, size, null);
     }
