@@ -180,7 +180,7 @@ final class DrbdRules {
                 if (!ab.connected() || syncing(ab)) {
                     continue;
                 }
-                moved |= reconcile(a, b);
+                moved |= reconcile(a, b, false);
             }
         }
         return moved;
@@ -196,7 +196,7 @@ final class DrbdRules {
     }
 
     /** Data/disk reconciliation of a connected diskful pair; returns whether anything changed. */
-    private boolean reconcile(NodeResource a, NodeResource b) {
+    private boolean reconcile(NodeResource a, NodeResource b, boolean handshake) {
         boolean moved = false;
         Relation rel = compare(a.data, b.data);
         for (int v = 0; v < a.disk.length; v++) {
@@ -212,22 +212,29 @@ final class DrbdRules {
                 moved = true;
             } else if (rel == Relation.EQUAL) {
                 if (da == DiskState.UP_TO_DATE && db != DiskState.UP_TO_DATE) {
-                    moved |= liftOrSync(a, b, v);
+                    moved |= liftOrSync(a, b, v, handshake);
                 } else if (db == DiskState.UP_TO_DATE && da != DiskState.UP_TO_DATE) {
-                    moved |= liftOrSync(b, a, v);
+                    moved |= liftOrSync(b, a, v, handshake);
                 }
             }
         }
         return moved;
     }
 
-    private boolean liftOrSync(NodeResource good, NodeResource other, int v) {
+    /**
+     * Equal data next to an UpToDate peer: Inconsistent syncs, Outdated becomes UpToDate at once; Consistent waits
+     * for re-confirmation unless this is the handshake ({@code handshake}), where it is decided at once.
+     */
+    private boolean liftOrSync(NodeResource good, NodeResource other, int v, boolean handshake) {
         if (other.disk[v] == DiskState.INCONSISTENT) {
             startResync(good, other, v);
-        } else {
-            other.disk[v] = DiskState.UP_TO_DATE;
+            return true;
         }
-        return true;
+        if (other.disk[v] == DiskState.OUTDATED || handshake) {
+            other.disk[v] = DiskState.UP_TO_DATE;
+            return true;
+        }
+        return false;
     }
 
     void startResync(NodeResource source, NodeResource target, int v) {
@@ -436,6 +443,9 @@ final class DrbdRules {
         }
         na.knownOutdated.remove(b);
         nb.knownOutdated.remove(a);
+        if (!na.client && !nb.client) {
+            reconcile(na, nb, true);
+        }
     }
 
     private void splitBrain(NodeResource x, NodeResource p, PeerLink l) {

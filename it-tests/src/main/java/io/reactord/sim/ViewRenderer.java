@@ -107,7 +107,7 @@ final class ViewRenderer {
                 NodeResource peer = cluster.nodeResource(l.peer, nr.spec.name());
                 if (peer.disk[v] == DiskState.UP_TO_DATE) {
                     rep++;
-                    if (peer.role != Role.PRIMARY && l.repl[v] != ReplState.SYNC_TARGET) {
+                    if (peer.role != Role.PRIMARY && l.repl[v] != ReplState.SYNC_TARGET && !nextToPrimary(peer)) {
                         stable = true;
                     }
                 }
@@ -129,6 +129,16 @@ final class ViewRenderer {
         }
         int score = (allHaveDisk ? 10000 : 0) + 100 * Math.min(localUpToDate, 99) + Math.min(minRep, 99);
         return new MayPromote(nr.role != Role.PRIMARY && !peerPrimary && allStable, score);
+    }
+
+    /** Whether the peer is still connected to a Primary (its data may move under it: not "stable"). */
+    private boolean nextToPrimary(NodeResource peer) {
+        for (PeerLink l : peer.peers.values()) {
+            if (l.connected() && cluster.nodeResource(l.peer, peer.spec.name()).role == Role.PRIMARY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String yesNo(boolean b) {
