@@ -236,7 +236,11 @@ final class Section {
     }
 
     private String subName(String key) {
-        String base = where.replaceAll("^\\[+|\\]+$", "");
+        int from = 0;
+        int to = where.length();
+        while (from < to && where.charAt(from) == '[') from++;
+        while (to > from && where.charAt(to - 1) == ']') to--;
+        String base = where.substring(from, to);
         return (base.isEmpty() ? "" : base + ".") + TomlReader.dotted(List.of(key));
     }
 

@@ -30,6 +30,12 @@ final class TomlReader {
     private static final Pattern FLOAT = Pattern.compile(
             "[+-]?(0|[1-9](_?\\d)*)((\\.\\d(_?\\d)*)([eE][+-]?\\d(_?\\d)*)?|[eE][+-]?\\d(_?\\d)*)|[+-]?(inf|nan)");
 
+    private static final Pattern LOCAL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern HEX = Pattern.compile("0x[0-9A-Fa-f](_?[0-9A-Fa-f])*");
+    private static final Pattern OCT = Pattern.compile("0o[0-7](_?[0-7])*");
+    private static final Pattern BIN = Pattern.compile("0b[01](_?[01])*");
+    private static final Pattern HEX_DIGITS = Pattern.compile("[0-9A-Fa-f]+");
+
     private final String text;
     private int pos;
     private int line = 1;
@@ -231,7 +237,7 @@ final class TomlReader {
         while (!eof() && !isValueEnd(peek())) pos++;
         String tok = text.substring(start, pos);
         // a date and a time separated by one space form one value
-        if (tok.matches("\\d{4}-\\d{2}-\\d{2}") && text.startsWith(" ", pos) && pos + 1 < text.length()
+        if (LOCAL_DATE.matcher(tok).matches() && text.startsWith(" ", pos) && pos + 1 < text.length()
                 && Character.isDigit(text.charAt(pos + 1))) {
             int save = pos;
             pos++;
@@ -249,9 +255,9 @@ final class TomlReader {
         if (tok.isEmpty()) throw new SyntaxError(line, "expected a value");
         try {
             if (DEC_INT.matcher(tok).matches()) return Long.parseLong(tok.replace("_", ""));
-            if (tok.matches("0x[0-9A-Fa-f](_?[0-9A-Fa-f])*")) return Long.parseLong(tok.substring(2).replace("_", ""), 16);
-            if (tok.matches("0o[0-7](_?[0-7])*")) return Long.parseLong(tok.substring(2).replace("_", ""), 8);
-            if (tok.matches("0b[01](_?[01])*")) return Long.parseLong(tok.substring(2).replace("_", ""), 2);
+            if (HEX.matcher(tok).matches()) return Long.parseLong(tok.substring(2).replace("_", ""), 16);
+            if (OCT.matcher(tok).matches()) return Long.parseLong(tok.substring(2).replace("_", ""), 8);
+            if (BIN.matcher(tok).matches()) return Long.parseLong(tok.substring(2).replace("_", ""), 2);
         } catch (NumberFormatException e) {
             throw new SyntaxError(line, "integer " + Diagnostic.printable(tok) + " is out of range");
         }
@@ -448,7 +454,7 @@ final class TomlReader {
                 int n = e == 'u' ? 4 : 8;
                 if (pos + n > text.length()) throw new SyntaxError(line, "short \\" + e + " escape");
                 String hex = text.substring(pos, pos + n);
-                if (!hex.matches("[0-9A-Fa-f]+")) {
+                if (!HEX_DIGITS.matcher(hex).matches()) {
                     throw new SyntaxError(line, "invalid \\" + e + " escape '" + Diagnostic.printable(hex) + "'");
                 }
                 int cp = (int) Long.parseLong(hex, 16);
@@ -465,7 +471,7 @@ final class TomlReader {
 
     private void checkControl(char c) throws SyntaxError {
         if ((c < 0x20 && c != '\t') || c == 0x7f) {
-            throw new SyntaxError(line, "control character " + describe(c) + " in string");
+            throw new SyntaxError(line, describe(c) + " in string");
         }
     }
 
@@ -488,7 +494,7 @@ final class TomlReader {
         while (!eof() && peek() != '\n' && peek() != '\r') {
             char c = text.charAt(pos++);
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                throw new SyntaxError(line, "control character " + describe(c) + " in comment");
+                throw new SyntaxError(line, describe(c) + " in comment");
             }
         }
     }

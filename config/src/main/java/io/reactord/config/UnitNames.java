@@ -39,7 +39,8 @@ final class UnitNames {
         }
         if (name.length() > MAX_LENGTH) return "is longer than " + MAX_LENGTH + " characters";
         int dot = name.lastIndexOf('.');
-        if (dot <= 0 || dot == name.length() - 1) {
+        if (dot == 0) return "has an empty name before the type";
+        if (dot < 0 || dot == name.length() - 1) {
             return "has no unit type suffix; add one such as '.service' or '.mount'";
         }
         String type = name.substring(dot + 1);
