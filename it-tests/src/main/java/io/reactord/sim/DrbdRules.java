@@ -139,10 +139,10 @@ final class DrbdRules {
         if (by.size() < 2) {
             return;
         }
-        by.sort(Comparator.comparing((NodeResource x) -> component(x).stream()
+        by.sort(Comparator.comparing((NodeResource x) -> diskfulComponent(x).stream()
                         .noneMatch(n -> c.nodeResource(n, x.spec.name()).role == Role.PRIMARY))
-                .thenComparing(x -> component(x).stream().mapToInt(c::nodeId).min().orElse(99)));
-        Set<String> winner = component(by.get(0));
+                .thenComparing(x -> diskfulComponent(x).stream().mapToInt(c::nodeId).min().orElse(99)));
+        Set<String> winner = diskfulComponent(by.get(0));
         for (NodeResource x : by) {
             if (!winner.contains(x.node)) {
                 next[members.indexOf(x)][v] = false;
@@ -150,8 +150,17 @@ final class DrbdRules {
         }
     }
 
-    /** Nodes reachable from x over Connected connections of x's resource (x included). */
+    /** Nodes reachable from x over Connected connections of x's resource (x included); the 2PC's reach. */
     Set<String> component(NodeResource x) {
+        return component(x, true);
+    }
+
+    /** Like {@link #component(NodeResource)} but not through diskless nodes: one "half" of a split. */
+    private Set<String> diskfulComponent(NodeResource x) {
+        return component(x, false);
+    }
+
+    private Set<String> component(NodeResource x, boolean viaDiskless) {
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         todo.add(x.node);
@@ -159,7 +168,8 @@ final class DrbdRules {
         while (!todo.isEmpty()) {
             NodeResource n = c.nodeResource(todo.poll(), x.spec.name());
             for (PeerLink l : n.peers.values()) {
-                if (l.connected() && c.up(l.peer) && seen.add(l.peer)) {
+                if (l.connected() && c.up(l.peer) && (viaDiskless || !c.nodeResource(l.peer, x.spec.name()).client)
+                        && seen.add(l.peer)) {
                     todo.add(l.peer);
                 }
             }
@@ -204,10 +214,10 @@ final class DrbdRules {
             if (!da.hasDisk() || !db.hasDisk()) {
                 continue;
             }
-            if (rel == Relation.FIRST_NEWER && da != DiskState.INCONSISTENT) {
+            if (rel == Relation.FIRST_NEWER && da != DiskState.INCONSISTENT && !b.syncTarget()) {
                 startResync(a, b, v);
                 moved = true;
-            } else if (rel == Relation.SECOND_NEWER && db != DiskState.INCONSISTENT) {
+            } else if (rel == Relation.SECOND_NEWER && db != DiskState.INCONSISTENT && !a.syncTarget()) {
                 startResync(b, a, v);
                 moved = true;
             } else if (rel == Relation.EQUAL) {
@@ -238,9 +248,6 @@ final class DrbdRules {
     }
 
     void startResync(NodeResource source, NodeResource target, int v) {
-        if (target.role == Role.PRIMARY && target.disk[v].hasDisk()) {
-            return; // a Primary is never made SyncTarget by the model (handshake refuses instead)
-        }
         PeerLink st = source.peers.get(target.node);
         PeerLink ts = target.peers.get(source.node);
         String r = source.spec.name();
@@ -499,7 +506,7 @@ final class DrbdRules {
                 }
             }
         }
-        c.afterChange();
+        c.publish();
         for (String r : c.allResources()) {
             NodeResource x = c.nodeResource(node, r);
             for (PeerLink l : x.peers.values()) {

@@ -304,7 +304,8 @@ public final class SimCluster {
         publish();
     }
 
-    private void publish() {
+    /** Sends the current state to every stream without recomputing anything (an intermediate burst). */
+    void publish() {
         Map<String, List<String[]>> pending = new LinkedHashMap<>(helpers);
         helpers.clear();
         for (Events2Subscription s : new ArrayList<>(subscriptions)) {
