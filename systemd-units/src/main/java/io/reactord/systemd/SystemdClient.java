@@ -61,6 +61,7 @@ public final class SystemdClient implements AutoCloseable {
     private SystemdManager manager;
     private long generation;
     private long backoffMillis;
+    private long quietRetries;
     private boolean everConnected;
     private volatile boolean closed;
 
@@ -253,7 +254,10 @@ public final class SystemdClient implements AutoCloseable {
         try {
             DBusConnectionBuilder builder = address == null
                     ? DBusConnectionBuilder.forSystemBus() : DBusConnectionBuilder.forAddress(address);
-            DBusConnection conn = builder.withShared(false)
+            // one connect attempt per try: dbus-java retries every 500 ms for the timeout, and our own
+            // backoff does that better
+            DBusConnection conn = builder.transportConfig().withTimeout(500).back()
+                    .withShared(false)
                     .withDisconnectCallback(new Lost(gen))
                     .build();
             try {
@@ -273,11 +277,16 @@ public final class SystemdClient implements AutoCloseable {
         } catch (Exception e) {
             SystemdException why = DBusErrors.translate(e, "connect", address == null ? "system bus" : address);
             backoffMillis = backoffMillis == 0 ? 100 : Math.min(backoffMillis * 2, maxBackoff.toMillis());
-            LOG.warn("{}; retrying in {} ms", why.getMessage(), backoffMillis);
+            if (backoffMillis <= 100 || backoffMillis == maxBackoff.toMillis() && ++quietRetries % 12 == 0) {
+                LOG.warn("{}; retrying in {} ms", why.getMessage(), backoffMillis);
+            } else {
+                LOG.debug("{}; retrying in {} ms", why.getMessage(), backoffMillis);
+            }
             scheduleReconnect(backoffMillis);
             return;
         }
         backoffMillis = 0;
+        quietRetries = 0;
         lastStates.clear();
         ConnectionState state = everConnected ? ConnectionState.RECONNECTED : ConnectionState.CONNECTED;
         everConnected = true;

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Assumptions;
  * along. It then enters a private mount namespace with a tmpfs on {@code /run/systemd} (systemd
  * refuses to run as a user instance unless {@code /run/systemd/system} exists) and execs systemd.
  * The manager runs its own {@code dbus.socket}/{@code dbus.service}, like a real user session; it
- * finds units in {@link #unitDir()} and then in {@code /usr/lib/systemd/user}.
+ * finds units in {@code <state>/run/systemd/user} (where runtime masks go), then in {@link #unitDir()},
+ * then in {@code /usr/lib/systemd/user}.
  *
  * <p>{@link #close()} stops the manager, kills leftovers by PID within its cgroups and removes the
  * cgroups; the mount namespace ends with its last process. A JVM shutdown hook closes managers a
@@ -298,7 +299,9 @@ public final class PrivateSystemd implements AutoCloseable {
                 .append("export DBUS_SESSION_BUS_ADDRESS=unix:path=").append(q).append("/run/bus\n")
                 .append("export XDG_CONFIG_HOME=").append(q).append("/config XDG_CACHE_HOME=").append(q)
                 .append("/cache XDG_DATA_HOME=").append(q).append("/data\n")
-                .append("export SYSTEMD_UNIT_PATH=").append(q).append("/units:/usr/lib/systemd/user\n")
+                .append("# runtime units (masks) first, as /run precedes /usr/lib on a real system\n")
+                .append("export SYSTEMD_UNIT_PATH=").append(q).append("/run/systemd/user:").append(q)
+                .append("/units:/usr/lib/systemd/user\n")
                 .append("export SYSTEMD_LOG_TARGET=console SYSTEMD_LOG_LEVEL=${PRIVATE_SYSTEMD_LOG_LEVEL:-info}\n")
                 .append("exec ").append(SYSTEMD).append(" --user --log-target=console\n");
         return s.toString();
