@@ -41,7 +41,8 @@ final class ReferenceExampleTest {
 
     @Test
     void example_asShipped_isValidAndEmpty() throws IOException {
-        Path main = Fixtures.write(dir, "reactord.toml", text());
+        // the shipped file sets nothing; only the snippets directory is redirected away from /etc
+        Path main = Fixtures.write(dir, "reactord.toml", "snippets = \"" + dir.resolve("d") + "\"\n" + text());
         LoadResult r = Fixtures.LOADER.loadMain(main);
         assertNotNull(r.config(), Fixtures.all(r.errors()));
         assertTrue(r.config().resources().isEmpty());
