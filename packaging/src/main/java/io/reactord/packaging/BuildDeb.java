@@ -22,7 +22,6 @@ public final class BuildDeb {
         long mtime = epoch != null && !epoch.isBlank()
                 ? Long.parseLong(epoch.strip())
                 : (jar.toFile().isFile() ? jar.toFile().lastModified() / 1000 : System.currentTimeMillis() / 1000);
-        Path out = new ReactordPackage(checkout, jar, args[2], mtime).writeTo(Path.of(args[3]));
-        System.out.println("[reactord packaging] wrote " + out);
+        new ReactordPackage(checkout, jar, args[2], mtime).writeTo(Path.of(args[3]));
     }
 }

@@ -3,6 +3,7 @@ package io.reactord.packaging;
 import io.reactord.agent.ReactordMain;
 import io.reactord.ctl.ExitCodes;
 import io.reactord.ctl.ReactorCtl;
+import io.reactord.systemd.UnitTemplates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ import picocli.CommandLine;
 public final class ReactordPackage {
 
     public static final String JAR = "/usr/share/reactord/reactord.jar";
-    public static final String SHIM = "/usr/lib/reactord/reactord-shim";
+    public static final String SHIM = UnitTemplates.DEFAULT_SHIM.toString();
     /** Where the drbd unit templates live; postinst links them into the unit path if drbd-utils lacks them. */
     public static final String DRBD_UNIT_DIR = "/usr/lib/reactord/units";
     public static final String SYSTEM_UNIT_DIR = "/usr/lib/systemd/system";
@@ -91,6 +93,12 @@ public final class ReactordPackage {
     }
 
     public List<DebEntry> entries() throws IOException {
+        List<String> placed = new ArrayList<>(DRBD_UNITS);
+        placed.addAll(OWN_UNITS);
+        if (!new HashSet<>(placed).equals(new HashSet<>(UnitTemplates.UNITS))) {
+            throw new IllegalStateException("systemd-units ships " + UnitTemplates.UNITS + " but the package places "
+                    + placed + "; add the new unit to ReactordPackage");
+        }
         List<DebEntry> e = new ArrayList<>();
         e.add(DebEntry.file(JAR, 0644, Files.readAllBytes(jar)));
         String library = text(checkout.resolve("bin/launcher.sh"));
@@ -100,7 +108,7 @@ public final class ReactordPackage {
         }
         UnitSources units = new UnitSources(jar,
                 checkout.resolve("systemd-units/src/main/resources").resolve(UnitSources.PREFIX));
-        e.add(DebEntry.file(SHIM, 0755, substitute("reactord-shim", units.read("reactord-shim"))));
+        e.add(DebEntry.file(SHIM, 0755, substitute(UnitTemplates.SHIM, units.read(UnitTemplates.SHIM))));
         for (String u : DRBD_UNITS) {
             e.add(DebEntry.file(DRBD_UNIT_DIR + "/" + u, 0644, substitute(u, units.read(u))));
         }
@@ -136,7 +144,7 @@ public final class ReactordPackage {
                         ExitCodes.OK + " success", ExitCodes.FAILURE + " failure",
                         ExitCodes.USAGE + " usage error", ExitCodes.NOT_FOUND + " resource or object not found",
                         ExitCodes.DAEMON_UNREACHABLE + " reactord is not reachable")),
-                files(), seeAlso()));
+                files(), seeAlso("reactord(8)")));
     }
 
     String reactordManPage() {
@@ -144,7 +152,7 @@ public final class ReactordPackage {
                 new ManPage.Section("Environment", List.of(
                         "JAVA_HOME or REACTORD_JAVA select the Java runtime (17 or newer), REACTORD_JAR the jar,"
                                 + " REACTORD_JAVA_OPTS adds JVM options.")),
-                files(), seeAlso()));
+                files(), seeAlso("reactorctl(8)")));
     }
 
     private static ManPage.Section files() {
@@ -154,8 +162,8 @@ public final class ReactordPackage {
                 "/var/lib/reactord: the decision journal."));
     }
 
-    private static ManPage.Section seeAlso() {
-        return new ManPage.Section("See also", List.of("reactord(8), reactorctl(8), drbdsetup(8), systemctl(1)"));
+    private static ManPage.Section seeAlso(String other) {
+        return new ManPage.Section("See also", List.of(other + ", drbdsetup(8), drbd-reactor(1), systemctl(1)"));
     }
 
     private String date() {
@@ -164,7 +172,7 @@ public final class ReactordPackage {
 
     /** Replaces {@code @SHIM@} with the shim's installed path; any other placeholder left fails the build. */
     static byte[] substitute(String name, byte[] content) {
-        String t = new String(content, StandardCharsets.UTF_8).replace("@SHIM@", SHIM);
+        String t = new String(content, StandardCharsets.UTF_8).replace(UnitTemplates.SHIM_TOKEN, SHIM);
         Matcher m = PLACEHOLDER.matcher(t);
         if (m.find()) {
             throw new IllegalArgumentException(name + ": unknown placeholder " + m.group() + " left after substitution");
