@@ -38,14 +38,15 @@ final class TemplatesIntegrationTest {
         systemd = PrivateSystemd.start(tmp.resolve("systemd"));
         drbd = new FakeDrbd(tmp.resolve("drbd"));
         Path units = systemd.unitDir();
-        InstallUnits.install(units, tmp.resolve("lib/reactord-shim"));
+        // exactly what 'reactorctl install-units --dir UNITS' does: the shim beside the units
+        InstallUnits.install(units, units.resolve(UnitTemplates.SHIM));
         List<UnitPlan> plans = new java.util.ArrayList<>();
         for (String res : List.of("r-start", "r-lose", "r-stop", "r-escalate", "r-freeze")) {
             writeServiceUnits(units, res);
             plans.add(new UnitPlan(res, List.of(res + "-mount.service", res + "-app.service"),
                     "Requires", "Requires", "none", true));
         }
-        new DropInWriter(tmp.resolve("lib/reactord-shim")).write(units, plans);
+        new DropInWriter(units.resolve(UnitTemplates.SHIM)).write(units, plans);
         systemd.setEnvironment(Map.of("PATH", drbd.path()));
         client = SystemdClient.forAddress(systemd.busAddress(), Duration.ofSeconds(20));
         client.start().get(10, TimeUnit.SECONDS);
@@ -104,6 +105,8 @@ final class TemplatesIntegrationTest {
             assertFalse(log.contains(file + ":"), "systemd complained about " + file + ":\n" + log);
         }
         assertFalse(log.contains("reactor.conf:"), "systemd complained about a drop-in:\n" + log);
+        assertFalse(log.contains(systemd.unitDir().resolve(UnitTemplates.SHIM) + ":"),
+                "systemd complained about the shim:\n" + log);
     }
 
     @Test
