@@ -9,6 +9,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ final class ConfigFiles {
             return null;
         } catch (AccessDeniedException e) {
             issues.error(file, 0, "cannot read: permission denied");
+            return null;
+        } catch (FileSystemException e) {
+            issues.error(file, 0, "cannot read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
             return null;
         } catch (IOException | UnsupportedOperationException e) {
             issues.error(file, 0, "cannot read: " + e.getMessage());
@@ -123,20 +127,21 @@ final class ConfigFiles {
      * The {@code *.toml} files of a snippets directory in name order. Hidden files (editor backups
      * and locks) are skipped; entries that are not regular files are skipped with a warning.
      */
-    static List<Path> snippets(Path dir, boolean explicit, Issues issues, Path mainFile) {
+    static List<Path> snippets(Path dir, int line, Issues issues, Path mainFile) {
         List<Path> out = new ArrayList<>();
         if (!Files.exists(dir)) {
-            if (explicit) issues.warn(mainFile, 0, "snippets directory " + dir + " does not exist; no snippets loaded");
+            if (line > 0) issues.warn(mainFile, line, "snippets directory " + dir + " does not exist; no snippets loaded");
             return out;
         }
         if (!Files.isDirectory(dir)) {
-            issues.error(mainFile, 0, "'snippets' is " + dir + ", which is not a directory");
+            issues.error(mainFile, line, "'snippets' is " + dir + ", which is not a directory");
             return out;
         }
+        Path self = mainFile.toAbsolutePath().normalize();
         try (Stream<Path> s = Files.list(dir)) {
             s.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.endsWith(".toml") && !n.startsWith(".");
+                return n.endsWith(".toml") && !n.startsWith(".") && !p.toAbsolutePath().normalize().equals(self);
             }).sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).forEach(p -> {
                 if (Files.isRegularFile(p) || !Files.exists(p)) {
                     out.add(p); // a dangling link is reported by read()

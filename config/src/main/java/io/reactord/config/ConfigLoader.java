@@ -48,7 +48,7 @@ public final class ConfigLoader {
                 main = MainBinder.bind(s, mainFile);
                 plugins(s, into);
                 s.finish();
-                for (Path snippet : ConfigFiles.snippets(main.snippets(), main.snippetsSet(), issues, mainFile)) {
+                for (Path snippet : ConfigFiles.snippets(main.snippets(), main.snippetsLine(), issues, mainFile)) {
                     guarded(snippet, mainFile, issues, into);
                 }
             }

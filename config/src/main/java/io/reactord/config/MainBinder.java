@@ -21,13 +21,13 @@ final class MainBinder {
     static final List<String> MAIN_KEYS = List.of("snippets", "statistics-poll-interval", "snippets-monitoring-interval",
             "log", "drbdsetup", "unit-dir", "state-dir", "socket");
 
-    /** The main settings; {@code snippetsSet} tells whether {@code snippets} was written explicitly. */
-    record Main(Path snippets, boolean snippetsSet, Duration statisticsPollInterval, Duration snippetsMonitoringInterval,
+    /** The main settings; {@code snippetsLine} is the line of {@code snippets}, 0 when not written. */
+    record Main(Path snippets, int snippetsLine, Duration statisticsPollInterval, Duration snippetsMonitoringInterval,
             List<LogConfig> logs, String drbdsetup, Path unitDir, Path stateDir, Path socket) {}
 
     /** The defaults, for runs that check snippet files only. */
     static Main defaults() {
-        return new Main(DEFAULT_SNIPPETS, false, Duration.ofSeconds(60), Duration.ZERO, List.of(LogConfig.DEFAULT),
+        return new Main(DEFAULT_SNIPPETS, 0, Duration.ofSeconds(60), Duration.ZERO, List.of(LogConfig.DEFAULT),
                 "drbdsetup", Path.of("/run/systemd/system"), Path.of("/var/lib/reactord"), Path.of("/run/reactord/reactord.sock"));
     }
 
@@ -53,7 +53,8 @@ final class MainBinder {
                     + " bytes, the limit for a Unix socket");
             socket = d.socket();
         }
-        return new Main(snippets, root.has("snippets"), stats, monitor, logs, drbdsetup, unitDir, stateDir, socket);
+        TomlNode snippetsNode = root.table.entries.get("snippets");
+        return new Main(snippets, snippetsNode == null ? 0 : snippetsNode.line(), stats, monitor, logs, drbdsetup, unitDir, stateDir, socket);
     }
 
     private static List<LogConfig> logs(Section root) {

@@ -108,6 +108,11 @@ final class Section {
         if (n == null) return def;
         Duration d;
         try {
+            if (n.value() instanceof Long l && l < 0 || n.value() instanceof Double x && x < 0) {
+                error(n.line(), "'" + key + "' must be between " + Durations.format(min) + " and " + Durations.format(max)
+                        + ", got " + n.shortText());
+                return def;
+            }
             if (n.value() instanceof Long l) d = Durations.ofSeconds(l);
             else if (n.value() instanceof Double x) d = Durations.ofSeconds(x);
             else if (n.value() instanceof String s) d = Durations.parse(s);

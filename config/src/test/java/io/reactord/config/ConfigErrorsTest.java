@@ -75,6 +75,8 @@ final class ConfigErrorsTest {
     void badDuration_listsForms() {
         String e = oneError(HEAD + "failure-window = \"ten minutes\"\n");
         assertTrue(e.startsWith(prefix(3) + "'failure-window' must be seconds as a number (e.g. 30) or a string like"), e);
+        assertEquals(prefix(3) + "'fencing-promote-delay' must be between 0s and 1h, got -1",
+                oneError(HEAD + "fencing-promote-delay = -1\n"));
         String e2 = oneError(HEAD + "fencing-promote-delay = true\n");
         assertTrue(e2.startsWith(prefix(3) + "'fencing-promote-delay' must be seconds"), e2);
     }

@@ -104,6 +104,31 @@ final class HostileInputTest {
     }
 
     @Test
+    void symlinkLoop_isError() throws IOException {
+        Path a = dir.resolve("a.toml");
+        Path b = dir.resolve("b.toml");
+        Files.createSymbolicLink(a, b);
+        Files.createSymbolicLink(b, a);
+        assertTrue(only(load(a)).startsWith(a + ":0: cannot read: Too many levels of symbolic links"));
+    }
+
+    @Test
+    void mainFileInsideItsSnippetsDirectory_isReadOnce() {
+        Path main = Fixtures.write(dir, "main.toml", "snippets = \".\"\n[promoter.resources.r0]\nstart = [\"a.service\"]\n");
+        LoadResult r = Fixtures.LOADER.loadMain(main);
+        assertNotNull(r.config(), Fixtures.all(r.errors()));
+        assertEquals(dir, r.config().snippetsDir());
+    }
+
+    @Test
+    void snippetsPathThatIsAFile_isErrorOnItsLine() {
+        Fixtures.write(dir, "notadir", "x");
+        Path main = Fixtures.write(dir, "main.toml", "# c\nsnippets = \"notadir\"\n");
+        assertEquals(main + ":2: 'snippets' is " + dir.resolve("notadir") + ", which is not a directory",
+                only(Fixtures.LOADER.loadMain(main)));
+    }
+
+    @Test
     void danglingSymlink_isError() throws IOException {
         Path link = Files.createSymbolicLink(dir.resolve("gone.toml"), dir.resolve("nowhere"));
         assertEquals(link + ":0: is a symbolic link to a file that does not exist", only(load(link)));
