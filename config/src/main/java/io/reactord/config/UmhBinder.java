@@ -104,9 +104,9 @@ final class UmhBinder {
         if (e == null) return env;
         for (Map.Entry<String, TomlNode> v : e.table.entries.entrySet()) {
             e.node(v.getKey());
-            if (!v.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            if (v.getKey().isEmpty() || v.getKey().indexOf('=') >= 0 || v.getKey().indexOf('\0') >= 0) {
                 e.error(v.getValue().line(), "environment variable name '" + v.getKey() + "' in " + e.where
-                        + " must match [A-Za-z_][A-Za-z0-9_]*");
+                        + " must be non-empty and contain neither '=' nor NUL");
             } else if (v.getValue().value() instanceof String s) {
                 if (s.indexOf('\0') >= 0) e.error(v.getValue().line(), "environment value of '" + v.getKey() + "' contains NUL");
                 else env.put(v.getKey(), s);

@@ -175,6 +175,30 @@ final class ConfigErrorsTest {
     }
 
     @Test
+    void umhEnvErrors_areSpecific() {
+        assertTrue(oneError("[[umh]]\n[[umh.resource]]\ncommand = \"x\"\nenv = { A = 1 }\n")
+                .contains("environment variable 'A' must be a string, got integer 1"));
+        assertTrue(oneError("[[umh]]\n[[umh.resource]]\ncommand = \"x\"\nenv = { \"A=B\" = \"1\" }\n")
+                .contains("contain neither '=' nor NUL"));
+    }
+
+    @Test
+    void unknownMainKey_namesClosestMainKey() {
+        Path main = Fixtures.write(dir, "main.toml", "snippets = \"" + dir.resolve("none") + "\"\nstatistics-pol-interval = 5\n");
+        LoadResult r = Fixtures.LOADER.loadMain(main);
+        assertEquals(main + ":2: unknown key 'statistics-pol-interval'; did you mean 'statistics-poll-interval'?",
+                r.errors().get(0).toString());
+    }
+
+    @Test
+    void promoterWithoutResources_warns() {
+        LoadResult r = Fixtures.snippet(dir, "x.toml", "[[promoter]]\n");
+        assertNotNull(r.config());
+        assertEquals(prefix(1) + "[[promoter]] has no [promoter.resources.NAME] table and does nothing",
+                r.warnings().get(0).toString());
+    }
+
+    @Test
     void prometheusBadAddress_isError() {
         assertTrue(oneError("[[prometheus]]\naddress = \"9942\"\n").contains("must be [HOST]:PORT"));
         assertTrue(oneError("[[prometheus]]\naddress = \":99420\"\n").contains("port must be between 1 and 65535"));
