@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
@@ -78,18 +80,25 @@ public final class ReactordPackage {
         return out;
     }
 
+    /** {@code DEBFULLNAME <DEBEMAIL>} when both are set (as for other Debian tools), else {@link #MAINTAINER}. */
+    static String maintainer() {
+        String name = System.getenv("DEBFULLNAME");
+        String mail = System.getenv("DEBEMAIL");
+        return name != null && !name.isBlank() && mail != null && !mail.isBlank() ? name.strip() + " <" + mail.strip() + ">" : MAINTAINER;
+    }
+
     public DebControl control() {
-        return new DebControl("reactord", version, MAINTAINER, DEPENDS, "admin", "optional", null,
+        return new DebControl("reactord", version, maintainer(), DEPENDS, "admin", "optional", null,
                 "high-availability agent for DRBD 9 resources",
                 """
-                reactord watches drbdsetup events2 on every node of a DRBD 9 cluster and, for
-                each resource it manages, decides from DRBD's quorum and promotion signals whether
-                this node should run the resource's services. It starts and stops them as the
-                systemd target drbd-services@RES.target over D-Bus, explains every decision, and
-                damps repeated failures.
+                reactord watches drbdsetup events2 on every node of a DRBD 9 cluster and,
+                for each resource it manages, decides from DRBD's quorum and promotion
+                signals whether this node should run the resource's services. It starts
+                and stops them as the systemd target drbd-services@RES.target over D-Bus,
+                explains every decision, and damps repeated failures.
 
-                It reads drbd-reactor's promoter configuration unchanged. reactorctl shows and
-                steers it.""");
+                It reads drbd-reactor's promoter configuration unchanged. reactorctl
+                shows and steers it.""");
     }
 
     public List<DebEntry> entries() throws IOException {
@@ -119,14 +128,15 @@ public final class ReactordPackage {
         e.add(DebEntry.file("/etc/default/reactord", 0644, deb("default")));
         e.add(DebEntry.dir("/etc/reactord.d"));
         e.add(DebEntry.file("/usr/share/doc/reactord/copyright", 0644, deb("copyright")));
+        e.add(DebEntry.file("/usr/share/doc/reactord/changelog.gz", 0644, gzip(changelog())));
         e.add(DebEntry.file("/usr/share/doc/reactord/reactord.toml.example", 0644,
                 required(checkout.resolve("config/reactord.toml.example"), "the reference configuration (config module)")));
         e.add(DebEntry.file("/usr/share/man/man8/reactorctl.8.gz", 0644, gzip(reactorctlManPage())));
         e.add(DebEntry.file("/usr/share/man/man8/reactord.8.gz", 0644, gzip(reactordManPage())));
         e.add(DebEntry.file("/usr/share/bash-completion/completions/reactorctl", 0644,
-                utf8(AutoComplete.bash("reactorctl", ReactorCtl.commandLine()))));
+                utf8(completion("reactorctl", ReactorCtl.commandLine()))));
         e.add(DebEntry.file("/usr/share/bash-completion/completions/reactord", 0644,
-                utf8(AutoComplete.bash("reactord", new CommandLine(new ReactordMain())))));
+                utf8(completion("reactord", new CommandLine(new ReactordMain())))));
         return e;
     }
 
@@ -136,6 +146,21 @@ public final class ReactordPackage {
             s.put(name, new String(deb(name), StandardCharsets.UTF_8));
         }
         return s;
+    }
+
+    /** picocli's bash completion script, without its #! line (completion files are sourced, not run). */
+    static String completion(String name, CommandLine cl) {
+        String script = AutoComplete.bash(name, cl);
+        return script.startsWith("#!") ? script.substring(script.indexOf('\n') + 1) : script;
+    }
+
+    /** A native package's changelog: one entry for this version. */
+    String changelog() {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(mtime).atZone(ZoneOffset.UTC))
+                .replace("GMT", "+0000");
+        return "reactord (" + version + ") unstable; urgency=medium\n\n"
+                + "  * reactord " + version + ". Changes: see the project's history.\n\n"
+                + " -- " + maintainer() + "  " + date + "\n";
     }
 
     String reactorctlManPage() {
@@ -195,10 +220,13 @@ public final class ReactordPackage {
         return new String(required(p, "launcher"), StandardCharsets.UTF_8);
     }
 
-    /** gzip with a zero header time stamp, so the bytes depend on the text only. */
-    private static byte[] gzip(String text) throws IOException {
+    /** gzip -9 with a zero header time stamp, so the bytes depend on the text only. */
+    static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream z = new GZIPOutputStream(bytes)) {
+        GzipParameters p = new GzipParameters();
+        p.setCompressionLevel(9);
+        p.setModificationTime(0);
+        try (GzipCompressorOutputStream z = new GzipCompressorOutputStream(bytes, p)) {
             z.write(utf8(text));
         }
         return bytes.toByteArray();

@@ -65,7 +65,8 @@ final class ReactordDebIT {
                 "/usr/sbin/reactorctl", "/usr/sbin/reactord",
                 "/usr/share/bash-completion/completions/reactorctl",
                 "/usr/share/bash-completion/completions/reactord",
-                "/usr/share/doc/reactord/copyright", "/usr/share/doc/reactord/reactord.toml.example",
+                "/usr/share/doc/reactord/changelog.gz", "/usr/share/doc/reactord/copyright",
+                "/usr/share/doc/reactord/reactord.toml.example",
                 "/usr/share/man/man8/reactorctl.8.gz", "/usr/share/man/man8/reactord.8.gz",
                 "/usr/share/reactord/reactord.jar")), files);
         assertTrue(deb.file("/etc/reactord.d").directory());

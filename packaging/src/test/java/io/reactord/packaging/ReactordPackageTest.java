@@ -1,6 +1,7 @@
 package io.reactord.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,35 @@ final class ReactordPackageTest {
     void maintainerScripts_shellSyntax_ok() throws Exception {
         for (String s : List.of("postinst", "prerm", "postrm")) {
             Processes.ok(List.of("sh", "-n", CHECKOUT.resolve("packaging/src/deb").resolve(s).toString()));
+        }
+    }
+
+    @Test
+    void completion_picocliScript_noHashbangButCompletesSubcommand() {
+        @picocli.CommandLine.Command(name = "demo", subcommands = Sub.class)
+        final class Demo {}
+        String script = ReactordPackage.completion("demo", new picocli.CommandLine(new Demo()));
+        assertFalse(script.startsWith("#!"), script.substring(0, 40));
+        assertTrue(script.contains("complete -F _complete_demo"), script);
+        assertTrue(script.contains("sub"), script);
+    }
+
+    @picocli.CommandLine.Command(name = "sub")
+    static final class Sub {}
+
+    @Test
+    void changelog_entry_debianFormatWithVersionAndDate() {
+        String c = new ReactordPackage(CHECKOUT, tmp, "0.2.0-SNAPSHOT", 1_700_000_000L).changelog();
+        assertTrue(c.startsWith("reactord (0.2.0~SNAPSHOT) unstable; urgency=medium\n\n  * "), c);
+        assertTrue(c.endsWith(">  Tue, 14 Nov 2023 22:13:20 +0000\n"), c);
+    }
+
+    @Test
+    void gzip_text_roundTripsWithZeroTimeStamp() throws Exception {
+        byte[] gz = ReactordPackage.gzip("hello\n");
+        assertEquals(0, gz[4] | gz[5] | gz[6] | gz[7]);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+            assertEquals("hello\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
