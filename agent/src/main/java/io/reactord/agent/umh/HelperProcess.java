@@ -1,0 +1,113 @@
+package io.reactord.agent.umh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one helper command: {@code /bin/sh -c COMMAND} with exactly the given environment (the parent's is
+ * cleared), working directory {@code /}, stdin from {@code /dev/null}, stdout and stderr captured up to a
+ * bound. On timeout the shell and every descendant still attached to it are killed (SIGKILL). Blocking:
+ * runs on a helper thread, never on the event loop.
+ */
+final class HelperProcess {
+    static final int OUTPUT_LIMIT = 4096;
+    private static final File DEV_NULL = new File("/dev/null");
+
+    /** How a run ended; {@code exitStatus} is null unless the command exited. */
+    record Result(UmhRun.Outcome outcome, Integer exitStatus, Duration duration, String output) {}
+
+    private HelperProcess() {}
+
+    static Result run(String command, Map<String, String> env, Duration timeout) {
+        long t0 = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", "-c", command));
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.directory(new File("/"));
+        pb.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+        pb.redirectErrorStream(true);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return new Result(UmhRun.Outcome.FAILED_TO_START, null, since(t0), String.valueOf(e.getMessage()));
+        }
+        Drain drain = new Drain(p.getInputStream());
+        Thread drainer = new Thread(drain, "umh-output-" + p.pid());
+        drainer.setDaemon(true);
+        drainer.start();
+        try {
+            boolean done;
+            if (timeout == null) {
+                p.waitFor();
+                done = true;
+            } else {
+                done = p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            if (!done) {
+                killTree(p);
+                p.waitFor(5, TimeUnit.SECONDS);
+                drainer.join(200);
+                return new Result(UmhRun.Outcome.TIMED_OUT, null, since(t0), drain.text());
+            }
+            drainer.join(200);
+            return new Result(UmhRun.Outcome.EXITED, p.exitValue(), since(t0), drain.text());
+        } catch (InterruptedException e) {
+            killTree(p);
+            Thread.currentThread().interrupt();
+            return new Result(UmhRun.Outcome.TIMED_OUT, null, since(t0), drain.text());
+        }
+    }
+
+    /** Kills the descendants first (so none is re-parented unseen), then the shell. */
+    static void killTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** Reads a pipe to its end, keeping the first {@link #OUTPUT_LIMIT} bytes. */
+    private static final class Drain implements Runnable {
+        private final InputStream in;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+
+        Drain(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public void run() {
+            byte[] buf = new byte[4096];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    synchronized (kept) {
+                        int room = OUTPUT_LIMIT - kept.size();
+                        if (room > 0) {
+                            kept.write(buf, 0, Math.min(room, n));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the pipe closed under us: keep what was read
+            }
+        }
+
+        String text() {
+            synchronized (kept) {
+                return kept.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
