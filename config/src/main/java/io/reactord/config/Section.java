@@ -186,7 +186,7 @@ final class Section {
                 parser.apply("\0");
                 allowed = "a string";
             } catch (IllegalArgumentException e) {
-                allowed = "a string that " + e.getMessage().replaceFirst(", got .*", "");
+                allowed = e.getMessage().replaceFirst(", got .*", "").replaceFirst("^must be ", "") + " (a string)";
             }
             typeError(key, n, allowed);
             return def;

@@ -60,6 +60,8 @@ final class ConfigErrorsTest {
         assertEquals(prefix(3) + "'runner' must be one of \"systemd\", \"shell\", got \"systemctl\" (did you mean \"systemd\"?)", e);
         String e2 = oneError(HEAD + "on-drbd-demote-failure = \"panic\"\n");
         assertTrue(e2.contains("\"none\", \"reboot\", \"reboot-force\", \"reboot-immediate\", \"poweroff\""), e2);
+        assertEquals(prefix(3) + "'runner' must be one of \"systemd\", \"shell\" (a string), got integer 1",
+                oneError(HEAD + "runner = 1\n"));
         String e3 = oneError(HEAD + "target-as = \"requires\"\n");
         assertTrue(e3.contains("(did you mean \"Requires\"?)"), e3);
     }
