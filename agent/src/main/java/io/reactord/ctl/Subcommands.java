@@ -9,5 +9,6 @@ final class Subcommands {
     static void register(CommandLine cl) {
         // subcommands are added here, one per line
         cl.addSubcommand(new CheckCommand());
+        cl.addSubcommand(new InstallUnitsCommand());
     }
 }
