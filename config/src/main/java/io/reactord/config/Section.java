@@ -219,8 +219,8 @@ final class Section {
                 if (item.value() instanceof TomlNode.Table t) {
                     out.add(new Section(issues, file, t, "[[" + subName(key) + "]]"));
                 } else {
-                    error(item.line(), "'" + key + "' must be written as [[" + subName(key) + "]] tables, got an "
-                            + item.typeName() + " item " + item.shortText());
+                    error(item.line(), "'" + key + "' must be written as [[" + subName(key) + "]] tables, got "
+                            + item.typeWithArticle() + " item " + item.shortText());
                 }
             }
             return out;

@@ -45,6 +45,12 @@ record TomlNode(Object value, int line) {
         return typeName(value);
     }
 
+    /** The type name with its article, e.g. "an integer", "a string". */
+    String typeWithArticle() {
+        String t = typeName();
+        return ("aeiou".indexOf(t.charAt(0)) >= 0 ? "an " : "a ") + t;
+    }
+
     static String typeName(Object v) {
         if (v instanceof String) return "string";
         if (v instanceof Long) return "integer";

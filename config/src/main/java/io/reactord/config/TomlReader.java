@@ -145,7 +145,7 @@ final class TomlReader {
         if (!dottedKey && n.value() instanceof TomlNode.Array a && a.ofTables && !a.items.isEmpty()) {
             return (TomlNode.Table) a.items.get(a.items.size() - 1).value();
         }
-        throw new SyntaxError(atLine, "'" + key + "' is already a " + n.typeName() + " (line " + n.line()
+        throw new SyntaxError(atLine, "'" + key + "' is already " + n.typeWithArticle() + " (line " + n.line()
                 + "), not a table");
     }
 
