@@ -162,6 +162,20 @@ final class ReactordDebIT {
     }
 
     @Test
+    void reactordService_hardening_stillWritesDropInsAndNotifies() {
+        List<String> lines = deb.file("/usr/lib/systemd/system/reactord.service").text().lines().map(String::strip).toList();
+        for (String expected : List.of("Type=notify", "NotifyAccess=all", "Restart=on-failure", "ProtectSystem=strict",
+                "ProtectHome=yes", "PrivateTmp=yes", "NoNewPrivileges=yes")) {
+            assertTrue(lines.contains(expected), "reactord.service lacks " + expected);
+        }
+        List<String> writable = lines.stream().filter(l -> l.startsWith("ReadWritePaths="))
+                .flatMap(l -> java.util.Arrays.stream(l.substring("ReadWritePaths=".length()).split("\\s+"))).toList();
+        for (String path : List.of("/run/systemd/system", "/var/lib/reactord", "/run/reactord")) {
+            assertTrue(writable.contains(path), "ReadWritePaths lacks " + path + ": " + writable);
+        }
+    }
+
+    @Test
     void payload_jarAndReferenceConfig_identicalToBuildOutputs() throws Exception {
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(CHECKOUT.resolve("agent/target/reactord.jar")),
                 deb.file("/usr/share/reactord/reactord.jar").content()));
