@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class MutationTest {
 
     private static final long SEED = 20261125L;
-    private static final int PER_EXAMPLE = 150;
+    private static final int PER_EXAMPLE = 100;
     private static final String[] TOKENS = {"[", "]", "[[", "]]", "{", "}", "=", "\"", "'", "\"\"\"", ".", ",", "#",
             "\n", " ", "\t", "\\", "true", "1", "-1", "1.5", "\"x\"", "[]", "{}", "\u0000", "\u00e9", "\r", "promoter",
             "resources", "start", "umh", "/", "@", "ocf:", "inf", "1979-05-27"};
@@ -68,7 +68,7 @@ final class MutationTest {
         Fixtures.write(snippets, "p.toml", Fixtures.example("promoter-minimal.toml"));
         String main = "snippets = \"" + snippets + "\"\n" + Fixtures.example("main.toml")
                 + "drbdsetup = \"drbdsetup\"\nsocket = \"/run/x.sock\"\n";
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 150; i++) {
             Path f = Fixtures.write(dir, "main.toml", mutate(main, random, 1 + random.nextInt(3)));
             LoadResult r = Fixtures.LOADER.loadMain(f);
             assertNotNull(r);
