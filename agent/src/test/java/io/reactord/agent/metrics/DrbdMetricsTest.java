@@ -8,19 +8,31 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 final class DrbdMetricsTest {
     private static final DrbdVersions VERSIONS = new DrbdVersions("9.2.8", "9.27.0");
+
+    private static SharedServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new SharedServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
 
     private static PromText serveAndScrape(boolean enums, List<String> stream) throws Exception {
         DrbdMetrics m = new DrbdMetrics(enums, VERSIONS);
         Scrape.feed(stream, m);
         PrometheusRegistry reg = new PrometheusRegistry();
         reg.register(m);
-        try (MetricsServer s = MetricsServer.start("127.0.0.1:0", reg)) {
-            return Scrape.scrape(s.port());
-        }
+        return server.scrape(reg);
     }
 
     @Test
@@ -86,10 +98,9 @@ final class DrbdMetricsTest {
         DrbdMetrics m = new DrbdMetrics(false, VERSIONS);
         PrometheusRegistry reg = new PrometheusRegistry();
         reg.register(m);
-        try (MetricsServer s = MetricsServer.start("127.0.0.1:0", reg)) {
-            String body = Scrape.get(s.port(), "/", null).body();
-            assertTrue(PromText.parse(body).samples.containsKey("drbdreactor_up"), body);
-        }
+        server.scrape(reg);
+        String body = Scrape.get(server.port(), "/", null).body();
+        assertTrue(PromText.parse(body).samples.containsKey("drbdreactor_up"), body);
     }
 
     @Test

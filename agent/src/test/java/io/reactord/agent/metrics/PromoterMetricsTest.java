@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 final class PromoterMetricsTest {
@@ -16,10 +18,20 @@ final class PromoterMetricsTest {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PromoterMetrics pm = new PromoterMetrics(registry, STATES, clock::get);
 
+    private static SharedServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new SharedServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
     private PromText scrape() throws Exception {
-        try (MetricsServer s = MetricsServer.start("127.0.0.1:0", registry)) {
-            return Scrape.scrape(s.port());
-        }
+        return server.scrape(registry);
     }
 
     @Test
