@@ -18,6 +18,9 @@ final class DrbdRules {
     /** How two nodes' data relate. */
     enum Relation { EQUAL, FIRST_NEWER, SECOND_NEWER, DIVERGED }
 
+    /** Why a connection is StandAlone until a Primary involved is demoted. */
+    static final String REFUSED_PRIMARY = "Primary cannot connect (peer Primary or newer data)";
+
     private final SimCluster c;
 
     DrbdRules(SimCluster cluster) {
@@ -414,6 +417,15 @@ final class DrbdRules {
         if (!c.linkWorks(a, b) || ab.conn != ConnState.CONNECTING || ba.conn != ConnState.CONNECTING) {
             return;
         }
+        if (primaryIn(na) != null && primaryIn(nb) != null) {
+            // joining two partitions that each have a Primary: the cluster-wide handshake fails (no
+            // allow-two-primaries); retried after any demotion
+            for (PeerLink l : List.of(ab, ba)) {
+                l.conn = ConnState.STANDALONE;
+                l.refusal = REFUSED_PRIMARY;
+            }
+            return;
+        }
         if (!na.client && !nb.client && na.anyDisk() && nb.anyDisk()) {
             Relation rel = compare(na.data, nb.data);
             if (rel == Relation.DIVERGED) {
@@ -437,7 +449,7 @@ final class DrbdRules {
                 } else {
                     PeerLink refusing = older == na ? ab : ba;
                     refusing.conn = ConnState.STANDALONE;
-                    refusing.refusal = "Primary with outdated data";
+                    refusing.refusal = REFUSED_PRIMARY;
                     return;
                 }
             }
@@ -453,6 +465,16 @@ final class DrbdRules {
         if (!na.client && !nb.client) {
             reconcile(na, nb, true);
         }
+    }
+
+    /** A Primary among the nodes connected with x (x included), or null. */
+    private String primaryIn(NodeResource x) {
+        for (String n : component(x)) {
+            if (c.nodeResource(n, x.spec.name()).role == Role.PRIMARY) {
+                return n;
+            }
+        }
+        return null;
     }
 
     private void splitBrain(NodeResource x, NodeResource p, PeerLink l) {
@@ -482,8 +504,8 @@ final class DrbdRules {
                 x.quorum[v] = false;
                 x.disk[v] = x.client ? DiskState.DISKLESS : switch (x.disk[v]) {
                     case UP_TO_DATE, CONSISTENT -> DiskState.CONSISTENT;
-                    case OUTDATED -> DiskState.OUTDATED;
-                    default -> DiskState.INCONSISTENT;
+                    case INCONSISTENT -> DiskState.INCONSISTENT;
+                    default -> DiskState.OUTDATED; // detached or failed before: attached again, stale
                 };
             }
             for (PeerLink l : x.peers.values()) {
@@ -496,12 +518,20 @@ final class DrbdRules {
         }
     }
 
-    /** {@code drbdadm down}: the node outdates itself, peers see it Outdated, then TearDown. */
+    /**
+     * {@code drbdadm down}: a node that leaves connected UpToDate peers behind outdates itself (they carry the
+     * data on, so it must not come back as a rival); the peers see it Outdated, then TearDown. The last holder
+     * of the data keeps its disk state.
+     */
     void gracefulLeave(String node) {
         for (String r : c.allResources()) {
             NodeResource x = c.nodeResource(node, r);
             for (int v = 0; v < x.disk.length; v++) {
-                if (x.disk[v].hasDisk()) {
+                boolean carried = false;
+                for (PeerLink l : x.peers.values()) {
+                    carried |= l.connected() && c.nodeResource(l.peer, r).disk[v] == DiskState.UP_TO_DATE;
+                }
+                if (x.disk[v].hasDisk() && carried) {
                     x.disk[v] = DiskState.OUTDATED;
                 }
             }
@@ -529,6 +559,7 @@ final class DrbdRules {
         }
         c.afterChange();
         x.disk[v] = DiskState.DISKLESS;
+        x.data = new ArrayList<>(); // a failed/removed backing disk: attaching again means a full resync
         for (PeerLink l : x.peers.values()) {
             l.repl[v] = l.connected() ? ReplState.ESTABLISHED : ReplState.OFF;
             l.done[v] = -1;
@@ -608,10 +639,12 @@ final class DrbdRules {
         if (x.openCount > 0) {
             x.forceIoFailures = true;
         }
-        for (PeerLink l : x.peers.values()) {
-            if (l.conn == ConnState.STANDALONE && "Primary with outdated data".equals(l.refusal)) {
-                l.conn = ConnState.CONNECTING;
-                l.refusal = null;
+        for (NodeResource n : c.nodeResources(x.spec.name())) {
+            for (PeerLink side : n.peers.values()) {
+                if (side.conn == ConnState.STANDALONE && REFUSED_PRIMARY.equals(side.refusal)) {
+                    side.conn = ConnState.CONNECTING;
+                    side.refusal = null;
+                }
             }
         }
         c.afterChange();
