@@ -417,15 +417,7 @@ final class DrbdRules {
         if (!c.linkWorks(a, b) || ab.conn != ConnState.CONNECTING || ba.conn != ConnState.CONNECTING) {
             return;
         }
-        if (primaryIn(na) != null && primaryIn(nb) != null) {
-            // joining two partitions that each have a Primary: the cluster-wide handshake fails (no
-            // allow-two-primaries); retried after any demotion
-            for (PeerLink l : List.of(ab, ba)) {
-                l.conn = ConnState.STANDALONE;
-                l.refusal = REFUSED_PRIMARY;
-            }
-            return;
-        }
+        NodeResource older = null;
         if (!na.client && !nb.client && na.anyDisk() && nb.anyDisk()) {
             Relation rel = compare(na.data, nb.data);
             if (rel == Relation.DIVERGED) {
@@ -434,25 +426,29 @@ final class DrbdRules {
                 splitBrain(nb, na, ba);
                 return;
             }
-            NodeResource older = rel == Relation.FIRST_NEWER ? nb : rel == Relation.SECOND_NEWER ? na : null;
-            if (older != null && older.role == Role.PRIMARY) {
-                if (older.suspendedQuorum && older.spec.options().onSuspendedPrimaryOutdated()
-                        == ResourceOptions.OnSuspendedPrimaryOutdated.FORCE_SECONDARY) {
-                    older.role = Role.SECONDARY;
-                    older.suspendedQuorum = false;
-                    older.forceIoFailures = older.openCount > 0;
-                    for (int v = 0; v < older.disk.length; v++) {
-                        if (older.disk[v].hasDisk()) {
-                            older.disk[v] = DiskState.OUTDATED;
-                        }
+            older = rel == Relation.FIRST_NEWER ? nb : rel == Relation.SECOND_NEWER ? na : null;
+            if (older != null && older.role == Role.PRIMARY && older.suspendedQuorum
+                    && older.spec.options().onSuspendedPrimaryOutdated()
+                    == ResourceOptions.OnSuspendedPrimaryOutdated.FORCE_SECONDARY) {
+                // a frozen Primary learns it is outdated: it demotes at once and fails the frozen I/O
+                older.role = Role.SECONDARY;
+                older.suspendedQuorum = false;
+                older.forceIoFailures = older.openCount > 0;
+                for (int v = 0; v < older.disk.length; v++) {
+                    if (older.disk[v].hasDisk()) {
+                        older.disk[v] = DiskState.OUTDATED;
                     }
-                } else {
-                    PeerLink refusing = older == na ? ab : ba;
-                    refusing.conn = ConnState.STANDALONE;
-                    refusing.refusal = REFUSED_PRIMARY;
-                    return;
                 }
             }
+        }
+        if (primaryIn(na) != null && primaryIn(nb) != null || older != null && older.role == Role.PRIMARY) {
+            // joining two partitions that each have a Primary, or a Primary with outdated data: the
+            // cluster-wide handshake fails (no allow-two-primaries); retried after any demotion
+            for (PeerLink l : List.of(ab, ba)) {
+                l.conn = ConnState.STANDALONE;
+                l.refusal = REFUSED_PRIMARY;
+            }
+            return;
         }
         for (PeerLink l : List.of(ab, ba)) {
             l.conn = ConnState.CONNECTED;
