@@ -10,5 +10,18 @@ final class Subcommands {
         // subcommands are added here, one per line
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new InstallUnitsCommand());
+        cl.addSubcommand(new StatusCommand());
+        cl.addSubcommand(new LsCommand());
+        cl.addSubcommand(new CatCommand());
+        cl.addSubcommand(new EnableCommand());
+        cl.addSubcommand(new DisableCommand());
+        cl.addSubcommand(new RestartCommand());
+        cl.addSubcommand(new RmCommand());
+        cl.addSubcommand(new EditCommand());
+        cl.addSubcommand(new StartUntilCommand());
+        cl.addSubcommand(new EvictCommand());
+        cl.addSubcommand(new MoveCommand());
+        cl.addSubcommand(new DoctorCommand());
+        cl.addSubcommand("completion", new picocli.AutoComplete.GenerateCompletion());
     }
 }
