@@ -9,6 +9,9 @@ final class Subcommands {
     static void register(CommandLine cl) {
         // subcommands are added here, one per line
         cl.addSubcommand(new CheckCommand());
+        cl.addSubcommand(new ReplayCommand());
+        cl.addSubcommand(new WhyCommand());
+        cl.addSubcommand(new EventsCommand());
         cl.addSubcommand(new InstallUnitsCommand());
         cl.addSubcommand(new StatusCommand());
         cl.addSubcommand(new LsCommand());
