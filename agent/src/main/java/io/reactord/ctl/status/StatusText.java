@@ -70,9 +70,11 @@ public final class StatusText {
         } else if (!daemonUp) {
             out.println("  Promoter state: unknown (reactord not running)");
         }
-        if (!res.masked().isEmpty()) {
-            out.println("  " + t.yellow("Masked:") + " " + String.join(" ", res.masked()) + " (clear with: reactorctl evict --unmask "
-                    + s.file().getFileName() + ")");
+        for (String m : res.masked()) {
+            String fix = res.units().isEmpty() || !m.equals(res.units().get(0).unit())
+                    ? "systemctl unmask --runtime " + m
+                    : "reactorctl evict --unmask " + s.file().getFileName();
+            out.println("  " + t.yellow("Masked:") + " " + m + " (clear with: " + fix + ")");
         }
         if (verbose) {
             if (res.journal().isEmpty()) {
