@@ -16,6 +16,7 @@ final class DpkgRoot {
 
     final Path root;
     private String path;
+    private Path pathDir;
 
     DpkgRoot(Path root) throws IOException {
         this.root = root;
@@ -60,6 +61,20 @@ final class DpkgRoot {
             }
         }
         path = binDir.toString();
+        pathDir = binDir;
+    }
+
+    /** Removes the links {@link #hideCommands} made and restores the host's PATH for later dpkg runs. */
+    void restoreCommands() throws IOException {
+        if (pathDir != null) {
+            try (var links = Files.list(pathDir)) {
+                for (Path l : (Iterable<Path>) links::iterator) {
+                    Files.delete(l);
+                }
+            }
+        }
+        path = null;
+        pathDir = null;
     }
 
     String remove() throws Exception {

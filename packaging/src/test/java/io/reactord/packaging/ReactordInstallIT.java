@@ -133,13 +133,17 @@ final class ReactordInstallIT {
     void installRemovePurge_withoutSystemctl_scriptsSucceedAndStillLinkUnits() throws Exception {
         DpkgRoot root = new DpkgRoot(tmp.resolve("root"));
         root.hideCommands(tmp.resolve("bin"), "systemctl");
-        String out = root.install(ReactordDebIT.DEB);
-        assertEquals("install ok installed " + ReactordDebIT.VERSION, root.status());
-        assertFalse(out.contains("Created symlink"), out);
-        assertTrue(Files.isSymbolicLink(root.path("/usr/lib/systemd/system/drbd-promote@.service")));
-        root.remove();
-        root.purge();
-        assertEquals("not installed", root.status());
+        try {
+            String out = root.install(ReactordDebIT.DEB);
+            assertEquals("install ok installed " + ReactordDebIT.VERSION, root.status());
+            assertFalse(out.contains("Created symlink"), out);
+            assertTrue(Files.isSymbolicLink(root.path("/usr/lib/systemd/system/drbd-promote@.service")));
+            root.remove();
+            root.purge();
+            assertEquals("not installed", root.status());
+        } finally {
+            root.restoreCommands();
+        }
     }
 
     @Test
