@@ -86,6 +86,9 @@ public final class ToolCommands {
         }
         return switch (cmd) {
             case "adjust" -> ToolResult.ok();
+            // the simulated backing devices are no files a caller could wait for: report none
+            case "sh-ll-dev" -> ToolResult.ok("none\n".repeat(res.equals("all") ? 1
+                    : cluster.resourceSpec(res).volumes()));
             case "primary", "secondary" -> {
                 List<String> sub = new ArrayList<>(List.of(cmd, res));
                 if (args.contains("--force")) {

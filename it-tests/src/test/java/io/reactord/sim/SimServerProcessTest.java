@@ -142,6 +142,10 @@ final class SimServerProcessTest {
         assertTrue(unknown.stderr().startsWith("nope: Failure: (158) Unknown resource"));
         assertEquals(0, run("alpha", "drbdsetup", "secondary", "--force", "r0").exit());
         assertEquals(0, run("bravo", "drbdadm", "adjust", "r0").exit());
+        assertEquals("none\n", run("bravo", "drbdadm", "sh-ll-dev", "r0").stdout());
+        Run shimStyle = run("bravo", "drbdsetup", "events2", "--now", "nope");
+        assertEquals(0, shimStyle.exit(), "an unknown resource: just the end of the dump");
+        assertEquals("exists -\n", shimStyle.stdout());
         assertEquals(0, run("bravo", "drbdadm", "primary", "r0").exit());
     }
 
