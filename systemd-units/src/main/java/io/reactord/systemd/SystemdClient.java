@@ -172,7 +172,7 @@ public final class SystemdClient implements AutoCloseable {
             Map<String, Variant<?>> all = props.GetAll(UNIT_IFACE);
             return new UnitStatus(unit, str(all, "LoadState"), str(all, "ActiveState"), str(all, "SubState"),
                     all.containsKey("FreezerState") ? str(all, "FreezerState") : null,
-                    !(all.get("ConditionResult") != null && Boolean.FALSE.equals(all.get("ConditionResult").getValue())),
+                    conditionResult(all),
                     str(all, "UnitFileState"));
         });
     }
@@ -415,6 +415,12 @@ public final class SystemdClient implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("systemd client listener failed", e);
         }
+    }
+
+    /** systemd's ConditionResult: false after a failed condition, but also for a unit never started. */
+    private static boolean conditionResult(Map<String, Variant<?>> all) {
+        Variant<?> result = all.get("ConditionResult");
+        return result == null || !Boolean.FALSE.equals(result.getValue());
     }
 
     private static String str(Map<String, Variant<?>> map, String key) {

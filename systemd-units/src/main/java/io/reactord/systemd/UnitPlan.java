@@ -31,7 +31,7 @@ public record UnitPlan(String resource, List<String> startUnits, String dependen
     /** Validates every field; start entries must be plain unit names (OCF agents are not supported yet). */
     public UnitPlan {
         Objects.requireNonNull(resource, "resource");
-        SystemdNames.servicesTarget(resource);
+        SystemdNames.demoteOrEscalateService(resource); // the longest of the three names
         startUnits = List.copyOf(Objects.requireNonNull(startUnits, "startUnits"));
         for (String unit : startUnits) {
             if (unit.startsWith("ocf:")) {
