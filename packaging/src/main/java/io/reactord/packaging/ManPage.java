@@ -86,7 +86,8 @@ public final class ManPage {
         }
         for (PositionalParamSpec p : spec.positionalParameters()) {
             if (!p.hidden()) {
-                line.append("\\fI").append(escape(p.paramLabel())).append("\\fR\n");
+                String label = "\\fI" + escape(p.paramLabel()) + "\\fR" + (p.arity().max() > 1 ? "..." : "");
+                line.append(p.arity().min() == 0 ? "[" + label + "]" : label).append('\n');
             }
         }
         if (!visibleSubcommands(spec.commandLine()).isEmpty()) {

@@ -31,6 +31,9 @@ final class ManPageTest {
         static final class Show {
             @Parameters(paramLabel = "RES", description = "resource name")
             String res;
+
+            @Parameters(paramLabel = "FILE", arity = "0..*", description = "optional files")
+            List<String> files;
         }
     }
 
@@ -70,6 +73,7 @@ final class ManPageTest {
         assertTrue(p.contains(".SH COMMANDS\n.SS \"demo show\"\n"), p);
         assertTrue(p.contains(".PP\nShow one resource.\n.PP\nSecond paragraph with 100% coverage.\n"), p);
         assertTrue(p.contains(".TP\n\\fIRES\\fR\nresource name\n"), p);
+        assertTrue(p.contains(".B \"demo show\"\n\\fIRES\\fR\n[\\fIFILE\\fR...]\n"), p);
     }
 
     @Test
