@@ -11,27 +11,30 @@ import io.reactord.events2.PeerDeviceInfo;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.events2.Role;
 import io.reactord.events2.TriState;
+import io.reactord.events2.ClusterState;
+import io.reactord.events2.Event;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * drbd-reactor's DRBD metric families, rendered at scrape time from the last resource snapshot the event
- * loop {@link #publish published}. Names, label names, units (KiB statistics times 1024, in-flight
+ * drbd-reactor's DRBD metric families, rendered at scrape time from the resource snapshots the event
+ * loop hands over ({@link #onEvent} after every events2 line, or {@link #publish}). Names, label names, units (KiB statistics times 1024, in-flight
  * sectors times 512), HELP texts and gauge/counter types are drbd-reactor's. The one-hot state families
  * ({@code drbd_resource_role}, {@code drbd_connection_state}, {@code drbd_device_state}) are emitted only
  * with {@code enums = true}; their state label is named like the family. A field events2 has not
  * reported yet reads as drbd-reactor's default (role Unknown, disk DUnknown, connection StandAlone, 0).
  *
- * <p>Thread-safety: {@link #publish} swaps one reference; {@link #collect} reads it. ResourceInfo trees
- * are immutable, so a scrape never locks or waits for the event loop.
+ * <p>Thread-safety: the loop stores the immutable {@code ResourceInfo} of the resource a line touched into
+ * a concurrent map (one put, no copy of the whole state); a scrape reads that map without locking. Each
+ * resource is rendered as one consistent snapshot; the loop never waits for a scrape.
  */
 public final class DrbdMetrics implements MultiCollector {
     private static final String[] ROLES = {"Unknown", "Primary", "Secondary"};
 
     private final boolean enums;
     private final DrbdVersions versions;
-    private final AtomicReference<Map<String, ResourceInfo>> snapshot = new AtomicReference<>(Map.of());
+    private final Map<String, ResourceInfo> resources = new ConcurrentHashMap<>();
 
     public DrbdMetrics(boolean enums, DrbdVersions versions) {
         this.enums = enums;
@@ -39,21 +42,56 @@ public final class DrbdMetrics implements MultiCollector {
     }
 
     /**
-     * Publishes the resources as they are now (e.g. {@code ClusterState.resources()}); the map is copied,
-     * its values are immutable. Call after every applied events2 line, statistics-only lines included.
+     * Takes over what one events2 line changed; call it on the event loop after
+     * {@code state.apply(event)} for every line (statistics-only lines included). Cost: one map update,
+     * or a full resynchronisation at {@code exists -} (which may destroy objects a restarted events2 no
+     * longer reports).
      */
-    public void publish(Map<String, ResourceInfo> resources) {
-        snapshot.set(new TreeMap<>(resources));
+    public void onEvent(Event event, ClusterState state) {
+        if (event instanceof Event.DumpComplete) {
+            publish(state.resources());
+        } else if (event instanceof Event.Rename r) {
+            resources.remove(r.name());
+            update(r.newName(), state.resource(r.newName()));
+        } else {
+            String name = resourceName(event);
+            if (name != null) {
+                update(name, state.resource(name));
+            }
+        }
     }
 
-    /** The snapshot the next scrape renders. */
+    /** Replaces every resource (e.g. with {@code ClusterState.resources()}); the values are immutable. */
+    public void publish(Map<String, ResourceInfo> now) {
+        resources.keySet().retainAll(now.keySet());
+        resources.putAll(now);
+    }
+
+    private void update(String name, ResourceInfo r) {
+        if (r == null) {
+            resources.remove(name);
+        } else {
+            resources.put(name, r);
+        }
+    }
+
+    private static String resourceName(Event e) {
+        if (e instanceof Event.Resource r) return r.name();
+        if (e instanceof Event.Device d) return d.name();
+        if (e instanceof Event.Connection c) return c.name();
+        if (e instanceof Event.PeerDevice p) return p.name();
+        if (e instanceof Event.Path p) return p.name();
+        return null;
+    }
+
+    /** What the next scrape renders, sorted by name. */
     Map<String, ResourceInfo> snapshot() {
-        return snapshot.get();
+        return new TreeMap<>(resources);
     }
 
     @Override
     public MetricSnapshots collect() {
-        Map<String, ResourceInfo> resources = snapshot.get();
+        Map<String, ResourceInfo> resources = snapshot();
         Families f = new Families();
         f.gauge("drbdreactor_up", "Boolean indicating whether or not drbdreactor is running. Always 1", 1);
         f.gauge("drbd_version", "Version of the loaded DRBD kernel module and DRBD utils", 1,

@@ -104,13 +104,38 @@ final class DrbdMetricsTest {
     }
 
     @Test
-    void collect_publishedAfterCollectStarted_snapshotUnchanged() {
+    void snapshot_laterPublish_earlierSnapshotUnchanged() {
         DrbdMetrics m = new DrbdMetrics(false, VERSIONS);
         Scrape.feed(Scrape.resource("full-stream.txt"), m);
         Map<String, io.reactord.events2.ResourceInfo> before = m.snapshot();
         m.publish(Map.of());
         assertEquals(2, before.size());
         assertEquals(0, m.snapshot().size());
+    }
+
+    @Test
+    void onEvent_rename_seriesMoveToTheNewName() {
+        DrbdMetrics m = new DrbdMetrics(false, VERSIONS);
+        io.reactord.events2.ClusterState st = Scrape.feed(Scrape.resource("full-stream.txt"), m);
+        io.reactord.events2.Event rename = io.reactord.events2.Events2Parser.parse("rename resource name:s1 new_name:s2");
+        st.apply(rename);
+        m.onEvent(rename, st);
+        assertEquals(java.util.Set.of("r0", "s2"), m.snapshot().keySet());
+        assertEquals(2, m.snapshot().get("s2").devices().size());
+    }
+
+    @Test
+    void onEvent_restartedStreamWithoutAResource_droppedAtDumpEnd() {
+        DrbdMetrics m = new DrbdMetrics(false, VERSIONS);
+        io.reactord.events2.ClusterState st = Scrape.feed(Scrape.resource("full-stream.txt"), m);
+        st.beginDump();
+        for (String l : List.of("exists resource name:r0 role:Primary may_promote:no promotion_score:10103", "exists -")) {
+            io.reactord.events2.Event e = io.reactord.events2.Events2Parser.parse(l);
+            st.apply(e);
+            m.onEvent(e, st);
+        }
+        assertEquals(java.util.Set.of("r0"), m.snapshot().keySet());
+        assertTrue(m.snapshot().get("r0").devices().isEmpty(), "devices not re-reported are gone");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.reactord.agent.metrics;
 
 import io.reactord.events2.ClusterState;
+import io.reactord.events2.Event;
 import io.reactord.events2.Events2Parser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,13 +30,14 @@ final class Scrape {
         }
     }
 
-    /** Applies every non-comment line, publishing after each one as the event loop does. */
+    /** Applies every non-comment line, handing each to the metrics as the event loop does. */
     static ClusterState feed(List<String> lines, DrbdMetrics metrics) {
         ClusterState state = new ClusterState();
         for (String l : lines) {
             if (l.isBlank() || l.startsWith("#")) continue;
-            state.apply(Events2Parser.parse(l));
-            metrics.publish(state.resources());
+            Event e = Events2Parser.parse(l);
+            state.apply(e);
+            metrics.onEvent(e, state);
         }
         return state;
     }
