@@ -94,14 +94,20 @@ public final class SystemdClient implements AutoCloseable {
         return firstConnect.copy();
     }
 
+    /** A listener registration; {@link #close()} removes the listener. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Registers a listener for connection state; called on the client's event thread. */
-    public AutoCloseable onConnectionState(Consumer<ConnectionState> listener) {
+    public Registration onConnectionState(Consumer<ConnectionState> listener) {
         connectionListeners.add(Objects.requireNonNull(listener));
         return () -> connectionListeners.remove(listener);
     }
 
     /** Registers a listener for unit state changes; called on the client's event thread, in order. */
-    public AutoCloseable onUnitStateChange(Consumer<UnitStateChange> listener) {
+    public Registration onUnitStateChange(Consumer<UnitStateChange> listener) {
         unitListeners.add(Objects.requireNonNull(listener));
         return () -> unitListeners.remove(listener);
     }
@@ -209,10 +215,14 @@ public final class SystemdClient implements AutoCloseable {
                 jobs.expect(path.getPath(), result);
             }
         });
-        var timeout = timer.schedule(() -> result.completeExceptionally(new JobTimeoutException(
-                op + " " + unit + ": no job result within " + jobTimeout.toMillis() + " ms")),
-                jobTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        result.whenComplete((r, t) -> timeout.cancel(false));
+        try {
+            var timeout = timer.schedule(() -> result.completeExceptionally(new JobTimeoutException(
+                    op + " " + unit + ": no job result within " + jobTimeout.toMillis() + " ms")),
+                    jobTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            result.whenComplete((r, t) -> timeout.cancel(false));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new BusUnavailableException(op + " " + unit + ": systemd client closed"));
+        }
         return result;
     }
 

@@ -111,7 +111,7 @@ final class SystemdClientTest {
     @Test
     void onUnitStateChange_serviceStartsAndStops_eachStateReportedOnce() throws Exception {
         List<UnitStateChange> seen = new CopyOnWriteArrayList<>();
-        try (AutoCloseable reg = client.onUnitStateChange(c -> {
+        try (SystemdClient.Registration reg = client.onUnitStateChange(c -> {
             if (c.unit().equals("daemon.service")) {
                 seen.add(c);
             }
