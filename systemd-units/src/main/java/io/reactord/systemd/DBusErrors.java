@@ -47,10 +47,13 @@ final class DBusErrors {
                 || (t instanceof DBusException && !(t instanceof DBusExecutionException));
     }
 
+    /**
+     * dbus-java raises standard D-Bus errors as classes named after them (e.g.
+     * {@code org.freedesktop.dbus.errors.ServiceUnknown}) and errors it has no class for (systemd's own)
+     * as a plain {@link DBusExecutionException} carrying only the message; so systemd's errors are
+     * recognised by their message text.
+     */
     private static String errorName(Throwable t) {
-        if (t instanceof DBusExecutionException de && de.getType() != null) {
-            return de.getType();
-        }
         return t.getClass().getName();
     }
 }
