@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Benchmark: one StartUnit round trip through {@link SystemdClient} (call, job queued, JobRemoved
  * received) against {@code systemctl --user start} of the same unit, in a private real systemd.
  * The unit is a oneshot running {@code /bin/true}, so every start does the same real work.
- * Prints median and p99 of both and their ratio. Needs root (see PrivateSystemd). Run with
- * {@code mvn -q -pl systemd-units -am test-compile exec:java -Dexec.classpathScope=test
+ * Prints median and p99 of both and their ratio. Needs root (see PrivateSystemd). Run, after
+ * {@code mvn -q -pl systemd-units -am install -DskipTests}, with
+ * {@code mvn -q -pl systemd-units test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.reactord.systemd.bench.StartUnitBenchmark [-Dexec.args=ROUNDS]}.
  */
 public final class StartUnitBenchmark {
