@@ -441,7 +441,9 @@ final class DrbdRules {
                 }
             }
         }
-        if (primaryIn(na) != null && primaryIn(nb) != null || older != null && older.role == Role.PRIMARY) {
+        String pa = primaryIn(na);
+        String pb = primaryIn(nb);
+        if (pa != null && pb != null && !pa.equals(pb) || older != null && older.role == Role.PRIMARY) {
             // joining two partitions that each have a Primary, or a Primary with outdated data: the
             // cluster-wide handshake fails (no allow-two-primaries); retried after any demotion
             for (PeerLink l : List.of(ab, ba)) {

@@ -412,6 +412,45 @@ public final class SimCluster {
         afterChange();
     }
 
+    /** Cuts every link of {@code node} in both directions. */
+    public synchronized void isolate(String node) {
+        requireNode(node);
+        for (String other : nodes.keySet()) {
+            if (!other.equals(node)) {
+                cuts.add(node + ">" + other);
+                cuts.add(other + ">" + node);
+            }
+        }
+        afterChange();
+    }
+
+    /**
+     * A flapping network on the virtual clock: {@code node} is isolated for {@code downMs}, then reconnected
+     * for {@code upMs}, {@code cycles} times, starting now.
+     */
+    public synchronized void flap(String node, long downMs, long upMs, int cycles) {
+        requireNode(node);
+        for (int i = 0; i < cycles; i++) {
+            long at = i * (downMs + upMs);
+            schedule(null, at, () -> isolateLinks(node, true));
+            schedule(null, at + downMs, () -> isolateLinks(node, false));
+        }
+    }
+
+    private void isolateLinks(String node, boolean cut) {
+        for (String other : nodes.keySet()) {
+            if (!other.equals(node)) {
+                if (cut) {
+                    cuts.add(node + ">" + other);
+                    cuts.add(other + ">" + node);
+                } else {
+                    cuts.remove(node + ">" + other);
+                    cuts.remove(other + ">" + node);
+                }
+            }
+        }
+    }
+
     /** Removes every cut. */
     public synchronized void heal() {
         cuts.clear();

@@ -32,6 +32,9 @@ if [ "$tool" = drbdsetup ] && [ "$1" = events2 ]; then
             ) &
             fwd=$!
             trap 'kill $fwd 2>/dev/null' EXIT
+            trap 'exit 143' TERM
+            trap 'exit 130' INT
+            trap 'exit 129' HUP
             ;;
     esac
 fi

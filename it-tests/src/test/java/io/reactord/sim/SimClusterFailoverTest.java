@@ -151,6 +151,52 @@ final class SimClusterFailoverTest {
     }
 
     @Test
+    void flap_primaryIsolatedRepeatedly_neverTwoPrimariesAndSettlesConnected() {
+        SimCluster c = three(ResourceOptions.recommended());
+        c.promote("alpha", "r0", false);
+        c.flap("alpha", 300, 300, 10);
+        for (int i = 0; i < 600; i++) {
+            c.runFor(10);
+            for (String n : c.nodeNames()) {
+                if (c.role(n, "r0") == Role.SECONDARY && c.mayPromote(n, "r0") && c.primaries("r0").isEmpty()) {
+                    c.promote(n, "r0", false);
+                }
+            }
+            for (String p : c.primaries("r0")) {
+                if (!c.quorum(p, "r0", 0)) {
+                    c.demote(p, "r0", true);
+                }
+            }
+            long quorate = c.primaries("r0").stream().filter(p -> c.quorum(p, "r0", 0)).count();
+            assertTrue(quorate <= 1, "at " + c.now() + ": " + c.primaries("r0"));
+        }
+        c.settle();
+        assertEquals(1, c.primaries("r0").size());
+        for (String n : c.nodeNames()) {
+            for (String p : c.nodeNames()) {
+                if (!n.equals(p)) {
+                    assertEquals(ConnState.CONNECTED, c.connection(n, "r0", p), n + "->" + p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void twoVolumes_quorumAndScorePerVolume_detachOneVolumeLowersTheScore() {
+        SimCluster c = SimCluster.threeNodes(SimTiming.fast(), SimResourceSpec.simple("r0").withVolumes(2));
+        c.settle();
+        Recorder alpha = Recorder.on(c, "alpha");
+        assertTrue(alpha.indexOf(0, "exists device", "volume:1", "minor:1001") >= 0);
+        assertTrue(alpha.indexOf(0, "exists peer-device", "conn-name:bravo", "volume:1") >= 0);
+        assertEquals(10203, c.promotionScore("alpha", "r0"), "2 local UpToDate volumes, 3 replicas each");
+        c.detachDisk("alpha", "r0", 1, false);
+        c.settle();
+        assertEquals(DiskState.DISKLESS, c.disk("alpha", "r0", 1));
+        assertEquals(102, c.promotionScore("alpha", "r0"), "a Diskless volume: no 10000, one UpToDate volume");
+        assertTrue(c.quorum("alpha", "r0", 1), "diskless volume: quorum through its quorate peers");
+    }
+
+    @Test
     void coldStart_allNodesRestart_becomeUpToDateOnlyOnceQuorate() {
         SimCluster c = three(ResourceOptions.recommended());
         for (String n : c.nodeNames()) {

@@ -113,6 +113,24 @@ final class SimServerProcessTest {
     }
 
     @Test
+    void events2_killedByTheAgent_leavesNoProcessBehind() throws Exception {
+        Process p = new ProcessBuilder(tools.get("alpha").resolve("drbdsetup").toString(), "events2", "--full",
+                "--poll").start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String l;
+        while ((l = r.readLine()) != null && !l.equals("exists -")) {
+            assertEquals(null, Events2Grammar.check(l), l);
+        }
+        List<ProcessHandle> children = p.descendants().toList();
+        assertTrue(!children.isEmpty(), "the stdin forwarder runs");
+        p.destroy();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        for (ProcessHandle h : children) {
+            h.onExit().get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void events2_nodeCrashes_streamEndsNonZero() throws Exception {
         Process p = new ProcessBuilder(tools.get("charlie").resolve("drbdsetup").toString(), "events2", "--full")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
