@@ -75,6 +75,9 @@ public final class SimServer implements AutoCloseable {
         cluster.addNodeListener(new SimCluster.NodeListener() {
             @Override
             public void nodeUp(String node) {
+                if (!running) {
+                    return;
+                }
                 try {
                     listen(node, ports.get(node));
                 } catch (IOException e) {

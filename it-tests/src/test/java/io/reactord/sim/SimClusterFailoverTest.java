@@ -197,6 +197,23 @@ final class SimClusterFailoverTest {
     }
 
     @Test
+    void realisticProfile_crashSeenAfterPingTimeout_partitionMuchLater() {
+        SimCluster c = SimCluster.threeNodes(SimTiming.realistic(), SimResourceSpec.simple("r0"));
+        c.settle();
+        c.crash("charlie");
+        c.runFor(SimTiming.realistic().detectCrashMs() - 1);
+        assertEquals(ConnState.CONNECTED, c.connection("alpha", "r0", "charlie"));
+        c.runFor(1);
+        assertEquals(ConnState.NETWORK_FAILURE, c.connection("alpha", "r0", "charlie"));
+        c.cutLink("alpha", "bravo", true);
+        c.runFor(SimTiming.realistic().detectPartitionMs() - 1);
+        assertEquals(ConnState.CONNECTED, c.connection("bravo", "r0", "alpha"), "a one-way cut is not seen at once");
+        c.runFor(1);
+        assertEquals(ConnState.NETWORK_FAILURE, c.connection("bravo", "r0", "alpha"), "both sides see it");
+        assertEquals(ConnState.NETWORK_FAILURE, c.connection("alpha", "r0", "bravo"));
+    }
+
+    @Test
     void coldStart_allNodesRestart_becomeUpToDateOnlyOnceQuorate() {
         SimCluster c = three(ResourceOptions.recommended());
         for (String n : c.nodeNames()) {
