@@ -165,7 +165,7 @@ final class OperatorCommandsTest {
         try (FakeDaemon d = new FakeDaemon(fx.socket, r -> "{\"ok\":true}")) {
             CtlFixture.Io io = new CtlFixture.Io();
             assertEquals(0, run(new EvictCommand(), io, "-d", "3", "db"), io.out());
-            assertEquals(List.of("{\"cmd\":\"evict\",\"resource\":\"db\",\"keep_masked\":false,\"duration_s\":3}"), d.requests);
+            assertEquals(List.of("{\"cmd\":\"evict\",\"resource\":\"db\",\"keep_masked\":false}"), d.requests);
             assertTrue(io.out().contains("  reactord acknowledged the evict\n"), io.out());
         }
     }
@@ -176,7 +176,7 @@ final class OperatorCommandsTest {
         try (FakeDaemon d = new FakeDaemon(fx.socket, r -> "{\"ok\":true}")) {
             CtlFixture.Io io = new CtlFixture.Io();
             assertEquals(0, run(new MoveCommand(), io, "db", "--to", "beta", "--for", "5s"), io.out() + io.err());
-            assertEquals(List.of("{\"cmd\":\"move\",\"resource\":\"db\",\"to\":\"beta\",\"duration_s\":5}"), d.requests);
+            assertEquals(List.of("{\"cmd\":\"move\",\"resource\":\"db\",\"to\":\"beta\",\"for_s\":5}"), d.requests);
             assertTrue(io.out().endsWith("  node 'beta' took over\n  unmasked " + TARGET + "\n"), io.out());
             assertEquals("loaded", state(TARGET, "LoadState"));
         }

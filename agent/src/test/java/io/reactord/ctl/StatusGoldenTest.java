@@ -9,6 +9,7 @@ import io.reactord.systemd.harness.PrivateSystemd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,18 +141,20 @@ final class StatusGoldenTest {
 
     @Test
     void status_daemonUp_showsPromoterStateAndJournal() throws IOException {
-        try (FakeDaemon daemon = new FakeDaemon(fx.socket, req -> "{\"ok\":true,\"resources\":{\"db\":{\"state\":\"ACTIVE\","
-                + "\"reason\":\"target active\",\"failures\":1,\"max_failures\":5,"
-                + "\"journal\":[{\"time\":\"01:02:03\",\"from\":\"STARTING\",\"to\":\"ACTIVE\",\"reason\":\"job done\"}]}}}")) {
+        String status = "{\"ok\":true,\"node\":\"alpha\",\"ready\":true,\"resources\":[{\"name\":\"db\",\"state\":\"PENDING\","
+                + "\"reason\":\"promotable\",\"failures\":1,\"max_failures\":5,\"next_action_in_ms\":2500,\"move_to\":\"beta\"}]}";
+        String journal = "{\"ok\":true,\"records\":[{\"time\":\"2026-11-25T01:02:03Z\",\"resource\":\"db\",\"from\":\"IDLE\","
+                + "\"to\":\"PENDING\",\"input\":\"events2 change\",\"reason\":\"may_promote yes\"}]}";
+        try (FakeDaemon daemon = new FakeDaemon(fx.socket, req -> req.contains("\"journal\"") ? journal : status)) {
             CtlFixture.Io io = run("-v", "db");
-            assertTrue(io.out().contains("  Promoter state: ACTIVE (target active), failures 1/5\n"), io.out());
-            assertTrue(io.out().contains("  Journal:\n    01:02:03 STARTING -> ACTIVE (job done)\n"), io.out());
+            assertTrue(io.out().contains("  Promoter state: PENDING (promotable), next action in 2.5 s, failures 1/5, moving to beta\n"), io.out());
+            assertTrue(io.out().contains("  Journal:\n    2026-11-25T01:02:03Z IDLE -> PENDING events2 change (may_promote yes)\n"), io.out());
             assertTrue(io.out().contains("× ├─ f.service [failed/failed, result exit-code]\n"), io.out());
             assertEquals("", io.err());
-            assertEquals("{\"cmd\":\"status\",\"verbose\":true}", daemon.requests.get(0));
+            assertEquals(List.of("{\"cmd\":\"status\"}", "{\"cmd\":\"journal\",\"resource\":\"db\",\"limit\":10}"), daemon.requests);
             CtlFixture.Io json = run("--json", "db");
             assertTrue(json.out().contains("\"daemon\":{\"running\":true,\"note\":null}"), json.out());
-            assertTrue(json.out().contains("\"promoter\":{\"state\":\"ACTIVE\",\"reason\":\"target active\",\"failures\":1,"), json.out());
+            assertTrue(json.out().contains("\"promoter\":{\"name\":\"db\",\"state\":\"PENDING\",\"reason\":\"promotable\",\"failures\":1,"), json.out());
         }
     }
 

@@ -94,7 +94,7 @@ public final class Evictor {
             outcome = Outcome.FAILED;
         }
         if (!keepMasked) {
-            unmask(res);
+            unmaskTarget(res);
         } else {
             out.println("  " + target + " stays masked; clear with: reactorctl evict --unmask " + res);
         }
@@ -138,8 +138,23 @@ public final class Evictor {
         return Outcome.TOOK_OVER;
     }
 
-    /** Removes the runtime mask and reloads systemd; the target is not started here (the daemon decides). */
+    /**
+     * Removes the runtime mask and reloads systemd, and lets the daemon manage the resource here again
+     * ({@code enable}, which ends a kept eviction); the target is not started here (the daemon decides).
+     */
     public boolean unmask(String res) {
+        if (daemon != null && daemon.socketExists()) {
+            try {
+                daemon.request(Map.of("cmd", "enable", "resource", res));
+                out.println("  reactord manages " + res + " here again");
+            } catch (DaemonClient.DaemonException e) {
+                out.println("  reactord did not take the enable request (" + e.getMessage() + ")");
+            }
+        }
+        return unmaskTarget(res);
+    }
+
+    private boolean unmaskTarget(String res) {
         String target = SystemdNames.servicesTarget(res);
         try {
             sc.must("unmask", "--runtime", target);
@@ -164,8 +179,8 @@ public final class Evictor {
             req.put("keep_masked", keepMasked);
         } else {
             req.put("to", wanted);
+            req.put("for_s", delaySeconds);
         }
-        req.put("duration_s", delaySeconds);
         try {
             daemon.request(req);
             out.println("  reactord acknowledged the " + req.get("cmd"));

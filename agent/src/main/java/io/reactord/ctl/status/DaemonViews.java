@@ -14,6 +14,16 @@ import java.util.Map;
 final class DaemonViews {
     private DaemonViews() {}
 
+    /** The {@code records} array of a journal answer, as plain values. */
+    static java.util.List<Object> records(JsonNode answer) {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        ObjectMapper m = new ObjectMapper();
+        for (JsonNode n : answer.path("records")) {
+            out.add(m.convertValue(n, Object.class));
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> resources(JsonNode answer) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();

@@ -204,11 +204,22 @@ public final class StatusCollector {
         try {
             Map<String, Object> req = new LinkedHashMap<>();
             req.put("cmd", "status");
-            if (verbose) {
-                req.put("verbose", true);
-            }
             JsonNode answer = daemon.request(req);
-            return new DaemonAnswer(true, null, DaemonViews.resources(answer));
+            Map<String, Map<String, Object>> rs = DaemonViews.resources(answer);
+            if (verbose) {
+                for (Map.Entry<String, Map<String, Object>> e : rs.entrySet()) {
+                    Map<String, Object> jr = new LinkedHashMap<>();
+                    jr.put("cmd", "journal");
+                    jr.put("resource", e.getKey());
+                    jr.put("limit", 10);
+                    try {
+                        e.getValue().put("journal", DaemonViews.records(daemon.request(jr)));
+                    } catch (DaemonClient.DaemonException ex) {
+                        e.getValue().put("journal", List.of("journal unavailable: " + ex.getMessage()));
+                    }
+                }
+            }
+            return new DaemonAnswer(true, null, rs);
         } catch (DaemonClient.DaemonException e) {
             return new DaemonAnswer(false, e.getMessage(), Map.of());
         }

@@ -88,7 +88,7 @@ public final class StatusText {
         }
     }
 
-    /** State, reason, pending countdown, failure count and a move in progress, from the daemon's members. */
+    /** State, reason, countdown to the next action, failure count and a move in progress (docs/control-socket.md). */
     static String promoterLine(Map<String, Object> p) {
         StringBuilder sb = new StringBuilder();
         sb.append(p.getOrDefault("state", "?"));
@@ -96,9 +96,9 @@ public final class StatusText {
         if (reason != null) {
             sb.append(" (").append(reason).append(')');
         }
-        Object pending = first(p, "pending_ms", "pending_start_ms", "start_in_ms");
-        if (pending instanceof Number n) {
-            sb.append(", start in ").append(String.format(java.util.Locale.ROOT, "%.1f s", n.doubleValue() / 1000));
+        Object next = p.get("next_action_in_ms");
+        if (next instanceof Number n && n.longValue() >= 0) {
+            sb.append(", next action in ").append(String.format(java.util.Locale.ROOT, "%.1f s", n.doubleValue() / 1000));
         }
         Object failures = p.get("failures");
         if (failures != null) {
@@ -108,13 +108,9 @@ public final class StatusText {
                 sb.append('/').append(max);
             }
         }
-        Object move = first(p, "move_to", "moved_to", "preferred");
+        Object move = p.get("move_to");
         if (move != null) {
             sb.append(", moving to ").append(move);
-            Object left = first(p, "move_expires_ms", "move_left_ms");
-            if (left instanceof Number n) {
-                sb.append(" (expires in ").append(n.longValue() / 1000).append(" s)");
-            }
         }
         return sb.toString();
     }
