@@ -4,7 +4,9 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,11 +20,15 @@ import java.util.function.LongSupplier;
  *
  * <p>The family {@code reactord_promoter_state{resource,state}} is one-hot: for each resource exactly
  * one of the states given to the constructor is 1.
+ *
+ * <p>It is a collector: register the one instance with every endpoint's registry (one per
+ * {@code [[prometheus]]} table).
  */
-public final class PromoterMetrics {
+public final class PromoterMetrics implements MultiCollector {
     /** Bucket bounds of {@code reactord_failover_seconds}, in seconds. */
     static final double[] FAILOVER_BUCKETS = {0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300};
 
+    private final PrometheusRegistry registry = new PrometheusRegistry();
     private final List<String> states;
     private final LongSupplier nanoClock;
     private final AtomicLong lastEventNanos;
@@ -37,11 +43,11 @@ public final class PromoterMetrics {
     private final Gauge configGeneration;
 
     /**
-     * Registers the {@code reactord_*} families in {@code registry}. {@code states} are the promoter state
-     * names as they should appear in the {@code state} label; {@code nanoClock} is the monotonic clock
-     * ({@code System::nanoTime} in production) that {@link #lastEvent} times are read on.
+     * {@code states} are the promoter state names as they should appear in the {@code state} label;
+     * {@code nanoClock} is the monotonic clock ({@code System::nanoTime} in production) that
+     * {@link #lastEvent} times are read on.
      */
-    public PromoterMetrics(PrometheusRegistry registry, Collection<String> states, LongSupplier nanoClock) {
+    public PromoterMetrics(Collection<String> states, LongSupplier nanoClock) {
         this.states = List.copyOf(states);
         this.nanoClock = nanoClock;
         this.lastEventNanos = new AtomicLong(nanoClock.getAsLong());
@@ -76,6 +82,11 @@ public final class PromoterMetrics {
                 .help("Number of configurations loaded successfully (1 after start, +1 per accepted reload)")
                 .register(registry);
         events2Restarts.inc(0);
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        return registry.scrape();
     }
 
     /** Sets the current state of a resource (at adoption, before any transition). */

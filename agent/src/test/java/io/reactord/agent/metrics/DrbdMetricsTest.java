@@ -94,6 +94,25 @@ final class DrbdMetricsTest {
     }
 
     @Test
+    void scrape_openMetricsRequested_sameSampleNames() throws Exception {
+        DrbdMetrics m = new DrbdMetrics(true, VERSIONS);
+        Scrape.feed(Scrape.resource("full-stream.txt"), m);
+        PrometheusRegistry reg = new PrometheusRegistry();
+        reg.register(m);
+        server.scrape(reg);
+        java.net.http.HttpResponse<String> r = Scrape.get(server.port(), "/metrics",
+                "application/openmetrics-text; version=1.0.0; charset=utf-8");
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/openmetrics-text"));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        r.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .forEach(l -> names.add(l.substring(0, l.indexOf('{') >= 0 ? l.indexOf('{') : l.indexOf(' '))));
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        PromText.samplesOf(Scrape.resource("expected-samples.txt")).keySet()
+                .forEach(k -> expected.add(k.contains("{") ? k.substring(0, k.indexOf('{')) : k));
+        assertEquals(expected, names);
+    }
+
+    @Test
     void scrape_rootPath_servesMetricsLikeDrbdReactor() throws Exception {
         DrbdMetrics m = new DrbdMetrics(false, VERSIONS);
         PrometheusRegistry reg = new PrometheusRegistry();

@@ -16,7 +16,11 @@ final class PromoterMetricsTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final PromoterMetrics pm = new PromoterMetrics(registry, STATES, clock::get);
+    private final PromoterMetrics pm = new PromoterMetrics(STATES, clock::get);
+
+    {
+        registry.register(pm);
+    }
 
     private static SharedServer server;
 
@@ -112,6 +116,18 @@ final class PromoterMetricsTest {
         assertFalse(t.samples.keySet().stream().anyMatch(k -> k.contains("resource=\"r0\"")), t.samples.toString());
         assertTrue(t.samples.containsKey("reactord_promoter_state{resource=\"r1\",state=\"ACTIVE\"}"));
         assertTrue(t.samples.containsKey("reactord_transitions_total{from=\"IDLE\",resource=\"r1\",to=\"ACTIVE\"}"));
+    }
+
+    @Test
+    void collector_registeredWithTwoEndpoints_bothServeTheSameCounts() throws Exception {
+        PrometheusRegistry second = new PrometheusRegistry();
+        second.register(pm);
+        second.register(new DrbdMetrics(true, DrbdVersions.UNKNOWN));
+        pm.escalation("r0");
+        assertEquals(1.0, scrape().samples.get("reactord_escalations_total{resource=\"r0\"}"));
+        PromText t = server.scrape(second);
+        assertEquals(1.0, t.samples.get("reactord_escalations_total{resource=\"r0\"}"));
+        assertEquals(1.0, t.samples.get("drbdreactor_up"));
     }
 
     @Test
