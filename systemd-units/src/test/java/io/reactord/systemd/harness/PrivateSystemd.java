@@ -96,6 +96,15 @@ public final class PrivateSystemd implements AutoCloseable {
 
     /** Starts a manager keeping its state (units, runtime dir, log) in {@code stateDir}. */
     public static PrivateSystemd start(Path stateDir) throws IOException {
+        return start(stateDir, List.of());
+    }
+
+    /**
+     * Like {@link #start(Path)}, with the launch command prefixed by {@code prefix}, which must exec
+     * (not fork) its argument, e.g. {@code nsenter --net=/run/netns/node1} to run the manager and its
+     * units in a network namespace.
+     */
+    public static PrivateSystemd start(Path stateDir, List<String> prefix) throws IOException {
         Path state = Files.createDirectories(stateDir).toRealPath();
         for (String d : List.of("run", "units", "config", "cache", "data")) {
             Files.createDirectories(state.resolve(d));
@@ -114,8 +123,9 @@ public final class PrivateSystemd implements AutoCloseable {
             Path inner = state.resolve("launch.sh");
             Files.writeString(inner, launchScript(state, cgroups));
             Files.setPosixFilePermissions(inner, PosixFilePermissions.fromString("rwx------"));
-            ProcessBuilder pb = new ProcessBuilder("setsid", "unshare", "--mount", "--propagation", "private",
-                    inner.toString());
+            List<String> cmd = new ArrayList<>(prefix);
+            cmd.addAll(List.of("setsid", "unshare", "--mount", "--propagation", "private", inner.toString()));
+            ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.redirectErrorStream(true);

@@ -36,6 +36,15 @@ final class PrivateSystemdTest {
         }
     }
 
+    @Test
+    void start_withExecPrefix_managerRunsUnderIt(@TempDir Path tmp) throws Exception {
+        PrivateSystemd.assumeSystemdOrFail();
+        try (PrivateSystemd sd = PrivateSystemd.start(tmp.resolve("p"), List.of("env", "REACTORD_TEST_MARK=1"))) {
+            assertTrue(Files.readString(Path.of("/proc/" + sd.pid() + "/environ")).contains("REACTORD_TEST_MARK=1"));
+            assertTrue(sd.systemctl("is-active", "dbus.socket").ok(), "the manager runs its bus");
+        }
+    }
+
     /** The dedicated cgroup directories of a process (the parents of its init.scope). */
     private static List<Path> cgroupsOf(long pid) throws Exception {
         return Files.readAllLines(Path.of("/proc/" + pid + "/cgroup")).stream()
