@@ -1,17 +1,12 @@
 package io.reactord.sim;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * DRBD's state rules applied to a {@link SimCluster}: quorum with its effects, connection loss and
- * establishment (handshake), resync, the unclean-loss re-confirmation, promotion, demotion and replicated
- * writes. Package-private; every call happens under the cluster's lock.
+ * DRBD's state rules applied to a {@link SimCluster}: connection loss and establishment (handshake), resync,
+ * the unclean-loss re-confirmation, boot, graceful leave and detach, settled together with the quorum rules
+ * ({@link QuorumRules}). Package-private; every call happens under the cluster's lock.
  */
 final class DrbdRules {
 
@@ -22,9 +17,11 @@ final class DrbdRules {
     static final String REFUSED_PRIMARY = "Primary cannot connect (peer Primary or newer data)";
 
     private final SimCluster c;
+    private final QuorumRules quorum;
 
-    DrbdRules(SimCluster cluster) {
+    DrbdRules(SimCluster cluster, QuorumRules quorum) {
         this.c = cluster;
+        this.quorum = quorum;
     }
 
     static Relation compare(List<Long> a, List<Long> b) {
@@ -40,7 +37,7 @@ final class DrbdRules {
     /** Quorum, resync starts and sync-free UpToDate promotion, repeated until nothing moves. */
     void settleState() {
         for (int i = 0; i < 4; i++) {
-            boolean moved = recomputeQuorum(true);
+            boolean moved = quorum.recomputeQuorum(true);
             for (String r : c.allResources()) {
                 moved |= resolveConnected(r);
             }
@@ -48,136 +45,6 @@ final class DrbdRules {
                 return;
             }
         }
-    }
-
-    /** Recomputes every up node's quorum per volume; with {@code effects}, applies suspend-io and quorum-lost. */
-    boolean recomputeQuorum(boolean effects) {
-        boolean moved = false;
-        for (String r : c.allResources()) {
-            SimResourceSpec spec = c.resourceSpec(r);
-            int volumes = spec.volumes();
-            List<NodeResource> members = new ArrayList<>(c.nodeResources(r));
-            boolean[][] next = new boolean[members.size()][volumes];
-            for (int v = 0; v < volumes; v++) {
-                List<NodeResource> byTiebreaker = new ArrayList<>();
-                for (int i = 0; i < members.size(); i++) {
-                    NodeResource x = members.get(i);
-                    if (!c.up(x.node) || !x.disk[v].hasDisk()) {
-                        continue;
-                    }
-                    QuorumCalculator.Result res = QuorumCalculator.decide(spec.options().quorum(),
-                            spec.options().minimumRedundancy(), votes(x, v), x.quorum[v]);
-                    next[i][v] = res.have();
-                    if (res == QuorumCalculator.Result.BY_TIEBREAKER) {
-                        byTiebreaker.add(x);
-                    }
-                }
-                denyRivalTiebreaks(members, next, v, byTiebreaker);
-                for (int i = 0; i < members.size(); i++) {
-                    NodeResource x = members.get(i);
-                    if (!c.up(x.node) || x.disk[v].hasDisk()) {
-                        continue;
-                    }
-                    boolean q = spec.options().quorum().kind() == QuorumSetting.Kind.OFF;
-                    for (int j = 0; j < members.size(); j++) {
-                        NodeResource p = members.get(j);
-                        PeerLink l = x.peers.get(p.node);
-                        if (l != null && l.connected() && p.disk[v].hasDisk() && next[j][v]) {
-                            q = true;
-                        }
-                    }
-                    next[i][v] = q;
-                }
-            }
-            for (int i = 0; i < members.size(); i++) {
-                NodeResource x = members.get(i);
-                if (!c.up(x.node)) {
-                    continue;
-                }
-                for (int v = 0; v < volumes; v++) {
-                    if (x.quorum[v] != next[i][v]) {
-                        moved = true;
-                        if (effects && x.quorum[v] && x.role == Role.PRIMARY) {
-                            c.helper(x.node, r, "call helper name:" + r + " volume:" + v + " minor:"
-                                    + (spec.firstMinor() + v) + " helper:quorum-lost");
-                            c.helper(x.node, r, "response helper name:" + r + " volume:" + v + " minor:"
-                                    + (spec.firstMinor() + v) + " helper:quorum-lost status:0");
-                        }
-                        x.quorum[v] = next[i][v];
-                    }
-                }
-                boolean susp = spec.options().onNoQuorum() == ResourceOptions.OnNoQuorum.SUSPEND_IO
-                        && !x.hasQuorumAll();
-                if (effects && susp != x.suspendedQuorum) {
-                    x.suspendedQuorum = susp;
-                    moved = true;
-                }
-            }
-        }
-        return moved;
-    }
-
-    private List<QuorumCalculator.Vote> votes(NodeResource x, int v) {
-        List<QuorumCalculator.Vote> out = new ArrayList<>();
-        out.add(x.disk[v] == DiskState.UP_TO_DATE ? QuorumCalculator.Vote.UP_TO_DATE : QuorumCalculator.Vote.PRESENT);
-        for (PeerLink l : x.peers.values()) {
-            NodeResource p = c.nodeResource(l.peer, x.spec.name());
-            if (p.client) {
-                out.add(l.connected() ? QuorumCalculator.Vote.DISKLESS : QuorumCalculator.Vote.MISSING_DISKLESS);
-            } else if (l.connected()) {
-                out.add(p.disk[v] == DiskState.UP_TO_DATE ? QuorumCalculator.Vote.UP_TO_DATE
-                        : p.disk[v].hasDisk() ? QuorumCalculator.Vote.PRESENT : QuorumCalculator.Vote.UNKNOWN);
-            } else {
-                out.add(x.knownOutdated.contains(l.peer) ? QuorumCalculator.Vote.OUTDATED : QuorumCalculator.Vote.UNKNOWN);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Two halves that both keep quorum only through the same diskless tiebreaker: the half with a Primary (else
-     * the one with the lowest node id) keeps it (EVENTS2.md §4.2 rule 6 simplification).
-     */
-    private void denyRivalTiebreaks(List<NodeResource> members, boolean[][] next, int v, List<NodeResource> by) {
-        if (by.size() < 2) {
-            return;
-        }
-        by.sort(Comparator.comparing((NodeResource x) -> diskfulComponent(x).stream()
-                        .noneMatch(n -> c.nodeResource(n, x.spec.name()).role == Role.PRIMARY))
-                .thenComparing(x -> diskfulComponent(x).stream().mapToInt(c::nodeId).min().orElse(99)));
-        Set<String> winner = diskfulComponent(by.get(0));
-        for (NodeResource x : by) {
-            if (!winner.contains(x.node)) {
-                next[members.indexOf(x)][v] = false;
-            }
-        }
-    }
-
-    /** Nodes reachable from x over Connected connections of x's resource (x included); the 2PC's reach. */
-    Set<String> component(NodeResource x) {
-        return component(x, true);
-    }
-
-    /** Like {@link #component(NodeResource)} but not through diskless nodes: one "half" of a split. */
-    private Set<String> diskfulComponent(NodeResource x) {
-        return component(x, false);
-    }
-
-    private Set<String> component(NodeResource x, boolean viaDiskless) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        todo.add(x.node);
-        seen.add(x.node);
-        while (!todo.isEmpty()) {
-            NodeResource n = c.nodeResource(todo.poll(), x.spec.name());
-            for (PeerLink l : n.peers.values()) {
-                if (l.connected() && c.up(l.peer) && (viaDiskless || !c.nodeResource(l.peer, x.spec.name()).client)
-                        && seen.add(l.peer)) {
-                    todo.add(l.peer);
-                }
-            }
-        }
-        return seen;
     }
 
     /** Connected pairs: start resyncs toward older data, lift equal Outdated/Consistent disks to UpToDate. */
@@ -467,7 +334,7 @@ final class DrbdRules {
 
     /** A Primary among the nodes connected with x (x included), or null. */
     private String primaryIn(NodeResource x) {
-        for (String n : component(x)) {
+        for (String n : quorum.component(x)) {
             if (c.nodeResource(n, x.spec.name()).role == Role.PRIMARY) {
                 return n;
             }
@@ -570,140 +437,5 @@ final class DrbdRules {
             back.syncToken++;
         }
         c.afterChange();
-    }
-
-    // ------------------------------------------------------------------ operations
-
-    ToolResult promote(String node, NodeResource x, boolean force) {
-        String r = x.spec.name();
-        if (x.role == Role.PRIMARY) {
-            return ToolResult.ok();
-        }
-        flushDetections(node);
-        c.afterChange();
-        if (x.forceIoFailures) {
-            return ToolResult.stateChangeFailed(r, -12, "Device is held open by someone");
-        }
-        for (String n : component(x)) {
-            if (!n.equals(node) && c.nodeResource(n, r).role == Role.PRIMARY) {
-                return ToolResult.stateChangeFailed(r, -1, "Multiple primaries not allowed by config");
-            }
-        }
-        if (!force && !upToDateAccess(x)) {
-            return ToolResult.stateChangeFailed(r, -2, "Need access to UpToDate data");
-        }
-        if (!x.hasQuorumAll()) {
-            return ToolResult.stateChangeFailed(r, -25, "No quorum");
-        }
-        if (force) {
-            for (int v = 0; v < x.disk.length; v++) {
-                if (x.disk[v].hasDisk()) {
-                    x.disk[v] = DiskState.UP_TO_DATE;
-                }
-            }
-        }
-        x.role = Role.PRIMARY;
-        c.afterChange();
-        return ToolResult.ok();
-    }
-
-    private boolean upToDateAccess(NodeResource x) {
-        for (int v = 0; v < x.disk.length; v++) {
-            if (x.disk[v] == DiskState.UP_TO_DATE) {
-                continue;
-            }
-            if (x.disk[v].hasDisk()) {
-                return false;
-            }
-            boolean peer = false;
-            for (PeerLink l : x.peers.values()) {
-                peer |= l.connected() && c.nodeResource(l.peer, x.spec.name()).disk[v] == DiskState.UP_TO_DATE;
-            }
-            if (!peer) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    ToolResult demote(NodeResource x, boolean force) {
-        if (x.role != Role.PRIMARY) {
-            return ToolResult.ok();
-        }
-        if (!force && x.openCount > 0) {
-            return ToolResult.stateChangeFailed(x.spec.name(), -12, "Device is held open by someone");
-        }
-        x.role = Role.SECONDARY;
-        if (x.openCount > 0) {
-            x.forceIoFailures = true;
-        }
-        for (NodeResource n : c.nodeResources(x.spec.name())) {
-            for (PeerLink side : n.peers.values()) {
-                if (side.conn == ConnState.STANDALONE && REFUSED_PRIMARY.equals(side.refusal)) {
-                    side.conn = ConnState.CONNECTING;
-                    side.refusal = null;
-                }
-            }
-        }
-        c.afterChange();
-        return ToolResult.ok();
-    }
-
-    ToolResult write(String node, NodeResource x, long seq) {
-        flushDetections(node);
-        c.afterChange();
-        String dev = "/dev/drbd" + x.spec.firstMinor();
-        if (x.role != Role.PRIMARY) {
-            return new ToolResult(5, "", dev + ": not Primary: write refused\n");
-        }
-        if (x.forceIoFailures) {
-            return new ToolResult(5, "", dev + ": I/O error (force-io-failures)\n");
-        }
-        if (!x.hasQuorumAll()) {
-            return x.suspendedQuorum ? new ToolResult(6, "", dev + ": I/O suspended (no quorum), not acknowledged\n")
-                    : new ToolResult(5, "", dev + ": I/O error (no quorum)\n");
-        }
-        if (!upToDateAccess(x)) {
-            return new ToolResult(5, "", dev + ": I/O error (no access to UpToDate data)\n");
-        }
-        if (x.disk[0] == DiskState.UP_TO_DATE) {
-            x.data.add(seq);
-        }
-        x.writtenKiB += 4;
-        for (PeerLink l : x.peers.values()) {
-            NodeResource p = c.nodeResource(l.peer, x.spec.name());
-            if (l.connected() && !p.client && p.anyDisk() && !p.syncTarget() && p.disk[0] == DiskState.UP_TO_DATE) {
-                p.data.add(seq);
-                p.writtenKiB += 4;
-                l.sent[0] += 4;
-                p.peers.get(node).received[0] += 4;
-            }
-        }
-        c.afterChange();
-        return ToolResult.ok("ack " + seq + "\n");
-    }
-
-    ToolResult read(NodeResource x) {
-        List<Long> src = null;
-        if (x.disk[0] == DiskState.UP_TO_DATE) {
-            src = x.data;
-        } else {
-            for (PeerLink l : x.peers.values()) {
-                NodeResource p = c.nodeResource(l.peer, x.spec.name());
-                if (l.connected() && p.disk[0] == DiskState.UP_TO_DATE) {
-                    src = p.data;
-                    break;
-                }
-            }
-        }
-        if (src == null) {
-            return new ToolResult(5, "", "/dev/drbd" + x.spec.firstMinor() + ": I/O error (no access to UpToDate data)\n");
-        }
-        StringBuilder sb = new StringBuilder();
-        for (long s : src) {
-            sb.append(s).append('\n');
-        }
-        x.readKiB += 4L * src.size();
-        return ToolResult.ok(sb.toString());
     }
 }

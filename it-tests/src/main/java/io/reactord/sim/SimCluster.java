@@ -51,7 +51,9 @@ public final class SimCluster {
     private final Map<String, List<String[]>> helpers = new LinkedHashMap<>();
     final List<SplitBrain> splitBrains = new ArrayList<>();
     private final ViewRenderer renderer = new ViewRenderer(this);
-    private final DrbdRules rules = new DrbdRules(this);
+    private final QuorumRules quorumRules = new QuorumRules(this);
+    private final DrbdRules rules = new DrbdRules(this, quorumRules);
+    private final DrbdOperations operations = new DrbdOperations(this, rules, quorumRules);
     private long now;
     private long timerSeq;
 
@@ -82,8 +84,7 @@ public final class SimCluster {
                 state.get(n.name()).put(r.name(), nr);
             }
         }
-        rules.recomputeQuorum(false);
-        rules.recomputeQuorum(false);
+        quorumRules.recomputeQuorum(false);
     }
 
     /** Three nodes alpha(0) bravo(1) charlie(2) at 10.0.0.1-3 with the given resources. */
@@ -479,13 +480,13 @@ public final class SimCluster {
     /** {@code drbdsetup primary [--force] RES}: DRBD decides; the result carries drbdsetup's exit code/stderr. */
     public synchronized ToolResult promote(String node, String res, boolean force) {
         requireUp(node);
-        return rules.promote(node, nodeResource(node, res), force);
+        return operations.promote(node, nodeResource(node, res), force);
     }
 
     /** {@code drbdsetup secondary [--force] RES}. */
     public synchronized ToolResult demote(String node, String res, boolean force) {
         requireUp(node);
-        return rules.demote(nodeResource(node, res), force);
+        return operations.demote(nodeResource(node, res), force);
     }
 
     /** Opens the device read-write (a mount); refused on a Secondary since auto-promote is not simulated. */
@@ -518,13 +519,13 @@ public final class SimCluster {
      */
     public synchronized ToolResult write(String node, String res, long seq) {
         requireUp(node);
-        return rules.write(node, nodeResource(node, res), seq);
+        return operations.write(node, nodeResource(node, res), seq);
     }
 
     /** Reads the data as this node's device would serve it (local UpToDate disk or a connected UpToDate peer). */
     public synchronized ToolResult read(String node, String res) {
         requireUp(node);
-        return rules.read(nodeResource(node, res));
+        return operations.read(nodeResource(node, res));
     }
 
     // ---------------------------------------------------------------- internals for DrbdRules / renderer
