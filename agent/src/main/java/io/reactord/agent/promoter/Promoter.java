@@ -484,7 +484,11 @@ public final class Promoter {
                     Duration sleep = promoteSleep();
                     transition(PromoterState.PENDING, "promotable; starting in " + human(sleep),
                             "may_promote yes, " + sleepExplain());
-                    schedule(TimerId.Kind.PROMOTE, sleep);
+                    if (sleep.isZero()) {
+                        startTarget("promotable, no sleep", "may_promote yes, sleep 0");
+                    } else {
+                        schedule(TimerId.Kind.PROMOTE, sleep);
+                    }
                 } else if (view.isPrimary() && targetState == UnitActiveState.ACTIVE) {
                     sawPrimary = true;
                     transition(PromoterState.ACTIVE, "target active on this Primary", "role primary, target active");
