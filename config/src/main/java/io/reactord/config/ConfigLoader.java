@@ -97,8 +97,8 @@ public final class ConfigLoader {
 
     private static TomlNode.Table parse(Path file, String text, Issues issues) {
         try {
-            return TomlReader.parse(text);
-        } catch (TomlReader.SyntaxError e) {
+            return TomlParser.parse(text);
+        } catch (TomlParser.SyntaxError e) {
             issues.error(file, e.line, "TOML syntax error: " + e.getMessage());
             return null;
         }

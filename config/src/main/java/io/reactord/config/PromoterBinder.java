@@ -26,7 +26,7 @@ final class PromoterBinder {
                     resources.node(e.getKey());
                     if (!(e.getValue().value() instanceof TomlNode.Table t)) {
                         resources.error(e.getValue().line(), "resource '" + e.getKey() + "' must be a table"
-                                + " [promoter.resources." + TomlReader.dotted(List.of(e.getKey())) + "], got "
+                                + " [promoter.resources." + TomlNode.keyText(e.getKey()) + "], got "
                                 + e.getValue().typeName());
                         continue;
                     }

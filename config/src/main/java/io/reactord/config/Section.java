@@ -246,7 +246,7 @@ final class Section {
         while (from < to && where.charAt(from) == '[') from++;
         while (to > from && where.charAt(to - 1) == ']') to--;
         String base = where.substring(from, to);
-        return (base.isEmpty() ? "" : base + ".") + TomlReader.dotted(List.of(key));
+        return (base.isEmpty() ? "" : base + ".") + TomlNode.keyText(key);
     }
 
     /** Reports every key that no accessor asked for, with the closest known key. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tomlj.Toml;
 
 /**
  * One value of a parsed TOML document together with the line it was written on. The value is a
@@ -12,18 +13,13 @@ import java.util.Map;
  */
 record TomlNode(Object value, int line) {
 
-    /** How a table came into existence; TOML forbids some redefinitions depending on it. */
-    enum Origin { IMPLICIT, HEADER, DOTTED, INLINE, ARRAY_ELEMENT }
-
-    /** A TOML table: keys in document order. */
+    /** A TOML table: keys in document order; {@code line} is where it was opened. */
     static final class Table {
         final Map<String, TomlNode> entries = new LinkedHashMap<>();
         final int line;
-        Origin origin;
 
-        Table(int line, Origin origin) {
+        Table(int line) {
             this.line = line;
-            this.origin = origin;
         }
     }
 
@@ -37,7 +33,7 @@ record TomlNode(Object value, int line) {
         }
     }
 
-    /** A date, time or date-time, kept as written (no configuration key takes one). */
+    /** A date, time or date-time in ISO form (no configuration key takes one). */
     record DateTime(String text) {}
 
     /** The TOML type name of this value as used in messages ("string", "integer", ...). */
@@ -59,6 +55,11 @@ record TomlNode(Object value, int line) {
         if (v instanceof DateTime) return "date-time";
         if (v instanceof Array a) return a.ofTables ? "array of tables" : "array";
         return "table";
+    }
+
+    /** A key as written in TOML: bare when it can be, quoted otherwise. */
+    static String keyText(String key) {
+        return Toml.joinKeyPath(List.of(key));
     }
 
     /** The value shortened for a message: strings quoted, long text cut. */
