@@ -27,16 +27,17 @@ final class HelperProcess {
 
     static Result run(String command, Map<String, String> env, Duration timeout) {
         long t0 = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", "-c", command));
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        pb.directory(new File("/"));
-        pb.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
-        pb.redirectErrorStream(true);
         Process p;
         try {
+            ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", "-c", command));
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            pb.directory(new File("/"));
+            pb.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+            pb.redirectErrorStream(true);
             p = pb.start();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException: a value execve cannot carry (NUL), refused by ProcessBuilder
             return new Result(UmhRun.Outcome.FAILED_TO_START, null, since(t0), String.valueOf(e.getMessage()));
         }
         Drain drain = new Drain(p.getInputStream());

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * line's resource before and after it; matching is done there (pure, cheap) and each matching rule's
  * command is queued to a bounded pool: at most {@code maxConcurrent} helpers run at once, at most
  * {@code queueCapacity} wait, and a run that finds the queue full is dropped with a warning. Every run —
- * dropped ones too — is reported to the listener, on a helper thread.
+ * dropped ones too — is reported to the listener: on the helper thread that ran it, or for a dropped run
+ * on the thread that called {@link #onEvent}.
  *
  * <p>The command runs as {@code /bin/sh -c COMMAND} exactly as configured. The event reaches it only
  * through the environment, which is cleared and then holds the event's {@code DRBD_*} variables, the rule's
@@ -55,7 +56,10 @@ public final class UmhRunner implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private volatile List<UmhRule> rules;
 
-    /** {@code listener} receives every run's report on a helper thread; it must not block for long. */
+    /**
+     * {@code listener} receives every run's report (see the class comment for the thread); it must not
+     * block for long — hand the report to the event loop to journal it.
+     */
     public UmhRunner(List<UmhConfig> configs, Options options, Consumer<UmhRun> listener) {
         this.options = options;
         this.listener = listener;
