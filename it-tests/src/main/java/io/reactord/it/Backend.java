@@ -28,6 +28,14 @@ public interface Backend extends AutoCloseable {
     /** Why a capability is missing (shown when a scenario needs it). */
     String missing(Capability c);
 
+    /**
+     * Extra time convergence bounds allow on this backend: starting an agent process and its first events2 dump,
+     * service manager start-up, a loaded CI machine. Zero on virtual time.
+     */
+    default long slackMs() {
+        return 0;
+    }
+
     /** Starts the simulator, every node's manager and (unless the config says not to) every agent. */
     void start(ClusterConfig config) throws Exception;
 

@@ -78,11 +78,11 @@ public final class ScenarioContext {
 
     /**
      * The convergence bound (I3) of the current timing: detection, teardown, reconnect and a resync twice over,
-     * plus 5 s for the agents and the managers.
+     * plus 5 s for the agents and the managers, plus the backend's {@link Backend#slackMs() slack}.
      */
     public long bound() {
         SimTiming t = backend.config().timing();
-        return 5000 + 2 * (t.detectPartitionMs() + t.connectMs() + 3 * t.teardownStepMs() + t.resyncMs()
+        return backend.slackMs() + 5000 + 2 * (t.detectPartitionMs() + t.connectMs() + 3 * t.teardownStepMs() + t.resyncMs()
                 + t.reconfirmMs());
     }
 
@@ -138,7 +138,7 @@ public final class ScenarioContext {
             }, Math.max(0, deadline - backend.nowMs()));
             if (!ok) {
                 throw new ScenarioFailure("I3: the resource does not run (stably) on " + expected + " within "
-                        + boundMs + " ms after " + label + ":\n" + backend.snapshot().table());
+                        + boundMs + " ms after " + label + ":\n" + backend.snapshot().table() + exits());
             }
             long reached = backend.nowMs();
             String node = backend.snapshot().converged();
@@ -151,6 +151,11 @@ public final class ScenarioContext {
             }
             note("converged on " + node + " only for a moment; still waiting");
         }
+    }
+
+    private String exits() {
+        List<String> e = backend.unexpectedExits();
+        return e.isEmpty() ? "" : "agents that exited: " + e;
     }
 
     /** Waits until nobody runs anything and nobody is Primary. */

@@ -36,8 +36,8 @@ final class RealNode {
     private ClusterConfig config;
     private PrivateSystemd sd;
     private SystemdClient observer;
-    private Process agent;
     private volatile boolean agentExpected;
+    private volatile String agentState = "-";
     private int boot;
 
     RealNode(NodeFiles files, ClusterConfig config, Agents agents) {
@@ -89,6 +89,7 @@ final class RealNode {
         Path units = state.resolve("units");
         files.writeTestUnits(units);
         InstallUnits.install(units, files.shim);
+        writeAgentUnit(units, state); // replaces the shipped reactord.service: our paths, no sandbox, Restart=no
         sd = PrivateSystemd.start(state);
         sd.setEnvironment(Map.of("PATH", files.bin + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
         observer = SystemdClient.forAddress(sd.busAddress(), Duration.ofSeconds(30));
@@ -96,61 +97,105 @@ final class RealNode {
         files.writeConfig(config, sd.unitDir());
     }
 
-    /** Starts {@code bin/reactord} in its own UTS namespace named after the node. */
+    /** The agent's unit in the node's manager (Restart=no: the harness decides when it runs). */
+    static final String AGENT_UNIT = "reactord.service";
+
+    /** Writes the agent's unit and launcher: {@code bin/reactord} in a UTS namespace named after the node. */
+    private void writeAgentUnit(Path unitDir, Path state) throws IOException {
+        Path launcher = files.scripts.resolve("agent.sh");
+        Files.writeString(launcher, """
+                #!/bin/bash
+                # the agent of simulated node %1$s, started by its reactord.service in a UTS namespace of its own
+                hostname %1$s
+                exec %2$s -c %3$s --hostname %1$s --shim %4$s
+                """.formatted(name(), agents.reactord(), files.etc.resolve("reactord.toml"), files.shim));
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(unitDir.resolve(AGENT_UNIT), """
+                [Unit]
+                Description=reactord of simulated node %1$s (fault suite)
+                [Service]
+                Type=exec
+                Environment=DBUS_SYSTEM_BUS_ADDRESS=unix:path=%2$s/run/bus
+                Environment=PATH=%3$s:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+                Environment=REACTORD_JAR=%4$s
+                Environment=REACTORD_JAVA_OPTS=-XX:TieredStopAtLevel=1
+                ExecStart=%5$s --uts /bin/bash %6$s
+                ExecReload=/bin/kill -HUP $MAINPID
+                StandardOutput=append:%7$s
+                StandardError=inherit
+                Restart=no
+                TimeoutStopSec=20
+                """.formatted(name(), state, files.bin, agents.jar(), UNSHARE, launcher, files.agentLog));
+    }
+
+    private static final String UNSHARE = Files.isExecutable(Path.of("/usr/bin/unshare")) ? "/usr/bin/unshare"
+            : "/bin/unshare";
+
+    /** Starts the agent's unit. */
     synchronized void startAgent() throws IOException {
-        if (agent != null && agent.isAlive()) {
-            throw new IllegalStateException(name() + ": agent already runs");
+        if (sd == null) {
+            throw new IllegalStateException(name() + ": the node is down");
         }
-        List<String> cmd = List.of("unshare", "--uts", "sh", "-c", "hostname \"$0\" && exec \"$@\"", name(),
-                agents.reactord().toString(), "-c", files.etc.resolve("reactord.toml").toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
-        env.put("DBUS_SYSTEM_BUS_ADDRESS", sd.busAddress());
-        env.put("PATH", files.bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("REACTORD_JAR", agents.jar().toString());
-        env.put("REACTORD_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(files.agentLog.toFile()));
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Files.writeString(files.agentLog, "---- agent start (boot " + boot + ")\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        agent = pb.start();
+        sd.systemctl("reset-failed", AGENT_UNIT);
+        sd.systemctl("start", AGENT_UNIT).orThrow();
         agentExpected = true;
     }
 
+    /** The agent's main PID, or -1. */
+    private long agentPid() {
+        PrivateSystemd m = sd;
+        if (m == null) {
+            return -1;
+        }
+        Commands.Result r = m.systemctl("show", "-p", "MainPID", "--value", AGENT_UNIT);
+        try {
+            long pid = Long.parseLong(r.stdout().strip());
+            return pid > 0 ? pid : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     boolean agentAlive() {
-        Process p = agent;
-        return p != null && p.isAlive();
+        return "active".equals(agentState);
     }
 
     synchronized void killAgent() {
         agentExpected = false;
-        Process p = agent;
-        if (p != null) {
-            List<ProcessHandle> children = p.descendants().toList();
-            p.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
-            waitFor(p, 5000);
+        if (sd != null) {
+            sd.systemctl("kill", "--signal=SIGKILL", AGENT_UNIT);
+            awaitAgentGone();
         }
     }
 
     synchronized void stopAgent() {
         agentExpected = false;
-        Process p = agent;
-        if (p != null && p.isAlive()) {
-            List<ProcessHandle> children = p.descendants().toList();
-            p.destroy();
-            if (!waitFor(p, 15_000)) {
-                p.destroyForcibly();
-                waitFor(p, 5000);
+        if (sd != null) {
+            sd.systemctl("stop", AGENT_UNIT);
+        }
+    }
+
+    private void awaitAgentGone() {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < end) {
+            String st = sd.systemctl("show", "-p", "ActiveState", "--value", AGENT_UNIT).stdout().strip();
+            if (!st.equals("active") && !st.equals("deactivating")) {
+                return;
             }
-            children.forEach(ProcessHandle::destroyForcibly);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     /** Hard crash: agent and manager with every unit die at once. */
     synchronized void crash() {
-        killAgent();
+        agentExpected = false;
         if (sd != null) {
             sd.kill();
             closeManager();
@@ -169,9 +214,8 @@ final class RealNode {
     void reload(ClusterConfig cfg) throws IOException {
         this.config = cfg;
         files.writeSnippet(cfg);
-        Process p = agent;
-        if (p != null && p.isAlive()) {
-            Commands.run(List.of("kill", "-HUP", Long.toString(p.pid())), Map.of(), 10).orThrow();
+        if (sd != null && agentExpected) {
+            sd.systemctl("reload", AGENT_UNIT).orThrow();
         }
     }
 
@@ -187,11 +231,11 @@ final class RealNode {
         if (garbage) {
             Files.writeString(files.faults.resolve("events2-garbage"), "");
         }
-        Process p = agent;
-        if (p == null) {
+        long pid = agentPid();
+        if (pid < 0) {
             return;
         }
-        for (ProcessHandle h : p.descendants().toList()) {
+        for (ProcessHandle h : ProcessHandle.of(pid).map(ph -> ph.descendants().toList()).orElse(List.of())) {
             String cl = cmdline(h.pid());
             if (cl.contains("drbdsetup") && cl.contains("events2")) {
                 h.destroyForcibly();
@@ -207,28 +251,55 @@ final class RealNode {
         }
     }
 
+    /**
+     * Runs {@code reactorctl} on this node as an operator would: in the node's UTS namespace, with the node's
+     * configuration, talking to the node's manager ({@code systemctl --user}) and agent socket.
+     */
     String operator(Operator op, String arg) {
         String res = config.resource();
-        List<String> cmd = new ArrayList<>(List.of(agents.reactorctl().toString(), "--socket",
-                files.socket.toString()));
-        switch (op) {
-            case EVICT -> cmd.addAll(List.of("evict", res));
-            case EVICT_KEEP_MASKED -> cmd.addAll(List.of("evict", "--keep-masked", res));
-            case MOVE -> cmd.addAll(List.of("move", res, "--to", arg));
-            case DISABLE_NOW -> cmd.addAll(List.of("disable", "--now", res));
-            case ENABLE -> cmd.addAll(List.of("enable", res));
-        }
-        Commands.Result r = Commands.run(cmd, Map.of("REACTORD_JAR", agents.jar().toString()), 30);
+        List<String> sub = switch (op) {
+            case EVICT -> List.of("evict", "--delay", "20", res);
+            case EVICT_KEEP_MASKED -> List.of("evict", "--keep-masked", "--delay", "20", res);
+            case MOVE -> List.of("move", res, "--to", arg);
+            case DISABLE_NOW -> List.of("disable", "--now", res);
+            case ENABLE -> List.of("enable", res);
+        };
+        Commands.Result r = reactorctl(sub);
         if (!r.ok()) {
-            throw new IllegalStateException(String.join(" ", cmd) + " exited " + r.exitCode() + ": "
-                    + (r.stderr() + r.stdout()).strip());
+            throw new IllegalStateException("reactorctl " + String.join(" ", sub) + " on " + name() + " exited "
+                    + r.exitCode() + ": " + (r.stderr() + " " + r.stdout()).strip());
         }
-        return (r.stdout() + r.stderr()).strip();
+        return ("reactorctl " + String.join(" ", sub) + ": " + r.stdout().strip()).strip();
     }
 
-    /** What {@code reactorctl status --json} on this node says about where the resource runs, or null. */
+    /** {@code reactorctl ARGS -c CONFIG} on this node. */
+    Commands.Result reactorctl(List<String> args) {
+        if (sd == null) {
+            throw new IllegalStateException(name() + ": the node is down");
+        }
+        List<String> cmd = new ArrayList<>(List.of(UNSHARE, "--uts", "/bin/sh", "-c",
+                "hostname \"$0\" && exec \"$@\"", name(), agents.reactorctl().toString()));
+        cmd.add(args.get(0));
+        cmd.add("-c");
+        cmd.add(files.etc.resolve("reactord.toml").toString());
+        cmd.addAll(args.subList(1, args.size()));
+        Map<String, String> env = new LinkedHashMap<>(sd.env());
+        env.put("REACTORCTL_SYSTEMCTL", "systemctl --user");
+        env.put("REACTORD_JAR", agents.jar().toString());
+        env.put("PATH", files.bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        return Commands.run(cmd, env, 90);
+    }
+
+    /** What the agent's control socket says about where the resource runs ({@code active_on}), or null. */
     String reportedActiveNode() {
-        return null;
+        if (!agentExpected || !agentAlive()) {
+            return null;
+        }
+        String answer = ControlSocket.request(files.socket, "{\"cmd\":\"status\"}", 2000);
+        if (answer == null) {
+            return null;
+        }
+        return ControlSocket.activeOn(answer, config.resource());
     }
 
     /** ActiveState of the target ({@code target}) and of each start unit; "-" when the manager is down. */
@@ -238,6 +309,7 @@ final class RealNode {
         List<String> units = new ArrayList<>();
         units.add(SystemdNames.servicesTarget(config.resource()));
         units.addAll(ClusterConfig.START_UNITS);
+        units.add(AGENT_UNIT);
         List<CompletableFuture<UnitStatus>> fs = new ArrayList<>();
         for (String u : units) {
             fs.add(c == null ? CompletableFuture.completedFuture(null) : c.unitStatus(u));
@@ -257,6 +329,7 @@ final class RealNode {
             }
             out.put(key, v);
         }
+        agentState = out.remove(AGENT_UNIT);
         return out;
     }
 
@@ -275,9 +348,9 @@ final class RealNode {
     }
 
     Optional<String> unexpectedExit() {
-        Process p = agent;
-        if (p != null && agentExpected && !p.isAlive()) {
-            return Optional.of("agent exited with status " + p.exitValue() + "; log tail: " + tail());
+        String st = agentState;
+        if (agentExpected && sd != null && (st.equals("failed") || st.equals("inactive"))) {
+            return Optional.of("reactord.service is " + st + "; log tail: " + tail());
         }
         return Optional.empty();
     }
@@ -292,6 +365,7 @@ final class RealNode {
     }
 
     private void closeManager() {
+        agentState = "-";
         if (observer != null) {
             observer.close();
             observer = null;
@@ -303,7 +377,7 @@ final class RealNode {
     }
 
     synchronized void close() {
-        killAgent();
+        agentExpected = false;
         closeManager();
     }
 
