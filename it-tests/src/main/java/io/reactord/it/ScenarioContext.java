@@ -92,6 +92,15 @@ public final class ScenarioContext {
         action.run();
         backend.sleep(0);
         invariants.checkData();
+        failFast();
+    }
+
+    /** Stops the run at the first violation, so that the timeline ends where things went wrong. */
+    private void failFast() {
+        List<String> v = invariants.violations();
+        if (!v.isEmpty()) {
+            throw new ScenarioFailure("invariant violated: " + v.get(0));
+        }
     }
 
     /** Records a violation whenever a sample satisfies {@code bad} (a scenario-specific invariant). */
@@ -112,6 +121,7 @@ public final class ScenarioContext {
     public void hold(long ms) {
         backend.sleep(ms);
         invariants.checkData();
+        failFast();
     }
 
     /**

@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 /** Runs one scenario on a fresh backend and turns everything that happened into a {@link ScenarioResult}. */
 public final class ScenarioRunner {
 
+    /** How much of the timeline a failure report shows. */
+    static final int TIMELINE_LINES = 400;
+
     private ScenarioRunner() {
     }
 
@@ -62,6 +65,6 @@ public final class ScenarioRunner {
                 : ScenarioResult.Outcome.FAILED;
         return new ScenarioResult(scenario.label(), backendName, seed, outcome, failures,
                 ctx == null ? java.util.Map.of() : ctx.measures(), ctx == null ? 0 : ctx.invariants().samples(), wall,
-                timeline.toString());
+                outcome == ScenarioResult.Outcome.FAILED ? timeline.tail(TIMELINE_LINES) : "");
     }
 }
