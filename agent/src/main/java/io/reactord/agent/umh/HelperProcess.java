@@ -13,12 +13,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one helper command: {@code /bin/sh -c COMMAND} with exactly the given environment (the parent's is
  * cleared), working directory {@code /}, stdin from {@code /dev/null}, stdout and stderr captured up to a
- * bound. On timeout the shell and every descendant still attached to it are killed (SIGKILL). Blocking:
- * runs on a helper thread, never on the event loop.
+ * bound. The shell runs in a session and process group of its own (via {@code setsid}, when installed), so
+ * on timeout the whole group is killed — also children that were re-parented away — and then every
+ * remaining descendant (SIGKILL). Blocking: runs on a helper thread, never on the event loop.
  */
 final class HelperProcess {
     static final int OUTPUT_LIMIT = 4096;
     private static final File DEV_NULL = new File("/dev/null");
+    private static final String SETSID = firstExecutable("/usr/bin/setsid", "/bin/setsid");
+    private static final String KILL = firstExecutable("/usr/bin/kill", "/bin/kill");
 
     /** How a run ended; {@code exitStatus} is null unless the command exited. */
     record Result(UmhRun.Outcome outcome, Integer exitStatus, Duration duration, String output) {}
@@ -29,7 +32,8 @@ final class HelperProcess {
         long t0 = System.nanoTime();
         Process p;
         try {
-            ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", "-c", command));
+            ProcessBuilder pb = new ProcessBuilder(SETSID == null ? List.of("/bin/sh", "-c", command)
+                    : List.of(SETSID, "-w", "/bin/sh", "-c", command));
             pb.environment().clear();
             pb.environment().putAll(env);
             pb.directory(new File("/"));
@@ -67,11 +71,46 @@ final class HelperProcess {
         }
     }
 
-    /** Kills the descendants first (so none is re-parented unseen), then the shell. */
+    /**
+     * Kills the helper's process group when it leads one, then the descendants still attached (so none is
+     * re-parented unseen), then the shell.
+     */
     static void killTree(Process p) {
+        long pid = p.pid();
+        if (KILL != null && processGroup(pid) == pid) {
+            try {
+                Process k = new ProcessBuilder(KILL, "-KILL", "--", "-" + pid).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                k.waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // fall back to the descendants below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         p.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The process group of a live process from {@code /proc/PID/stat}, or -1. */
+    static long processGroup(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[2]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String firstExecutable(String... paths) {
+        for (String p : paths) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(p))) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static Duration since(long t0) {

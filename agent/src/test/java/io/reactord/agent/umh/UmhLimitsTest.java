@@ -42,6 +42,25 @@ final class UmhLimitsTest {
     }
 
     @Test
+    void timeout_killsEvenAChildThatLeftTheTree() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid"))
+                || Files.isExecutable(Path.of("/bin/setsid")), "setsid (util-linux) is not installed");
+        Path pid = dir.resolve("pid");
+        // the inner shell exits at once: its background sleep is re-parented away from the helper
+        UmhFixture f = new UmhFixture(dir, "[[umh]]\n[[umh.resource]]\ntimeout = 0.3\n"
+                + "command = \"/bin/sh -c 'sleep 60 > /dev/null 2>&1 & echo $! > " + pid + "'; sleep 60\"\n",
+                UmhRunner.Options.DEFAULTS);
+        f.feed(resource("r0", "Primary"));
+        assertEquals(UmhRun.Outcome.TIMED_OUT, f.nextRun().outcome());
+        long orphan = Long.parseLong(Files.readString(pid).trim());
+        Optional<ProcessHandle> h = ProcessHandle.of(orphan);
+        if (h.isPresent()) {
+            h.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertFalse(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false), "orphan " + orphan + " survived");
+    }
+
+    @Test
     void defaultTimeout_appliesToRulesWithoutOne() throws Exception {
         UmhFixture f = new UmhFixture(dir, "[[umh]]\n[[umh.resource]]\ncommand = \"sleep 60\"\n",
                 new UmhRunner.Options(8, 16, Duration.ofMillis(200)));
