@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code reactorctl disable [--now]}: renames snippets to {@code .toml.disabled} and reloads the daemon. */
 @Command(name = "disable", mixinStandardHelpOptions = true,
-        description = {"Disable snippets: rename NAME.toml to NAME.toml.disabled and reload reactord.",
+        description = {"Disable snippets (NAME.toml becomes NAME.toml.disabled) and reload reactord.",
                 "The daemon no longer manages their resources; running services keep running unless --now."})
 public final class DisableCommand implements Callable<Integer> {
     @Mixin

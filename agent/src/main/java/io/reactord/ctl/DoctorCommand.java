@@ -29,9 +29,10 @@ import picocli.CommandLine.Mixin;
 
 /** {@code reactorctl doctor}: finds what needs attention and says what to run. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the daemon, the configuration, the units and DRBD (connections, quorum, suspended I/O,",
-                "data nobody can promote, options that defeat the promoter) and print each problem with the",
-                "command to run. Exit status 0 when healthy, 1 when something needs attention."})
+        description = {"Find what needs attention and print the command to run for each.",
+                "Checks the daemon, the configuration, the units and DRBD (connections, quorum, suspended I/O,",
+                "data nobody can promote, options that defeat the promoter). Exit status 0 when healthy,",
+                "1 when something needs attention."})
 public final class DoctorCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();

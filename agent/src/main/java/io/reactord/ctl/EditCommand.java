@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code reactorctl edit}: edits or creates a snippet, validated before it is saved. */
 @Command(name = "edit", mixinStandardHelpOptions = true,
-        description = {"Edit a snippet (or create it from a template) in $VISUAL/$EDITOR. It is checked before it",
-                "is saved and reopened with the errors while it does not load; then reactord is reloaded."})
+        description = {"Edit or create a snippet, checked before it is saved.",
+                "Opens the snippet (or a template) in $VISUAL/$EDITOR; while it does not load it is reopened",
+                "with the errors listed at the top; once saved, reactord is reloaded."})
 public final class EditCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();

@@ -24,9 +24,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code reactorctl evict}: moves promoter resources away from this node. */
 @Command(name = "evict", mixinStandardHelpOptions = true,
-        description = {"Move promoter resources away from this node: mask the drbd-services@ target at runtime, stop it,",
-                "wait for a peer to take over, and unmask it again unless --keep-masked. --unmask only clears",
-                "the masks a --keep-masked eviction left."})
+        description = {"Move promoter resources away from this node.",
+                "Masks the drbd-services@ target at runtime, stops it, waits for a peer to take over, and",
+                "unmasks it again unless --keep-masked. --unmask only clears what a --keep-masked eviction left."})
 public final class EvictCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();

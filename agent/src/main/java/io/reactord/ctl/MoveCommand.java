@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code reactorctl move RES --to NODE}: a targeted, temporary move of a resource to one peer. */
 @Command(name = "move", mixinStandardHelpOptions = true,
-        description = {"Move a resource to one peer: run it on the node where the resource is active. The daemon is told",
-                "to prefer NODE until the move is done or --for expires; this node releases the target (masked",
-                "while it waits) and the mask is removed afterwards: nothing sticky remains."})
+        description = {"Move a resource to a given peer, temporarily preferring it.",
+                "Run it on the node where the resource is active. The daemon is told to prefer NODE until the",
+                "move is done or --for expires; this node releases the target (masked while it waits) and the",
+                "mask is removed afterwards: nothing sticky remains."})
 public final class MoveCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code reactorctl restart}: restarts the daemon, or disables and re-enables snippets. */
 @Command(name = "restart", mixinStandardHelpOptions = true,
-        description = {"Without FILE: restart reactord.service. With FILEs: disable and enable them again (the daemon",
+        description = {"Restart reactord, or disable and re-enable snippets.",
+                "Without FILE: restart reactord.service. With FILEs: disable and enable them again (the daemon",
                 "releases and re-adopts their resources); --with-targets also stops their targets in between,",
                 "so the resources may start on another node."})
 public final class RestartCommand implements Callable<Integer> {

@@ -17,9 +17,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code reactorctl start-until N|UNIT FILE}: promotes and starts the first units of a (disabled) resource by hand. */
 @Command(name = "start-until", mixinStandardHelpOptions = true,
-        description = {"Start a resource by hand up to a unit: promote (drbd-promote@RES.service), then start the first N",
-                "units of its start list, or those up to and including UNIT. Meant for a disabled snippet while",
-                "debugging; prints how to return to normal operation."})
+        description = {"Start a resource by hand, up to a unit of its start list.",
+                "Promotes (drbd-promote@RES.service), then starts the first N units of the start list, or those",
+                "up to and including UNIT. Meant for a disabled snippet while debugging; prints how to return",
+                "to normal operation."})
 public final class StartUntilCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();

@@ -22,9 +22,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code reactorctl status}: per promoter resource, where it runs, its units, and the cluster as DRBD sees it. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show each promoter resource: its snippet, the node it is active on, its unit tree with",
-                "systemctl's symbols (● active, ○ inactive, × failed, ↻ reloading) and freezer state, the peers'",
-                "roles, disks and connections, and the daemon's promoter state. Works without the daemon."})
+        description = {"Show where each promoter resource runs, its units and the cluster as DRBD sees it.",
+                "Per resource: its snippet, the node it is active on, the unit tree with systemctl's symbols",
+                "(● active, ○ inactive, × failed, ↻ reloading) and freezer state, the peers' roles, disks and",
+                "connections, and the daemon's promoter state. Works without the daemon, and says so."})
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();
