@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Prints how long loading takes: a main file with the example snippets, and a 1 MiB snippet with
- * thousands of resources. Run with {@code mvn -q -o -pl config test-compile && java -cp
- * config/target/classes:config/target/test-classes io.reactord.config.ConfigLoadBenchmark}.
+ * thousands of resources. Run with {@code mvn -q -o -pl config test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=io.reactord.config.ConfigLoadBenchmark}.
  */
 public final class ConfigLoadBenchmark {
     private ConfigLoadBenchmark() {}
@@ -26,8 +26,8 @@ public final class ConfigLoadBenchmark {
         Path big = Fixtures.write(dir, "big.toml", sb.toString());
         ConfigLoader loader = ConfigLoader.withHost("alpha", false);
 
-        report("main file + " + Fixtures.EXAMPLES.size() + " snippets", 2000, () -> loader.loadMain(main));
-        report("1 MiB snippet, " + n + " resources", 20, () -> loader.loadFiles(List.of(big)));
+        report("main file + " + Fixtures.EXAMPLES.size() + " snippets", 300, () -> loader.loadMain(main));
+        report("1 MiB snippet, " + n + " resources", 3, () -> loader.loadFiles(List.of(big)));
     }
 
     private static void report(String what, int iterations, Runnable load) {
