@@ -34,7 +34,7 @@ final class QuorumRules {
                 List<NodeResource> byTiebreaker = new ArrayList<>();
                 for (int i = 0; i < members.size(); i++) {
                     NodeResource x = members.get(i);
-                    if (!c.up(x.node) || !x.disk[v].hasDisk()) {
+                    if (!c.up(x.node) || !votes(x.disk[v])) {
                         continue;
                     }
                     QuorumCalculator.Result res = QuorumCalculator.decide(spec.options().quorum(),
@@ -47,14 +47,14 @@ final class QuorumRules {
                 denyRivalTiebreaks(members, next, v, byTiebreaker);
                 for (int i = 0; i < members.size(); i++) {
                     NodeResource x = members.get(i);
-                    if (!c.up(x.node) || x.disk[v].hasDisk()) {
+                    if (!c.up(x.node) || votes(x.disk[v])) {
                         continue;
                     }
                     boolean q = spec.options().quorum().kind() == QuorumSetting.Kind.OFF;
                     for (int j = 0; j < members.size(); j++) {
                         NodeResource p = members.get(j);
                         PeerLink l = x.peers.get(p.node);
-                        if (l != null && l.connected() && p.disk[v].hasDisk() && next[j][v]) {
+                        if (l != null && l.connected() && votes(p.disk[v]) && next[j][v]) {
                             q = true;
                         }
                     }
@@ -89,6 +89,15 @@ final class QuorumRules {
         return moved;
     }
 
+    /**
+     * Whether a disk in this state casts a vote: Outdated, Consistent, UpToDate. An Inconsistent disk (a resync
+     * target) does not hold the data, so it neither votes nor lends quorum (simulator rule); its node decides
+     * like a diskless one, through a connected quorate peer.
+     */
+    static boolean votes(DiskState d) {
+        return d == DiskState.OUTDATED || d == DiskState.CONSISTENT || d == DiskState.UP_TO_DATE;
+    }
+
     private List<QuorumCalculator.Vote> votes(NodeResource x, int v) {
         List<QuorumCalculator.Vote> out = new ArrayList<>();
         out.add(x.disk[v] == DiskState.UP_TO_DATE ? QuorumCalculator.Vote.UP_TO_DATE : QuorumCalculator.Vote.PRESENT);
@@ -98,7 +107,7 @@ final class QuorumRules {
                 out.add(l.connected() ? QuorumCalculator.Vote.DISKLESS : QuorumCalculator.Vote.MISSING_DISKLESS);
             } else if (l.connected()) {
                 out.add(p.disk[v] == DiskState.UP_TO_DATE ? QuorumCalculator.Vote.UP_TO_DATE
-                        : p.disk[v].hasDisk() ? QuorumCalculator.Vote.PRESENT : QuorumCalculator.Vote.UNKNOWN);
+                        : votes(p.disk[v]) ? QuorumCalculator.Vote.PRESENT : QuorumCalculator.Vote.UNKNOWN);
             } else {
                 out.add(x.knownOutdated.contains(l.peer) ? QuorumCalculator.Vote.OUTDATED : QuorumCalculator.Vote.UNKNOWN);
             }
