@@ -71,6 +71,7 @@ public final class Daemon {
     private long streamRestarts;
     private volatile boolean ready;
     private CommandListener commandListener = CommandListener.NONE;
+    private DaemonMetrics metrics;
 
     public Daemon(ReactordConfig config, Options opts) {
         this.config = config;
@@ -93,7 +94,9 @@ public final class Daemon {
             LOG.warn("systemd D-Bus not reachable yet ({}); continuing, unit operations fail until it is", e.toString());
         }
         UnitController units = new RoutingUnits(new SystemdUnits(systemd), () -> shellUnits, () -> shellResources);
-        core = new AgentCore(scheduler, loop, units, journal, (t, r, c) -> commandListener.executing(t, r, c));
+        metrics = DaemonMetrics.start(config, opts.drbdadm());
+        core = new AgentCore(scheduler, loop, units, metrics.wrap(journal),
+                metrics.wrap((t, r, c) -> commandListener.executing(t, r, c)));
         core.onFirstDump(this::notifyReady);
         systemd.onUnitStateChange(c -> loop.execute(() -> core.unitStateChanged(c.unit(), UnitActiveState.parse(c.activeState()))));
         systemd.onConnectionState(s -> {
@@ -120,7 +123,10 @@ public final class Daemon {
             @Override
             public void streamStarting(boolean restart) {
                 if (restart) {
-                    loop.execute(() -> streamRestarts++);
+                    loop.execute(() -> {
+                        streamRestarts++;
+                        metrics.events2Restart();
+                    });
                 }
             }
 
@@ -146,6 +152,7 @@ public final class Daemon {
 
     private void onLine(String line) {
         Event e = core.onLine(line);
+        metrics.onEvent(e, core.cluster());
         if (e instanceof Event.Unparsed && !line.isEmpty()) {
             if (++garbageRun >= GARBAGE_LIMIT) {
                 garbageRun = 0;
@@ -280,6 +287,7 @@ public final class Daemon {
         }
         loop.close();
         journal.close();
+        metrics.close();
         systemd.close();
         scheduler.close();
         children.close();
