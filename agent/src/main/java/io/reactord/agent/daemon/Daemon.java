@@ -221,7 +221,7 @@ public final class Daemon {
     }
 
     /** SIGHUP: load, validate and apply the configuration; a bad one is rejected and the old one stays. */
-    public void reload() {
+    public synchronized void reload() {
         LoadResult lr = opts.loader().get();
         lr.warnings().forEach(w -> LOG.warn("config: {}", w));
         if (!lr.ok()) {

@@ -6,7 +6,6 @@ import io.reactord.agent.core.JournalSink;
 import io.reactord.agent.promoter.Command;
 import io.reactord.agent.promoter.PromoterSettings;
 import io.reactord.agent.time.VirtualScheduler;
-import io.reactord.events2.Event;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -137,10 +136,5 @@ public final class Replayer {
             return new ReplayedCommand(t, res, "thaw", s.unit(), s.reason());
         }
         return null;
-    }
-
-    /** Whether the parser considers {@code line} an event (used by callers to count garbage). */
-    static boolean isEvent(Event e) {
-        return !(e instanceof Event.Unparsed);
     }
 }
