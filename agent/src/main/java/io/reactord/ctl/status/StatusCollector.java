@@ -96,6 +96,13 @@ public final class StatusCollector {
             }
         }
 
+        // drbdsetup runs while systemctl does: two child processes, two cores
+        java.util.concurrent.FutureTask<DrbdSnapshot> drbdTask = new java.util.concurrent.FutureTask<>(drbd::get);
+        if (!byFile.isEmpty()) {
+            Thread t = new Thread(drbdTask, "reactorctl-drbd");
+            t.setDaemon(true);
+            t.start();
+        }
         Map<String, UnitState> states = new LinkedHashMap<>();
         try {
             states.putAll(systemctl.show(units));
@@ -103,7 +110,7 @@ public final class StatusCollector {
             warnings.add("cannot read unit states from systemd: " + e.getMessage());
         }
 
-        DrbdSnapshot snap = byFile.isEmpty() ? DrbdSnapshot.failed("nothing to show") : drbd.get();
+        DrbdSnapshot snap = byFile.isEmpty() ? DrbdSnapshot.failed("nothing to show") : result(drbdTask);
         if (!byFile.isEmpty() && snap.error() != null) {
             warnings.add("cannot read DRBD state: " + snap.error());
         }
@@ -120,6 +127,17 @@ public final class StatusCollector {
             snippets.add(new StatusReport.Snippet(e.getKey(), disabled, rs, fileErrors.get(e.getKey())));
         }
         return new StatusReport(cfg.hostname(), daemonAnswer.running, daemonAnswer.note, snippets, warnings);
+    }
+
+    private static DrbdSnapshot result(java.util.concurrent.FutureTask<DrbdSnapshot> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DrbdSnapshot.failed("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return DrbdSnapshot.failed(String.valueOf(e.getCause()));
+        }
     }
 
     /** Target, promote service, then the start list's units (OCF entries have no unit here). */

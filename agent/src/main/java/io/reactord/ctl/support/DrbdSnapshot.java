@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,15 +33,18 @@ public final class DrbdSnapshot {
         } catch (IOException e) {
             return failed("cannot run " + drbdsetup + ": " + e.getMessage());
         }
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
+        StringBuilder errText = new StringBuilder();
+        Thread err = new Thread(() -> {
             try (var in = p.getErrorStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                errText.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                return "";
+                // the exit status tells
             }
-        });
+        }, "reactorctl-drbdsetup-stderr");
+        err.setDaemon(true);
+        err.start();
         ClusterState cs = new ClusterState();
-        CompletableFuture<Void> read = CompletableFuture.runAsync(() -> {
+        Thread read = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -53,19 +55,23 @@ public final class DrbdSnapshot {
             } catch (IOException e) {
                 // the exit status tells
             }
-        });
+        }, "reactorctl-drbdsetup");
+        read.setDaemon(true);
+        read.start();
         try {
             if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 return failed(drbdsetup + " events2 --now: no answer within " + timeoutMs + " ms");
             }
-            read.get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+            read.join(timeoutMs);
+            err.join(timeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             p.destroyForcibly();
             return failed(drbdsetup + " events2 --now: " + e);
         }
         if (p.exitValue() != 0) {
-            String msg = err.join().strip();
+            String msg = errText.toString().strip();
             return failed(drbdsetup + " events2 --now exited " + p.exitValue()
                     + (msg.isEmpty() ? "" : ": " + msg.lines().findFirst().orElse("")));
         }

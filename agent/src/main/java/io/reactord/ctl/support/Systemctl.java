@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,7 +95,10 @@ public final class Systemctl {
         } catch (IOException e) {
             throw new SystemctlException("cannot run " + prefix.get(0) + ": " + e.getMessage());
         }
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+        String[] errText = {""};
+        Thread err = new Thread(() -> errText[0] = drain(p.getErrorStream()), "reactorctl-systemctl-stderr");
+        err.setDaemon(true);
+        err.start();
         String out = drain(p.getInputStream());
         try {
             if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
@@ -104,7 +106,8 @@ public final class Systemctl {
                 throw new SystemctlException(command() + " " + String.join(" ", args) + ": no answer within "
                         + timeoutMs / 1000 + " s");
             }
-            return new Result(p.exitValue(), out, err.join());
+            err.join(timeoutMs);
+            return new Result(p.exitValue(), out, errText[0]);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
