@@ -51,6 +51,13 @@ public final class AgentCore {
     private long lines;
     private long unparsed;
     private long lastLineMs = -1;
+    private final List<EventObserver> observers = new ArrayList<>();
+
+    /** Sees every parsed events2 event with its resource before and after the event (helpers, metrics). */
+    @FunctionalInterface
+    public interface EventObserver {
+        void onEvent(Event e, ResourceInfo before, ResourceInfo after, ClusterState state);
+    }
 
     public AgentCore(Scheduler scheduler, Executor loop, UnitController units, JournalSink journal, CommandListener listener) {
         this.scheduler = scheduler;
@@ -58,6 +65,11 @@ public final class AgentCore {
         this.units = units;
         this.journal = journal;
         this.listener = listener;
+    }
+
+    /** Adds an observer of every parsed event; loop thread only. */
+    public void observe(EventObserver o) {
+        observers.add(o);
     }
 
     /** Runs once, on the loop, after the first complete dump was delivered to every promoter. */
@@ -108,7 +120,17 @@ public final class AgentCore {
             LOG.debug("events2: ignored line ({}): {}", ((Event.Unparsed) e).reason(), line);
             return e;
         }
+        String res = observers.isEmpty() ? null : io.reactord.agent.umh.UmhEvents.resourceName(e);
+        ResourceInfo before = res == null ? null : cluster.resource(res);
         List<Change> changes = cluster.apply(e);
+        for (EventObserver o : observers) {
+            String after = e instanceof Event.Rename ? ((Event.Rename) e).newName() : res;
+            try {
+                o.onEvent(e, before, after == null ? null : cluster.resource(after), cluster);
+            } catch (RuntimeException ex) {
+                LOG.warn("event observer failed: {}", ex.toString());
+            }
+        }
         Set<String> touched = new LinkedHashSet<>();
         for (Change c : changes) {
             if (c.field() == Change.Field.RENAMED && c.oldValue() instanceof String) {

@@ -72,6 +72,7 @@ public final class Daemon {
     private volatile boolean ready;
     private CommandListener commandListener = CommandListener.NONE;
     private DaemonMetrics metrics;
+    private io.reactord.agent.umh.UmhRunner umh;
 
     public Daemon(ReactordConfig config, Options opts) {
         this.config = config;
@@ -98,6 +99,10 @@ public final class Daemon {
         core = new AgentCore(scheduler, loop, units, metrics.wrap(journal),
                 metrics.wrap((t, r, c) -> commandListener.executing(t, r, c)));
         core.onFirstDump(this::notifyReady);
+        core.observe((e, before, after, cs) -> metrics.onEvent(e, cs));
+        umh = new io.reactord.agent.umh.UmhRunner(config.umh(), io.reactord.agent.umh.UmhRunner.Options.DEFAULTS,
+                run -> LOG.info("umh: {}", run.summary()));
+        core.observe((e, before, after, cs) -> umh.onEvent(e, before, after));
         systemd.onUnitStateChange(c -> loop.execute(() -> core.unitStateChanged(c.unit(), UnitActiveState.parse(c.activeState()))));
         systemd.onConnectionState(s -> {
             if (s == ConnectionState.RECONNECTED) {
@@ -152,7 +157,6 @@ public final class Daemon {
 
     private void onLine(String line) {
         Event e = core.onLine(line);
-        metrics.onEvent(e, core.cluster());
         if (e instanceof Event.Unparsed && !line.isEmpty()) {
             if (++garbageRun >= GARBAGE_LIMIT) {
                 garbageRun = 0;
@@ -235,7 +239,10 @@ public final class Daemon {
         LOG.info("reload: {}", diff);
         config = neu;
         Map<String, PromoterSettings> settings = prepare(neu, false);
-        loop.execute(() -> core.setResources(settings));
+        loop.execute(() -> {
+            core.setResources(settings);
+            umh.reconfigure(neu.umh());
+        });
     }
 
     private void rereadUnits() {
@@ -288,6 +295,7 @@ public final class Daemon {
         loop.close();
         journal.close();
         metrics.close();
+        umh.close();
         systemd.close();
         scheduler.close();
         children.close();
