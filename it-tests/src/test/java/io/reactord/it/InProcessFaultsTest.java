@@ -15,12 +15,12 @@ final class InProcessFaultsTest {
     @TestFactory
     Stream<DynamicTest> scenarios_fastTiming_invariantsHold() {
         return FaultScenarios.all().stream().map(s -> DynamicTest.dynamicTest(s.label(), () ->
-                Results.report(ScenarioRunner.run(InProcessBackend::new, s, SimTiming.fast(), SEED))));
+                KnownIssues.report(ScenarioRunner.run(InProcessBackend::new, s, SimTiming.fast(), SEED))));
     }
 
     @TestFactory
     Stream<DynamicTest> scenarios_realisticTiming_invariantsHold() {
         return FaultScenarios.all().stream().map(s -> DynamicTest.dynamicTest(s.label(), () ->
-                Results.report(ScenarioRunner.run(InProcessBackend::new, s, SimTiming.realistic(), SEED))));
+                KnownIssues.report(ScenarioRunner.run(InProcessBackend::new, s, SimTiming.realistic(), SEED))));
     }
 }

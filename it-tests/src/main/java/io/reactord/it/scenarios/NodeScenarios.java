@@ -21,7 +21,8 @@ final class NodeScenarios {
                 Simple.of(9, "agent restart and reload", NodeScenarios::restartReload).needs(Capability.RELOAD),
                 Simple.of(16, "node rejoins with stale data", NodeScenarios::staleRejoin)
                         .configure(c -> c.with("preferred-nodes", "[\"" + c.nodes().get(0) + "\"]")
-                                .with("preferred-nodes-policy", "\"always\"")),
+                                .with("preferred-nodes-policy", "\"always\"")
+                                .with("sleep-before-promote-factor", "1")),
                 Simple.of(17, "cold start of all nodes, at once and one by one", NodeScenarios::coldStart)
                         .configure(c -> c.withAgentsStarted(false)),
                 Simple.of(18, "near-quorum churn", NodeScenarios::churn));

@@ -25,12 +25,30 @@ public final class Soak implements Scenario {
     public static final int HEAL_EVERY = 25;
 
     private final int steps;
+    private final Set<Kind> kinds;
 
+    /** A soak drawing from every kind of fault. */
     public Soak(int steps) {
+        this(steps, EnumSet.allOf(Kind.class));
+    }
+
+    /** A soak drawing only from {@code kinds}. */
+    public Soak(int steps, Set<Kind> kinds) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1");
         }
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("no fault kinds");
+        }
         this.steps = steps;
+        this.kinds = EnumSet.copyOf(kinds);
+    }
+
+    /** Every kind except those named, e.g. {@code without(Kind.DETACH)}. */
+    public static Set<Kind> without(Kind... excluded) {
+        Set<Kind> k = EnumSet.allOf(Kind.class);
+        k.removeAll(List.of(excluded));
+        return k;
     }
 
     @Override
@@ -40,7 +58,8 @@ public final class Soak implements Scenario {
 
     @Override
     public String title() {
-        return "seeded random soak, " + steps + " steps";
+        return "seeded random soak, " + steps + " steps"
+                + (kinds.size() == Kind.values().length ? "" : ", faults " + kinds);
     }
 
     @Override
@@ -53,7 +72,7 @@ public final class Soak implements Scenario {
         State s = new State(ctx.nodes());
         ctx.awaitConverged("initial start");
         for (int i = 1; i <= steps; i++) {
-            step(ctx, s, r, i);
+            step(ctx, s, r, i, kinds);
             ctx.hold(50 + r.nextInt((int) pauseMax));
             if (i % HEAL_EVERY == 0 || i == steps) {
                 repair(ctx, s);
@@ -82,13 +101,14 @@ public final class Soak implements Scenario {
         }
     }
 
-    private enum Kind { CRASH, BOOT, ISOLATE, SPLIT_ALL, ONE_WAY, BRIDGE, HEAL, FLAP, DETACH, KILL_AGENT, START_AGENT,
+    /** The faults a soak step can be. */
+    public enum Kind { CRASH, BOOT, ISOLATE, SPLIT_ALL, ONE_WAY, BRIDGE, HEAL, FLAP, DETACH, KILL_AGENT, START_AGENT,
         EVENTS2, CONTROLLER_CRASH }
 
-    private static void step(ScenarioContext ctx, State s, Random r, int i) throws Exception {
+    private static void step(ScenarioContext ctx, State s, Random r, int i, Set<Kind> allowed) throws Exception {
         Backend b = ctx.backend();
         String res = b.config().resource();
-        Kind[] kinds = Kind.values();
+        Kind[] kinds = allowed.toArray(new Kind[0]);
         for (int attempt = 0; attempt < 20; attempt++) {
             Kind k = kinds[r.nextInt(kinds.length)];
             List<String> up = s.up();
@@ -240,7 +260,8 @@ public final class Soak implements Scenario {
     }
 
     /**
-     * {@code Soak [--backend in-process|real-systemd] [--timing fast|realistic] [--steps N] [--seed N]}: runs the
+     * {@code Soak [--backend in-process|real-systemd] [--timing fast|realistic] [--steps N] [--seed N] [--without
+     * KIND,...]}: runs the
      * soak and prints its summary, and on failure the seed and the timeline; exit status 1 on failure.
      */
     public static void main(String[] args) {
@@ -248,17 +269,23 @@ public final class Soak implements Scenario {
         String timing = "fast";
         int steps = 1000;
         long seed = System.nanoTime();
+        Set<Kind> kinds = EnumSet.allOf(Kind.class);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--backend" -> backend = args[++i];
                 case "--timing" -> timing = args[++i];
                 case "--steps" -> steps = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--without" -> {
+                    for (String k : args[++i].split(",")) {
+                        kinds.remove(Kind.valueOf(k.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         io.reactord.it.ScenarioResult r = io.reactord.it.ScenarioRunner.run(io.reactord.it.Profiles.backend(backend),
-                new Soak(steps), io.reactord.it.Profiles.timing(timing), seed);
+                new Soak(steps, kinds), io.reactord.it.Profiles.timing(timing), seed);
         System.out.println(r.summary() + " (seed " + seed + ")");
         if (!r.passed()) {
             System.out.println(r.report());
