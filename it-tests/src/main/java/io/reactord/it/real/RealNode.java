@@ -215,6 +215,16 @@ final class RealNode {
         this.config = cfg;
         files.writeSnippet(cfg);
         if (sd != null && agentExpected) {
+            long end = System.nanoTime() + 20_000_000_000L;
+            while (!"active".equals(sd.systemctl("show", "-p", "ActiveState", "--value", AGENT_UNIT).stdout().strip())
+                    && System.nanoTime() < end) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             sd.systemctl("reload", AGENT_UNIT).orThrow();
         }
     }
