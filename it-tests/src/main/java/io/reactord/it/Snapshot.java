@@ -48,15 +48,20 @@ public record Snapshot(long timeMs, Map<String, NodeState> nodes) {
                 || (n.up() && NodeState.running(n.target())));
     }
 
-    /** One compact line per node: name, role, quorum, disk, target, agent. */
+    /** One compact line per node: name, role, quorum, disk, target, start units, agent, promoter state. */
     public String table() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("  %-8s %-9s %-6s %-12s %-12s %-10s %s%n", "node", "role", "quorum", "disk", "target",
-                "agent", "promoter"));
+        s.append(String.format("  %-8s %-9s %-6s %-12s %-10s %-18s %-8s %s%n", "node", "role", "quorum", "disk",
+                "target", "units", "agent", "promoter"));
         for (NodeState n : nodes.values()) {
-            s.append(String.format("  %-8s %-9s %-6s %-12s %-12s %-10s %s%n", n.node(), n.up() ? n.role() : "(down)",
-                    n.up() ? (n.quorum() ? "yes" : "no") : "-", n.up() ? n.disk() : "-", n.up() ? n.target() : "-",
-                    n.agent() ? "running" : "stopped", n.promoter() == null ? "" : n.promoter()));
+            StringBuilder u = new StringBuilder();
+            for (String st : n.services().values()) {
+                u.append(u.length() == 0 ? "" : ",").append(st);
+            }
+            s.append(String.format("  %-8s %-9s %-6s %-12s %-10s %-18s %-8s %s%n", n.node(),
+                    n.up() ? n.role() : "(down)", n.up() ? (n.quorum() ? "yes" : "no") : "-", n.up() ? n.disk() : "-",
+                    n.up() ? n.target() : "-", n.up() ? u : "-", n.agent() ? "running" : "stopped",
+                    n.promoter() == null ? "" : n.promoter()));
         }
         return s.toString();
     }
