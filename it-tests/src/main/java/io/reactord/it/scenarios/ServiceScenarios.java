@@ -67,12 +67,12 @@ final class ServiceScenarios {
             ctx.backend().crashNode(c);
         });
         ctx.step("boot " + c, () -> ctx.backend().bootNode(c));
-        ctx.hold(90_000);
+        ctx.hold(45_000);
         long starts = totalMountStarts(ctx);
-        ctx.hold(60_000);
+        ctx.hold(30_000);
         long more = totalMountStarts(ctx) - starts;
         ctx.check(more == 0, "every node fails: the cluster must settle instead of looping, saw " + more
-                + " more mount attempts in a minute");
+                + " more mount attempts in 30 s");
         ctx.check(ctx.backend().snapshot().converged() == null, "nobody can run the resource");
         for (NodeState s : ctx.backend().snapshot().nodes().values()) {
             ctx.check(!s.runsAny(), s.node() + " must not keep units running");
