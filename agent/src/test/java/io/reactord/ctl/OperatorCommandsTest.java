@@ -276,4 +276,29 @@ final class OperatorCommandsTest {
         assertEquals("# " + fx.snippets.resolve("db.toml") + "\n[[promoter]]\n[promoter.resources.db]\nstart = [\"a.service\", \"b.service\"]\n", cat.out());
     }
 
+    @Test
+    void doctor_daemonDownAndMaskedTarget_explainsAndExitsOne() {
+        sd.systemctl("mask", "--runtime", TARGET).orThrow();
+        DoctorCommand d = new DoctorCommand();
+        d.terminal = io.reactord.ctl.support.Terminal.plain();
+        CtlFixture.Io io = new CtlFixture.Io();
+        assertEquals(ExitCodes.FAILURE, run(d, io), io.out() + io.err());
+        assertTrue(io.out().contains("✗ reactord is not running: nothing promotes or fails over on this node\n"
+                + "    run: systemctl start reactord.service"), io.out());
+        assertTrue(io.out().contains("✗ db: " + TARGET + " is masked: db cannot start on this node\n"
+                + "    run: reactorctl evict --unmask db.toml\n"), io.out());
+        assertTrue(io.out().endsWith("2 problems found\n"), io.out());
+    }
+
+    @Test
+    void doctor_healthyWithDaemon_exitsZero() throws IOException {
+        sd.systemctl("start", "reactord.service").orThrow();
+        try (FakeDaemon daemon = new FakeDaemon(fx.socket, r -> "{\"ok\":true,\"resources\":[]}")) {
+            DoctorCommand d = new DoctorCommand();
+            d.terminal = io.reactord.ctl.support.Terminal.plain();
+            CtlFixture.Io io = new CtlFixture.Io();
+            assertEquals(0, run(d, io), io.out() + io.err());
+            assertEquals("✓ nothing needs attention (1 promoter resources checked)\n", io.out());
+        }
+    }
 }
