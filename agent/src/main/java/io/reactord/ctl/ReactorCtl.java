@@ -28,8 +28,21 @@ public final class ReactorCtl implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ReactorCtl());
         Subcommands.register(cl);
-        cl.setExitCodeExceptionMapper(t -> ExitCodes.FAILURE);
+        cl.setExitCodeExceptionMapper(
+                t -> t instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE);
+        cl.setExecutionExceptionHandler(ReactorCtl::oneLineError);
         return cl;
+    }
+
+    /** A command that fails unexpectedly prints one line, not a stack trace (REACTORCTL_DEBUG=1 shows it). */
+    private static int oneLineError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + msg.replaceAll("[\\r\\n]+", " "));
+        if (System.getenv("REACTORCTL_DEBUG") != null) {
+            e.printStackTrace(cl.getErr());
+        }
+        cl.getErr().flush();
+        return ExitCodes.FAILURE;
     }
 
     public static void main(String[] args) {

@@ -9,7 +9,8 @@ import io.reactord.agent.view.StateJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code reactorctl replay}: runs a captured events2 stream through the real promoter on a virtual
@@ -42,11 +45,13 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--state", description = "print the final cluster state as JSON after the decisions")
     boolean state;
 
-    PrintStream out = System.out;
-    PrintStream err = System.err;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Logging.configure("warn");
         String host = hostname != null ? hostname : io.reactord.config.HostInfo.detect().hostname();
         Map<String, PromoterSettings> resources = ReplayCli.settings(config, host, err);
@@ -56,13 +61,15 @@ public final class ReplayCommand implements Callable<Integer> {
         Replayer replayer;
         try (BufferedReader in = "-".equals(events)
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(events), StandardCharsets.UTF_8)) {
+                : new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of(events)), lenientUtf8()))) {
             replayer = ReplayCli.run(resources, in, out);
         } catch (NoSuchFileException e) {
             err.println("reactorctl replay: no such file: " + events);
-            return ExitCodes.NOT_FOUND;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("reactorctl replay: cannot read " + events + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        } catch (IOException | UncheckedIOException | java.nio.file.InvalidPathException e) {
+            err.println("reactorctl replay: cannot read " + events + ": " + oneLine(e));
+            err.flush();
             return ExitCodes.FAILURE;
         }
         if (state) {
@@ -76,5 +83,16 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Captures may hold bytes that are not UTF-8 (garbage lines): they decode to U+FFFD and parse as garbage. */
+    private static java.nio.charset.CharsetDecoder lenientUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("[\\r\\n]+", " ");
     }
 }

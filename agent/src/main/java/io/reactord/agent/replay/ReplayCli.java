@@ -10,7 +10,7 @@ import io.reactord.config.LoadResult;
 import io.reactord.config.PromoterResource;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ public final class ReplayCli {
     private ReplayCli() {}
 
     /** The promoter settings of every resource in {@code config} for node {@code host}, or null after printing errors. */
-    public static Map<String, PromoterSettings> settings(Path config, String host, PrintStream err) {
+    public static Map<String, PromoterSettings> settings(Path config, String host, PrintWriter err) {
         Map<String, PromoterSettings> resources = new LinkedHashMap<>();
         if (config == null) {
             return resources;
@@ -52,7 +52,7 @@ public final class ReplayCli {
      * Replays {@code in} for {@code resources}, printing {@code {"time_ms","resource","action","unit","reason"}}
      * lines to {@code out}; returns the replayer for further inspection (e.g. the final state).
      */
-    public static Replayer run(Map<String, PromoterSettings> resources, BufferedReader in, PrintStream out) throws IOException {
+    public static Replayer run(Map<String, PromoterSettings> resources, BufferedReader in, PrintWriter out) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Replayer replayer = new Replayer(resources, c -> {
             Map<String, Object> m = new LinkedHashMap<>();
