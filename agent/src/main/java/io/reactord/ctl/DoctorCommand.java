@@ -86,8 +86,29 @@ public final class DoctorCommand implements Callable<Integer> {
                 }
             }
         }
+        Map<String, String> onDisk = new LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
+        if (cfg.config() != null) {
+            for (PromoterResource r : resources.values()) {
+                if (r.runner() != io.reactord.config.Runner.SYSTEMD) {
+                    continue;
+                }
+                String target = SystemdNames.servicesTarget(r.name());
+                try {
+                    expected.put(r.name(), io.reactord.systemd.DropIns.render(
+                            io.reactord.agent.core.SettingsMapper.toPlan(r), Path.of("/usr/lib/reactord/reactord-shim")).get(target));
+                    Path f = cfg.config().unitDir().resolve(target + ".d").resolve("reactor.conf");
+                    if (java.nio.file.Files.isRegularFile(f)) {
+                        onDisk.put(r.name(), java.nio.file.Files.readString(f, StandardCharsets.UTF_8));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // an unreadable drop-in or a plan the generator refuses: no drift verdict for it
+                }
+            }
+        }
         List<Finding> findings = Doctor.check(new Doctor.Inputs(active || answers, answers || !daemon.socketExists() && !active,
-                errors, resources, files, states, drbd, snap.state() == null && !resources.isEmpty() ? snap.error() : null, shows));
+                errors, resources, files, states, drbd, snap.state() == null && !resources.isEmpty() ? snap.error() : null, shows,
+                onDisk, expected));
         if (findings.isEmpty()) {
             out.println(terminal.green("✓") + " nothing needs attention (" + resources.size() + " promoter resources checked)");
             return ExitCodes.OK;

@@ -23,10 +23,23 @@ public final class Doctor {
 
     private Doctor() {}
 
-    /** What the checks look at. {@code drbdShow} maps a resource to its {@code drbdsetup show} text (null: unknown). */
+    /**
+     * What the checks look at. {@code drbdShow} maps a resource to its {@code drbdsetup show} text;
+     * {@code targetDropIns} maps it to the target's drop-in on disk ({@code <unit-dir>/drbd-services@RES.target.d/reactor.conf},
+     * absent key: no such file) and {@code expectedDropIns} to what the configuration generates for it.
+     */
     public record Inputs(boolean daemonActive, boolean daemonAnswers, List<String> configErrors,
             Map<String, PromoterResource> resources, Map<String, Path> files, Map<String, UnitState> units,
-            Map<String, ResourceInfo> drbd, String drbdError, Map<String, String> drbdShow) {}
+            Map<String, ResourceInfo> drbd, String drbdError, Map<String, String> drbdShow,
+            Map<String, String> targetDropIns, Map<String, String> expectedDropIns) {
+
+        /** Inputs without drop-in knowledge (no drift check). */
+        public Inputs(boolean daemonActive, boolean daemonAnswers, List<String> configErrors,
+                Map<String, PromoterResource> resources, Map<String, Path> files, Map<String, UnitState> units,
+                Map<String, ResourceInfo> drbd, String drbdError, Map<String, String> drbdShow) {
+            this(daemonActive, daemonAnswers, configErrors, resources, files, units, drbd, drbdError, drbdShow, Map.of(), Map.of());
+        }
+    }
 
     public static List<Finding> check(Inputs in) {
         List<Finding> out = new ArrayList<>();
@@ -48,6 +61,7 @@ public final class Doctor {
             if (in.drbdError() == null) {
                 drbd(r, in.drbd().get(r.name()), out);
             }
+            drift(r, in, out);
             String show = in.drbdShow().get(r.name());
             if (show != null) {
                 options(r, show, out);
@@ -128,6 +142,26 @@ public final class Doctor {
                 out.add(new Finding(res, "volume " + d.volume() + " has no local disk (detached)",
                         "drbdadm attach " + res + "   (check the backing device first)"));
             }
+        }
+    }
+
+    /** The target's drop-in differs from what the configuration generates: the daemon runs an older configuration. */
+    private static void drift(PromoterResource r, Inputs in, List<Finding> out) {
+        String expected = in.expectedDropIns().get(r.name());
+        String target = SystemdNames.servicesTarget(r.name());
+        UnitState t = in.units().get(target);
+        if (expected == null) {
+            return;
+        }
+        String onDisk = in.targetDropIns().get(r.name());
+        if (onDisk == null) {
+            if (t != null && t.active()) {
+                out.add(new Finding(r.name(), target + " is active without reactord's drop-in (started by hand or by another agent)",
+                        "systemctl reload reactord.service   (writes the drop-ins; the running services are adopted)"));
+            }
+        } else if (!onDisk.equals(expected)) {
+            out.add(new Finding(r.name(), "the drop-ins on disk differ from the configuration (changed since reactord last applied it)",
+                    "systemctl reload reactord.service"));
         }
     }
 

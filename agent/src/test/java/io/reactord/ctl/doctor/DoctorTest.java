@@ -119,4 +119,20 @@ final class DoctorTest {
         assertEquals(1, out.size());
         assertTrue(out.get(0).problem().contains("needs DRBD on-no-quorum suspend-io"), out.toString());
     }
+
+    @Test
+    void check_dropInDrift_reportedOnlyWhenDifferentOrMissingWhileActive() throws IOException {
+        Map<String, PromoterResource> rs = resources("");
+        Map<String, ResourceInfo> d = drbd(HEALTHY);
+        Map<String, Path> files = Map.of("db", dir.resolve("db.toml"));
+        Doctor.Inputs same = new Doctor.Inputs(true, true, List.of(), rs, files, healthyUnits(), d, null, Map.of("db", GOOD_OPTIONS),
+                Map.of("db", "X"), Map.of("db", "X"));
+        assertEquals(List.of(), Doctor.check(same));
+        Doctor.Inputs differs = new Doctor.Inputs(true, true, List.of(), rs, files, healthyUnits(), d, null, Map.of("db", GOOD_OPTIONS),
+                Map.of("db", "old"), Map.of("db", "X"));
+        assertEquals("systemctl reload reactord.service", Doctor.check(differs).get(0).fix());
+        Doctor.Inputs missing = new Doctor.Inputs(true, true, List.of(), rs, files, healthyUnits(), d, null, Map.of("db", GOOD_OPTIONS),
+                Map.of(), Map.of("db", "X"));
+        assertTrue(Doctor.check(missing).get(0).problem().contains("without reactord's drop-in"), Doctor.check(missing).toString());
+    }
 }
