@@ -39,6 +39,7 @@ public final class DisableCommand implements Callable<Integer> {
         Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.EITHER);
         int[] failures = {0};
         ex.unknown().forEach(u -> err.println("reactorctl disable: no such snippet or resource: " + u));
+        SnippetMoves.tellDaemon(cfg, SnippetMoves.names(cfg, ex.files()), "disable", now, out);
         List<Path> done = SnippetMoves.disable(ex.files(), out, err, failures);
         if (!done.isEmpty()) {
             // reload first, so that stopping the target does not make the daemon start it again

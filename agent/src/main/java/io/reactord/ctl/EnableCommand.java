@@ -35,9 +35,11 @@ public final class EnableCommand implements Callable<Integer> {
         List<Path> targets = files.isEmpty() ? cfg.snippetFiles(true) : ex.files();
         int[] failures = {0};
         ex.unknown().forEach(u -> err.println("reactorctl enable: no such snippet or resource: " + u));
+        List<String> names = SnippetMoves.names(cfg, targets);
         List<Path> done = SnippetMoves.enable(targets, out, err, failures);
         if (!done.isEmpty()) {
             SnippetMoves.reload(systemctl, out, err, failures);
+            SnippetMoves.tellDaemon(cfg, names, "enable", false, out);
         }
         out.flush();
         return !ex.unknown().isEmpty() ? ExitCodes.NOT_FOUND : failures[0] > 0 ? ExitCodes.FAILURE : ExitCodes.OK;

@@ -194,6 +194,14 @@ final class OperatorCommandsTest {
     @Test
     void disableEnable_renameAndReloadRunningDaemon() throws IOException {
         sd.systemctl("start", "reactord.service").orThrow();
+        try (FakeDaemon daemon = new FakeDaemon(fx.socket, r -> "{\"ok\":true}")) {
+            disableEnable();
+            assertEquals(List.of("{\"cmd\":\"disable\",\"resource\":\"db\",\"now\":false}",
+                    "{\"cmd\":\"enable\",\"resource\":\"db\"}"), daemon.requests);
+        }
+    }
+
+    private void disableEnable() throws IOException {
         CtlFixture.Io io = new CtlFixture.Io();
         assertEquals(0, run(new DisableCommand(), io, "db"), io.err());
         assertTrue(Files.exists(fx.snippets.resolve("db.toml.disabled")));

@@ -96,6 +96,43 @@ public final class SnippetMoves {
         }
     }
 
+    /**
+     * Tells a running daemon {@code disable} (with {@code now}) or {@code enable} for every promoter
+     * resource of {@code files} over the control socket, so it acts at once however it was started; the
+     * reload through systemd then makes the file change stick. Without a daemon nothing is sent.
+     */
+    public static void tellDaemon(CtlConfig cfg, List<String> resources, String cmd, boolean now, PrintStream out) {
+        io.reactord.ctl.support.DaemonClient d = new io.reactord.ctl.support.DaemonClient(cfg.socket(), java.time.Duration.ofSeconds(5));
+        if (!d.socketExists()) {
+            return;
+        }
+        for (String name : resources) {
+            {
+                java.util.Map<String, Object> req = new java.util.LinkedHashMap<>();
+                req.put("cmd", cmd);
+                req.put("resource", name);
+                if ("disable".equals(cmd)) {
+                    req.put("now", now);
+                }
+                try {
+                    d.request(req);
+                    out.println("reactord: " + cmd + (now ? " --now " : " ") + name);
+                } catch (io.reactord.ctl.support.DaemonClient.DaemonException e) {
+                    out.println("reactord did not take '" + cmd + " " + name + "': " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The promoter resources the files define (read now, before they are renamed). */
+    public static List<String> names(CtlConfig cfg, List<Path> files) {
+        List<String> out = new ArrayList<>();
+        for (Path f : files) {
+            cfg.resourcesOf(f).forEach(r -> out.add(r.name()));
+        }
+        return out;
+    }
+
     /** Reloads the daemon and prints what happened; a failure is counted. */
     public static void reload(Systemctl sc, PrintStream out, PrintStream err, int[] failures) {
         try {
