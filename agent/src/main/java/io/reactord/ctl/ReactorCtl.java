@@ -28,6 +28,44 @@ public final class ReactorCtl implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ReactorCtl());
         Subcommands.register(cl);
+        return configure(cl);
+    }
+
+    /** The tree for one run: only the invoked subcommand when the arguments name one, else all of them. */
+    static CommandLine commandLineFor(String[] args) {
+        if (args.length == 0 || !Subcommands.has(args[0])) {
+            return commandLine();
+        }
+        CommandLine cl = new CommandLine(new ReactorCtl());
+        Subcommands.registerOnly(cl, args[0]);
+        return configure(cl);
+    }
+
+    /**
+     * drbd-reactorctl takes the configuration before the command ({@code reactorctl -c FILE status});
+     * ours is an option of each command, so a leading {@code -c FILE}, {@code --config FILE},
+     * {@code --config=FILE} or {@code -cFILE} moves behind the command name.
+     */
+    static String[] configFirst(String[] args) {
+        int take;
+        if (args.length >= 3 && (args[0].equals("-c") || args[0].equals("--config"))) {
+            take = 2;
+        } else if (args.length >= 2 && (args[0].startsWith("--config=") || args[0].matches("-c[^-].*"))) {
+            take = 1;
+        } else {
+            return args;
+        }
+        if (!Subcommands.has(args[take])) {
+            return args;
+        }
+        String[] out = new String[args.length];
+        out[0] = args[take];
+        System.arraycopy(args, 0, out, 1, take);
+        System.arraycopy(args, take + 1, out, take + 1, args.length - take - 1);
+        return out;
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setExitCodeExceptionMapper(
                 t -> t instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE);
         cl.setExecutionExceptionHandler(ReactorCtl::oneLineError);
@@ -46,6 +84,7 @@ public final class ReactorCtl implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        String[] a = configFirst(args);
+        System.exit(commandLineFor(a).execute(a));
     }
 }

@@ -1,5 +1,6 @@
 package io.reactord.ctl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,5 +82,36 @@ final class ReactorCtlTest {
         StringWriter out = new StringWriter();
         assertEquals(ExitCodes.OK, run(out, new StringWriter(), "replay", "--events", f.toString(), "--state"));
         assertTrue(out.toString().contains("\"role\":\"Primary\""), out.toString());
+    }
+
+    @Test
+    void subcommands_registeredNames_matchEachCommandsOwnName() {
+        for (var e : Subcommands.all().entrySet()) {
+            CommandLine one = new CommandLine(e.getValue().get());
+            if (!e.getKey().equals("completion")) {
+                assertEquals(e.getKey(), one.getCommandName(), "registered name of " + e.getValue().get().getClass());
+            }
+        }
+    }
+
+    @Test
+    void commandLineFor_namedSubcommand_buildsOnlyThatOne() {
+        CommandLine cl = ReactorCtl.commandLineFor(new String[] {"check", "-c", "/x"});
+        assertEquals(java.util.Set.of("check", "help"), cl.getSubcommands().keySet());
+        CommandLine all = ReactorCtl.commandLineFor(new String[] {"--help"});
+        assertEquals(Subcommands.all().size() + 1, all.getSubcommands().size());
+    }
+
+    @Test
+    void configFirst_leadingConfigOption_movesBehindCommand() {
+        assertArrayEquals(new String[] {"status", "-c", "/etc/r.toml", "-v"},
+                ReactorCtl.configFirst(new String[] {"-c", "/etc/r.toml", "status", "-v"}));
+        assertArrayEquals(new String[] {"status", "--config=/x"},
+                ReactorCtl.configFirst(new String[] {"--config=/x", "status"}));
+        assertArrayEquals(new String[] {"ls", "-c/x"}, ReactorCtl.configFirst(new String[] {"-c/x", "ls"}));
+        assertArrayEquals(new String[] {"status", "-c", "x"}, ReactorCtl.configFirst(new String[] {"status", "-c", "x"}));
+        assertArrayEquals(new String[] {"-c", "x", "nonsense"},
+                ReactorCtl.configFirst(new String[] {"-c", "x", "nonsense"}));
+        assertArrayEquals(new String[] {"-c"}, ReactorCtl.configFirst(new String[] {"-c"}));
     }
 }
