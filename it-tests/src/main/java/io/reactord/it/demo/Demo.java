@@ -38,6 +38,8 @@ public final class Demo {
     private final List<String> problems = new ArrayList<>();
     private volatile String printed = "";
     private volatile boolean quiet;
+    private volatile boolean interrupted;
+    private volatile boolean finished;
 
     private Demo(boolean script) {
         this.script = script;
@@ -63,7 +65,10 @@ public final class Demo {
             }
         }
         quietLogs();
-        System.exit(new Demo(script).run(inProcess));
+        Demo demo = new Demo(script);
+        int status = demo.run(inProcess);
+        demo.finished = true;
+        System.exit(status);
     }
 
     /** The demo prints its own tables; agent logs in this JVM (in-process backend) and D-Bus noise are kept down. */
@@ -92,12 +97,27 @@ public final class Demo {
                 b = new RealSystemdBackend();
             }
         }
+        Thread hook = new Thread(() -> {
+            if (finished) {
+                return;
+            }
+            interrupted = true;
+            quiet = true;
+            out.println("\nInterrupted: stopping the managers and agents, removing cgroups and files ...");
+        }, "demo-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (Backend backend = b) {
             return tour(backend);
         } catch (ScenarioFailure e) {
+            if (interrupted) {
+                return 130;
+            }
             out.println("\nDEMO STEP FAILED: " + e.getMessage());
             return 1;
         } catch (Exception e) {
+            if (interrupted) {
+                return 130;
+            }
             out.println("\nDEMO FAILED: " + e);
             return 1;
         } finally {

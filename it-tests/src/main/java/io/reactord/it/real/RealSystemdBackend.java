@@ -167,6 +167,7 @@ public final class RealSystemdBackend implements Backend {
     public boolean await(BooleanSupplier condition, long timeoutMs) {
         long end = System.nanoTime() + timeoutMs * 1_000_000L;
         while (!condition.getAsBoolean()) {
+            requireOpen();
             if (System.nanoTime() > end) {
                 return false;
             }
@@ -195,6 +196,13 @@ public final class RealSystemdBackend implements Backend {
         }
     }
 
+    /** Operations on a closed backend (e.g. after Ctrl-C started the cleanup) fail at once. */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the cluster was shut down");
+        }
+    }
+
     // ------------------------------------------------------------------ faults
 
     private RealNode node(String name) {
@@ -207,6 +215,7 @@ public final class RealSystemdBackend implements Backend {
 
     @Override
     public void crashNode(String node) {
+        requireOpen();
         RealNode n = node(node);
         sim.crash(node);
         n.crash();
@@ -214,6 +223,7 @@ public final class RealSystemdBackend implements Backend {
 
     @Override
     public void bootNode(String node) throws Exception {
+        requireOpen();
         RealNode n = node(node);
         sim.restart(node);
         n.bootManager();
@@ -222,6 +232,7 @@ public final class RealSystemdBackend implements Backend {
 
     @Override
     public void shutdownNode(String node) throws Exception {
+        requireOpen();
         RealNode n = node(node);
         n.shutdown();
         var r = sim.shutdown(node);
@@ -232,41 +243,49 @@ public final class RealSystemdBackend implements Backend {
 
     @Override
     public void killAgent(String node) {
+        requireOpen();
         node(node).killAgent();
     }
 
     @Override
     public void startAgent(String node) throws Exception {
+        requireOpen();
         node(node).startAgent();
     }
 
     @Override
     public void stopAgent(String node) {
+        requireOpen();
         node(node).stopAgent();
     }
 
     @Override
     public void reloadAgent(String node, ClusterConfig cfg) throws Exception {
+        requireOpen();
         node(node).reload(cfg);
     }
 
     @Override
     public void setFault(String node, UnitFault fault, boolean on) throws Exception {
+        requireOpen();
         node(node).fault(fault, on);
     }
 
     @Override
     public void breakEvents2(String node, boolean garbage) throws Exception {
+        requireOpen();
         node(node).breakEvents2(garbage);
     }
 
     @Override
     public void restartManager(String node) {
+        requireOpen();
         node(node).restartBus();
     }
 
     @Override
     public String operator(String node, Operator op, String arg) {
+        requireOpen();
         return node(node).operator(op, arg);
     }
 
@@ -361,11 +380,23 @@ public final class RealSystemdBackend implements Backend {
         if (sampler != null) {
             sampler.interrupt();
         }
+        List<Thread> closers = new ArrayList<>();
         for (RealNode n : nodes.values()) {
+            Thread t = new Thread(() -> {
+                try {
+                    n.close();
+                } catch (RuntimeException e) {
+                    System.err.println("reactord-it: cleaning up " + n.name() + ": " + e);
+                }
+            }, "close-" + n.name());
+            closers.add(t);
+            t.start();
+        }
+        for (Thread t : closers) {
             try {
-                n.close();
-            } catch (RuntimeException e) {
-                System.err.println("reactord-it: cleaning up " + n.name() + ": " + e);
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         if (server != null) {
@@ -383,17 +414,28 @@ public final class RealSystemdBackend implements Backend {
         }
     }
 
+    /** Removes {@code root} and everything below it; retries while processes that just died leave files behind. */
     static void deleteTree(Path root) {
-        try (var s = Files.walk(root)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        for (int attempt = 0; attempt < 20 && Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS); attempt++) {
+            try (var s = Files.walk(root)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // retried below
+                    }
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a file vanished during the walk: retry
+            }
+            if (Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
-            });
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // already gone
+            }
         }
     }
 }
