@@ -29,8 +29,9 @@ final class KnownIssues {
                     "simulator: after a crash of all nodes mid-resync, Consistent nodes with equal data never become"
                             + " UpToDate, so nobody can promote (realistic timing)"),
             new Issue(null, "19", Pattern.compile("I3: "),
-                    "agent: with a move to X in force, evicting X --keep-masked makes another node start and stop"
-                            + " again at once (the move's away-penalty stays in force), nobody runs it for ~10 s"),
+                    "agent: with a move to X in force on every agent (the in-process backend delivers 'move' to all"
+                            + " of them), evicting X --keep-masked makes another node start and at once stop again: the"
+                            + " move's away-penalty outlives the move's landing, nobody runs it for ~10 s"),
             new Issue("real-systemd", "25", Pattern.compile("I5: .*(FatalException|freedesktop|^\\s*at |Caused by|"
                     + "Exception)|I5: alpha: unexpected log line: \\s"),
                     "agent: when the bus restarts, dbus-java's reader thread logs FatalException with a stack trace"
