@@ -100,6 +100,8 @@ final class ReactorCtlTest {
         assertEquals(java.util.Set.of("check", "help"), cl.getSubcommands().keySet());
         CommandLine all = ReactorCtl.commandLineFor(new String[] {"--help"});
         assertEquals(Subcommands.all().size() + 1, all.getSubcommands().size());
+        CommandLine completion = ReactorCtl.commandLineFor(new String[] {"completion"});
+        assertEquals(Subcommands.all().size() + 1, completion.getSubcommands().size());
     }
 
     @Test
