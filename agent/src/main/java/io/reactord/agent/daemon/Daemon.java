@@ -96,14 +96,19 @@ public final class Daemon {
         }
         UnitController units = new RoutingUnits(new SystemdUnits(systemd), () -> shellUnits, () -> shellResources);
         metrics = DaemonMetrics.start(config, opts.drbdadm());
-        core = new AgentCore(scheduler, loop, units, metrics.wrap(journal),
+        Escalations escalations = new Escalations(journal, metrics::escalation, scheduler.clock()::millis,
+                res -> core.promoters().containsKey(res) ? core.promoters().get(res).state() : null);
+        core = new AgentCore(scheduler, loop, units, escalations.watch(metrics.wrap(journal)),
                 metrics.wrap((t, r, c) -> commandListener.executing(t, r, c)));
         core.onFirstDump(this::notifyReady);
         core.observe((e, before, after, cs) -> metrics.onEvent(e, cs));
         umh = new io.reactord.agent.umh.UmhRunner(config.umh(), io.reactord.agent.umh.UmhRunner.Options.DEFAULTS,
                 run -> LOG.info("umh: {}", run.summary()));
         core.observe((e, before, after, cs) -> umh.onEvent(e, before, after));
-        systemd.onUnitStateChange(c -> loop.execute(() -> core.unitStateChanged(c.unit(), UnitActiveState.parse(c.activeState()))));
+        systemd.onUnitStateChange(c -> loop.execute(() -> {
+            escalations.unitChanged(c.unit(), c.activeState(), core.promoters().keySet());
+            core.unitStateChanged(c.unit(), UnitActiveState.parse(c.activeState()));
+        }));
         systemd.onConnectionState(s -> {
             if (s == ConnectionState.RECONNECTED) {
                 loop.execute(this::rereadUnits);

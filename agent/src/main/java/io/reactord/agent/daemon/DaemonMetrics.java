@@ -17,14 +17,21 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the Prometheus exporters ({@code [[prometheus]]} tables) from the event loop: every events2
- * event, every journaled transition, every start command, every events2 restart. Without a
- * {@code [[prometheus]]} table it does nothing.
+ * event, every journaled transition, every start command, every events2 restart, every escalation.
+ * Without a {@code [[prometheus]]} table it does nothing.
+ *
+ * <p>A failover is timed on the journal's clock from the transition that opened it (into
+ * {@code PENDING}, or into {@code STARTING} other than a restart of an active target) to
+ * {@code STARTING -> ACTIVE}; any other way out of {@code PENDING}/{@code STARTING} (lost race, failed
+ * start, disable, …) discards it.
  */
 final class DaemonMetrics implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonMetrics.class);
@@ -32,8 +39,10 @@ final class DaemonMetrics implements AutoCloseable {
     private final DrbdMetrics drbd;
     private final PromoterMetrics promoter;
     private final List<MetricsServer> servers = new ArrayList<>();
+    /** Journal time (ms) at which each resource became promotable, while its start is pending or running. */
+    private final Map<String, Long> promotableSinceMs = new HashMap<>();
 
-    private DaemonMetrics(DrbdMetrics drbd, PromoterMetrics promoter) {
+    DaemonMetrics(DrbdMetrics drbd, PromoterMetrics promoter) {
         this.drbd = drbd;
         this.promoter = promoter;
     }
@@ -74,6 +83,13 @@ final class DaemonMetrics implements AutoCloseable {
         }
     }
 
+    /** A demote failure escalated to {@code on-drbd-demote-failure} (counted once by {@link Escalations}). */
+    void escalation(String resource) {
+        if (promoter != null) {
+            promoter.escalation(resource);
+        }
+    }
+
     JournalSink wrap(JournalSink j) {
         if (promoter == null) {
             return j;
@@ -81,6 +97,7 @@ final class DaemonMetrics implements AutoCloseable {
         return (JournalEntry e) -> {
             j.append(e);
             if (e.from() != e.to()) {
+                failoverClock(e);
                 promoter.transition(e.resource(), e.from().name(), e.to().name());
                 promoter.state(e.resource(), e.to().name());
                 if (e.from() == PromoterState.STARTING && e.to() == PromoterState.ACTIVE) {
@@ -92,6 +109,20 @@ final class DaemonMetrics implements AutoCloseable {
                 }
             }
         };
+    }
+
+    private void failoverClock(JournalEntry e) {
+        PromoterState to = e.to();
+        if (to == PromoterState.PENDING || (to == PromoterState.STARTING && !e.from().holdsTarget())) {
+            promotableSinceMs.putIfAbsent(e.resource(), e.timeMs());
+        } else if (e.from() == PromoterState.STARTING && to == PromoterState.ACTIVE) {
+            Long since = promotableSinceMs.remove(e.resource());
+            if (since != null) {
+                promoter.failover(e.resource(), (e.timeMs() - since) / 1000.0);
+            }
+        } else if (to != PromoterState.STARTING) {
+            promotableSinceMs.remove(e.resource());
+        }
     }
 
     CommandListener wrap(CommandListener l) {
