@@ -97,7 +97,10 @@ final class RealNode {
         files.writeConfig(config, sd.unitDir());
     }
 
-    /** The agent's unit in the node's manager (Restart=no: the harness decides when it runs). */
+    /**
+     * The agent's unit in the node's manager: the shipped one's ExecReload, with this node's paths, without the
+     * sandbox, Type=exec, and Restart=no (the harness decides when it runs).
+     */
     static final String AGENT_UNIT = "reactord.service";
 
     /** Writes the agent's unit and launcher: {@code bin/reactord} in a UTS namespace named after the node. */
@@ -140,6 +143,21 @@ final class RealNode {
                 java.nio.file.StandardOpenOption.APPEND);
         sd.systemctl("reset-failed", AGENT_UNIT);
         sd.systemctl("start", AGENT_UNIT).orThrow();
+        long end = System.nanoTime() + 20_000_000_000L;
+        String st;
+        while (!(st = sd.systemctl("show", "-p", "ActiveState", "--value", AGENT_UNIT).stdout().strip())
+                .equals("active")) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException(name() + ": reactord.service is " + st + " after start: "
+                        + sd.systemctl("status", AGENT_UNIT).stdout().strip());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         agentExpected = true;
     }
 
@@ -215,8 +233,9 @@ final class RealNode {
         this.config = cfg;
         files.writeSnippet(cfg);
         if (sd != null && agentExpected) {
-            long end = System.nanoTime() + 20_000_000_000L;
-            while (!"active".equals(sd.systemctl("show", "-p", "ActiveState", "--value", AGENT_UNIT).stdout().strip())
+            // SIGHUP before the JVM installed its handler would kill the launcher: wait until the agent answers
+            long end = System.nanoTime() + 60_000_000_000L;
+            while (ControlSocket.request(files.socket, "{\"cmd\":\"ping\"}", 2000) == null
                     && System.nanoTime() < end) {
                 try {
                     Thread.sleep(50);
