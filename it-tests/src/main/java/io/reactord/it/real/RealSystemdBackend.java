@@ -68,7 +68,7 @@ public final class RealSystemdBackend implements Backend {
     /** Agent processes start in a few seconds; a loaded 2-core CI machine needs more. */
     @Override
     public long slackMs() {
-        return 25_000;
+        return 45_000;
     }
 
     @Override
