@@ -269,22 +269,17 @@ public final class AgentCore {
         } else if (c instanceof Command.ResetFailed) {
             listener.executing(now, res, c);
             units.resetFailed(res, ((Command.ResetFailed) c).unit());
-        } else if (c instanceof Command.Start) {
-            Command.Start s = (Command.Start) c;
+        } else {
             listener.executing(now, res, c);
-            track(res, s.op(), units.start(res, s.unit()));
-        } else if (c instanceof Command.Stop) {
-            Command.Stop s = (Command.Stop) c;
-            listener.executing(now, res, c);
-            track(res, s.op(), units.stop(res, s.unit()));
-        } else if (c instanceof Command.Freeze) {
-            Command.Freeze s = (Command.Freeze) c;
-            listener.executing(now, res, c);
-            track(res, s.op(), units.freeze(res, s.unit()));
-        } else if (c instanceof Command.Thaw) {
-            Command.Thaw s = (Command.Thaw) c;
-            listener.executing(now, res, c);
-            track(res, s.op(), units.thaw(res, s.unit()));
+            if (c instanceof Command.Start) {
+                track(res, ((Command.Start) c).op(), units.start(res, ((Command.Start) c).unit()));
+            } else if (c instanceof Command.Stop) {
+                track(res, ((Command.Stop) c).op(), units.stop(res, ((Command.Stop) c).unit()));
+            } else if (c instanceof Command.Freeze) {
+                track(res, ((Command.Freeze) c).op(), units.freeze(res, ((Command.Freeze) c).unit()));
+            } else if (c instanceof Command.Thaw) {
+                track(res, ((Command.Thaw) c).op(), units.thaw(res, ((Command.Thaw) c).unit()));
+            }
         }
     }
 

@@ -1,5 +1,9 @@
 package io.reactord.agent.promoter;
 
+import static io.reactord.agent.promoter.DecisionJournal.human;
+import static io.reactord.agent.promoter.DecisionJournal.lower;
+import static io.reactord.agent.promoter.StartAccounting.DAMPING_BASE;
+
 import io.reactord.agent.promoter.Input.ConfigChanged;
 import io.reactord.agent.promoter.Input.Disable;
 import io.reactord.agent.promoter.Input.DumpComplete;
@@ -12,14 +16,9 @@ import io.reactord.agent.promoter.Input.StreamLost;
 import io.reactord.agent.promoter.Input.TimerFired;
 import io.reactord.agent.promoter.Input.UnitStateChanged;
 import io.reactord.agent.promoter.Input.ViewChanged;
-import io.reactord.agent.promoter.PromoterSettings.QuorumLossPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The promoter of one resource: a pure state machine {@code (state, input, now) -> (state, commands)}.
@@ -52,15 +51,12 @@ import org.slf4j.LoggerFactory;
  * <p>Safety rules enforced here: nothing is decided before the dump is complete; a start is only
  * commanded while {@code may_promote} is yes (the target itself promotes; a promotion is never
  * forced); a resource that is Primary with an active target is adopted without any command.
+ *
+ * <p>The legal transitions are data in {@link PromoterState}; the view guards are in {@link ReleaseGuards},
+ * failure, backoff and promote-sleep accounting in {@link StartAccounting}, timers in {@link PromoterTimers},
+ * logging and journal records in {@link DecisionJournal}. This class holds the state and the rule per input.
  */
 public final class Promoter {
-    private static final Logger LOG = LoggerFactory.getLogger(Promoter.class);
-    /** Base of the extra promote delay after involuntary releases (network flapping damping). */
-    static final Duration DAMPING_BASE = Duration.ofSeconds(2);
-    /** Extra promote delay on this node while a move to another node is in force. */
-    static final Duration MOVE_AWAY_PENALTY = Duration.ofSeconds(10);
-    /** Extra promote sleep of a Secondary in freeze mode (DESIGN §3.1). */
-    static final Duration FREEZE_SECONDARY_DELAY = Duration.ofSeconds(2);
     /** How long a plain (not --keep-masked) eviction holds when nobody takes over. */
     public static final Duration DEFAULT_EVICT_DURATION = Duration.ofSeconds(60);
 
@@ -73,22 +69,17 @@ public final class Promoter {
     private boolean dumpComplete;
     private UnitActiveState targetState = UnitActiveState.UNKNOWN;
     private boolean sawPrimary;
-    private long opSeq;
-    private long pendingOp = -1;
-    private long timerSeq;
-    private final Map<TimerId.Kind, TimerId> timers = new EnumMap<>(TimerId.Kind.class);
-    private final Map<TimerId.Kind, Long> timerDue = new EnumMap<>(TimerId.Kind.class);
-    private final FailureWindow failures = new FailureWindow();
-    private final FailureWindow flaps = new FailureWindow();
+    private final TargetOps ops = new TargetOps();
+    private final PromoterTimers timers = new PromoterTimers();
+    private final StartAccounting accounting = new StartAccounting();
     private String moveNode;
     private boolean evictKeepMasked;
-    private String lastNote;
 
     // per-step scratch
     private long now;
     private Input input;
     private List<Command> out;
-    private final List<Pending> journal = new ArrayList<>();
+    private final DecisionJournal journal = new DecisionJournal();
 
     public Promoter(PromoterSettings settings) {
         this.settings = settings;
@@ -98,8 +89,8 @@ public final class Promoter {
     public List<Command> handle(Input in, long nowMs) {
         now = nowMs;
         input = in;
-        out = new ArrayList<>();
-        journal.clear();
+        out = ops.begin();
+        journal.begin();
         if (in instanceof ViewChanged) {
             onView(((ViewChanged) in).view());
         } else if (in instanceof DumpComplete) {
@@ -125,7 +116,7 @@ public final class Promoter {
         } else if (in instanceof Shutdown) {
             onShutdown();
         }
-        return finish();
+        return journal.finish(out, now, settings.resource(), input);
     }
 
     // ---------------------------------------------------------------- inputs
@@ -156,39 +147,22 @@ public final class Promoter {
     }
 
     private void adopt() {
-        boolean up = targetState.isUp();
-        if (view == null) {
-            if (up) {
-                stopTarget("target active but resource " + settings.resource() + " does not exist in DRBD",
-                        "adoption: no DRBD resource, target up");
-            } else {
-                transition(PromoterState.IDLE, "resource not present in DRBD", "adoption: no DRBD resource");
-            }
-            return;
-        }
-        if (view.isPrimary() && up) {
+        Adoption.Decision d = Adoption.decide(settings, view, targetState);
+        if (d.sawPrimary()) {
             sawPrimary = true;
-            if (view.quorumLost()) {
-                if (settings.onQuorumLoss() == QuorumLossPolicy.FREEZE && settings.runner() == PromoterSettings.Runner.SYSTEMD) {
-                    transition(PromoterState.FROZEN, "adopted frozen: Primary without quorum", "adoption: Primary, target up, quorum:no, freeze");
-                    freezeUnits("quorum lost (adopted)");
-                } else {
-                    stopTarget("adopted without quorum", "adoption: Primary, target up, quorum:no, shutdown");
-                }
-                return;
-            }
-            transition(PromoterState.ACTIVE, "adopted: Primary with active target", "adoption: Primary, target " + lower(targetState));
-            evaluate();
-            return;
         }
-        if (up) {
-            stopTarget("target active but DRBD is not Primary here", "adoption: role " + lower(view.role()) + ", target up");
-            return;
+        switch (d.outcome()) {
+            case STOP:
+                stopTarget(d.reason(), d.guard());
+                break;
+            case FROZEN:
+                transition(PromoterState.FROZEN, d.reason(), d.guard());
+                freezeUnits("quorum lost (adopted)");
+                break;
+            default:
+                transition(d.outcome() == Adoption.Outcome.ACTIVE ? PromoterState.ACTIVE : PromoterState.IDLE, d.reason(), d.guard());
+                evaluate();
         }
-        transition(PromoterState.IDLE,
-                view.isPrimary() ? "Primary but target inactive: not touching it" : "not running here",
-                "adoption: role " + lower(view.role()) + ", target " + lower(targetState));
-        evaluate();
     }
 
     private void onStreamLost() {
@@ -200,10 +174,10 @@ public final class Promoter {
     }
 
     private void onJob(JobFinished j) {
-        if (j.op() != pendingOp) {
+        if (!ops.awaits(j.op())) {
             return; // stale: a newer operation superseded it
         }
-        pendingOp = -1;
+        ops.done();
         switch (state) {
             case STARTING:
                 if (j.activeState() != null && j.activeState() != UnitActiveState.UNKNOWN) {
@@ -243,7 +217,7 @@ public final class Promoter {
             transition(PromoterState.ACTIVE, "target active", "start job done, ActiveState " + lower(j.activeState()));
             evaluate();
         } else if (lostRace) {
-            flaps.add(now);
+            accounting.release(now);
             transition(PromoterState.IDLE, "lost the promotion race (promote condition not met)", "start job " + lower(j.result()) + ", condition false");
             if (promotable()) {
                 // events2 has not caught up with the winner yet: wait before trying again
@@ -259,29 +233,25 @@ public final class Promoter {
     }
 
     private void startFailed(String reason, String guard) {
-        failures.add(now);
-        int n = failures.count(now, settings.failureWindow());
-        long op = ++opSeq;
-        pendingOp = op;
+        accounting.failure(now);
+        int n = accounting.failures(now, settings);
         if (n >= settings.maxFailures()) {
             transition(PromoterState.FAILED, reason + "; " + n + " failures within " + human(settings.failureWindow())
                     + ": giving up on this node", guard + ", failures " + n + " >= max-failures " + settings.maxFailures(), "error");
-            out.add(new Command.Stop(settings.target(), "giving up after " + n + " failures", op));
+            ops.stop(settings.target(), "giving up after " + n + " failures");
             return;
         }
-        Duration delay = FailureWindow.backoff(n, settings.backoffInitial(), settings.backoffMax());
+        Duration delay = StartAccounting.backoff(n, settings);
         transition(PromoterState.BACKOFF, reason + "; failure " + n + "/" + settings.maxFailures() + ", retry in " + human(delay),
                 guard + ", failures " + n + " < max-failures " + settings.maxFailures(), "warn");
-        out.add(new Command.Stop(settings.target(), "demote after failed start so a peer can take over", op));
+        ops.stop(settings.target(), "demote after failed start so a peer can take over");
         schedule(TimerId.Kind.RETRY, delay);
     }
 
     private void onTimer(TimerId id) {
-        if (!id.equals(timers.get(id.kind()))) {
+        if (!timers.fired(id)) {
             return; // stale
         }
-        timers.remove(id.kind());
-        timerDue.remove(id.kind());
         switch (id.kind()) {
             case PROMOTE:
                 if (state != PromoterState.PENDING) {
@@ -320,7 +290,7 @@ public final class Promoter {
         if (isTarget) {
             targetState = u.state();
         }
-        if (state != PromoterState.ACTIVE || pendingOp != -1) {
+        if (state != PromoterState.ACTIVE || !ops.idle()) {
             if (isTarget && state == PromoterState.IDLE && dumpComplete) {
                 evaluate();
             }
@@ -333,23 +303,18 @@ public final class Promoter {
             return;
         }
         if (failed && (isTarget || settings.units().contains(u.unit()))) {
-            failures.add(now);
-            flaps.add(now);
-            int n = failures.count(now, settings.failureWindow());
+            accounting.failure(now);
+            accounting.release(now);
+            int n = accounting.failures(now, settings);
             if (n >= settings.maxFailures()) {
-                long op = ++opSeq;
-                pendingOp = op;
                 transition(PromoterState.FAILED, u.unit() + " failed; " + n + " failures within " + human(settings.failureWindow())
                         + ": releasing the resource", "unit failed, failures " + n + " >= max-failures " + settings.maxFailures(), "error");
-                out.add(new Command.Stop(settings.target(), "giving up after " + n + " failures", op));
+                ops.stop(settings.target(), "giving up after " + n + " failures");
             } else {
                 out.add(new Command.ResetFailed(u.unit()));
-                long op = ++opSeq;
-                pendingOp = op;
                 transition(PromoterState.STARTING, u.unit() + " failed (failure " + n + "/" + settings.maxFailures() + "): restarting",
                         "unit failed, failures " + n + " < max-failures " + settings.maxFailures(), "warn");
-                out.add(new Command.ResetFailed(settings.target()));
-                out.add(new Command.Start(settings.target(), "restart after " + u.unit() + " failed", op));
+                ops.start(settings.target(), "restart after " + u.unit() + " failed");
             }
         }
     }
@@ -366,22 +331,18 @@ public final class Promoter {
         cancelTimer(TimerId.Kind.PROMOTE);
         cancelTimer(TimerId.Kind.RETRY);
         boolean holds = state.holdsTarget() || state == PromoterState.STOPPING || targetState.isUp();
-        boolean wasFrozen = frozen;
+        boolean wasFrozen = ops.frozen();
         transition(PromoterState.EVICTED, e.keepMasked() ? "evicted until enable" : "evicted", "operator request");
         if (holds) {
             if (wasFrozen) {
                 thawUnits("evict");
             }
-            long op = ++opSeq;
-            pendingOp = op;
-            out.add(new Command.Stop(settings.target(), "evicted by operator", op));
+            ops.stop(settings.target(), "evicted by operator");
         }
         if (!e.keepMasked()) {
             schedule(TimerId.Kind.EVICT, e.duration() == null ? DEFAULT_EVICT_DURATION : e.duration());
         }
     }
-
-    private boolean frozen;
 
     private void onMove(Move m) {
         moveNode = m.node();
@@ -402,12 +363,10 @@ public final class Promoter {
         boolean holds = state.holdsTarget() || targetState.isUp();
         transition(PromoterState.DISABLED, d.now() ? "disabled; stopping the target" : "disabled: hands off", "operator request");
         if (d.now() && holds) {
-            if (frozen) {
+            if (ops.frozen()) {
                 thawUnits("disable");
             }
-            long op = ++opSeq;
-            pendingOp = op;
-            out.add(new Command.Stop(settings.target(), "disabled by operator", op));
+            ops.stop(settings.target(), "disabled by operator");
         }
     }
 
@@ -415,10 +374,9 @@ public final class Promoter {
         if (state != PromoterState.DISABLED && state != PromoterState.FAILED && state != PromoterState.EVICTED) {
             return;
         }
-        failures.clear();
-        flaps.clear();
+        accounting.clear();
         cancelTimer(TimerId.Kind.EVICT);
-        if (view != null && view.isPrimary() && targetState.isUp() && pendingOp == -1) {
+        if (view != null && view.isPrimary() && targetState.isUp() && ops.idle()) {
             sawPrimary = true;
             transition(PromoterState.ACTIVE, "enabled: Primary with active target", "operator request");
         } else {
@@ -435,15 +393,12 @@ public final class Promoter {
         }
         note("configuration changed", "reload");
         if (state == PromoterState.FAILED) {
-            failures.clear();
+            accounting.clearFailures();
             transition(PromoterState.IDLE, "configuration changed: failures reset", "reload");
         }
         if (state == PromoterState.ACTIVE && !old.units().equals(s.units())) {
-            long op = ++opSeq;
-            pendingOp = op;
             transition(PromoterState.STARTING, "start list changed: starting the target again", "reload, units changed");
-            out.add(new Command.ResetFailed(s.target()));
-            out.add(new Command.Start(s.target(), "start list changed", op));
+            ops.start(settings.target(), "start list changed");
             return;
         }
         if (state == PromoterState.PENDING) {
@@ -465,9 +420,7 @@ public final class Promoter {
         transition(PromoterState.SHUT_DOWN, stop ? "exiting: stop-services-on-exit stops the target" : "exiting: services left running",
                 "stop-services-on-exit " + settings.stopServicesOnExit());
         if (stop) {
-            long op = ++opSeq;
-            pendingOp = op;
-            out.add(new Command.Stop(settings.target(), "stop-services-on-exit", op));
+            ops.stop(settings.target(), "stop-services-on-exit");
         }
     }
 
@@ -483,7 +436,7 @@ public final class Promoter {
                 if (promotable()) {
                     Duration sleep = promoteSleep();
                     transition(PromoterState.PENDING, "promotable; starting in " + human(sleep),
-                            "may_promote yes, " + sleepExplain());
+                            "may_promote yes, " + accounting.sleepExplain(settings, view, moveNode, now));
                     if (sleep.isZero()) {
                         startTarget("promotable, no sleep", "may_promote yes, sleep 0");
                     } else {
@@ -498,7 +451,7 @@ public final class Promoter {
             case PENDING:
                 if (!promotable()) {
                     cancelTimer(TimerId.Kind.PROMOTE);
-                    transition(PromoterState.IDLE, "no longer promotable: start cancelled", whyNotPromotable());
+                    transition(PromoterState.IDLE, "no longer promotable: start cancelled", ReleaseGuards.whyNotPromotable(view));
                 }
                 break;
             case ACTIVE:
@@ -514,7 +467,7 @@ public final class Promoter {
                 }
                 break;
             case EVICTED:
-                if (!evictKeepMasked && view.peerPrimary() && pendingOp == -1) {
+                if (!evictKeepMasked && view.peerPrimary() && ops.idle()) {
                     cancelTimer(TimerId.Kind.EVICT);
                     transition(PromoterState.IDLE, "a peer took over after the eviction", "peer Primary");
                 }
@@ -528,181 +481,63 @@ public final class Promoter {
         if (view.isPrimary()) {
             sawPrimary = true;
         }
-        if (sawPrimary && !view.isPrimary()) {
-            flaps.add(now);
-            stopTarget("DRBD is no longer Primary here", "role " + lower(view.role()));
-            return;
+        ReleaseGuards.Verdict v = ReleaseGuards.whileActive(settings, view, sawPrimary, moveNode);
+        for (ReleaseGuards.Note n : v.notes()) {
+            note(n.reason(), n.guard());
         }
-        if (view.quorumLost()) {
-            flaps.add(now);
-            if (settings.onQuorumLoss() == QuorumLossPolicy.FREEZE && settings.runner() == PromoterSettings.Runner.SYSTEMD) {
-                transition(PromoterState.FROZEN, "quorum lost: freezing the services", "quorum:no, on-quorum-loss freeze");
-                freezeUnits("quorum lost");
-            } else {
-                stopTarget("quorum lost", "quorum:no, on-quorum-loss shutdown");
-            }
-            return;
+        if (v.involuntary()) {
+            accounting.release(now);
         }
-        if (settings.onDiskDetach() == PromoterSettings.DiskDetachPolicy.FAIL_OVER) {
-            for (VolumeView v : view.volumes()) {
-                if (v.client() || !v.disk().isDetached()) {
-                    continue;
-                }
-                String peer = view.peers().stream().filter(p -> p.upToDate(v.volume())).map(PeerView::name).findFirst().orElse(null);
-                if (peer != null) {
-                    flaps.add(now);
-                    stopTarget("local disk of volume " + v.volume() + " " + lower(v.disk()) + ": failing over to UpToDate " + peer,
-                            "disk " + lower(v.disk()) + ", on-disk-detach fail-over, peer " + peer + " UpToDate");
-                    return;
-                }
-                note("local disk of volume " + v.volume() + " " + lower(v.disk()) + " but no UpToDate peer: staying",
-                        "on-disk-detach fail-over, no UpToDate peer");
-            }
-        }
-        if (moveNode != null && !moveNode.equals(settings.localNode())) {
-            stopTarget("moving to " + moveNode, "move in force");
-            return;
-        }
-        if (moveNode == null && settings.preferredNodesPolicy() == PromoterSettings.PreferredNodesPolicy.ALWAYS
-                && !settings.preferredNodes().isEmpty()) {
-            int mine = settings.preferredIndex(settings.localNode());
-            for (PeerView p : view.peers()) {
-                if (settings.preferredNodes().contains(p.name()) && settings.preferredIndex(p.name()) < mine && p.upToDate()) {
-                    stopTarget("fail-back: preferred node " + p.name() + " is UpToDate",
-                            "preferred-nodes-policy always, " + p.name() + " index " + settings.preferredIndex(p.name()) + " < " + mine);
-                    return;
-                }
-            }
+        if (v.action() == ReleaseGuards.Action.FREEZE) {
+            transition(PromoterState.FROZEN, v.reason(), v.guard());
+            freezeUnits("quorum lost");
+        } else if (v.action() == ReleaseGuards.Action.STOP) {
+            stopTarget(v.reason(), v.guard());
         }
     }
 
     /** May this node start the target now? Only when DRBD says so (never forced). */
     boolean promotable() {
-        return view != null && view.mayPromote() && !view.isPrimary() && !view.forceIoFailures() && view.quorate();
+        return ReleaseGuards.promotable(view);
     }
 
-    private String whyNotPromotable() {
-        if (view == null) {
-            return "no DRBD state";
-        }
-        if (view.isPrimary()) {
-            return "already Primary";
-        }
-        if (view.quorumLost()) {
-            return "quorum:no";
-        }
-        if (view.forceIoFailures()) {
-            return "force-io-failures";
-        }
-        if (view.peerPrimary()) {
-            return "peer Primary";
-        }
-        return "may_promote no";
-    }
-
-    /** The promote sleep of DESIGN §3.1, plus flapping damping and a move-away penalty. */
-    Duration promoteSleep() {
-        long ms = Math.round(baseSleepSeconds() * 1000.0 * settings.sleepBeforePromoteFactor());
-        int k = flaps.count(now, settings.failureWindow());
-        ms += k >= 2 ? FailureWindow.backoff(k - 1, DAMPING_BASE, settings.backoffMax()).toMillis() : 0;
-        if (moveNode != null && !moveNode.equals(settings.localNode())) {
-            ms += MOVE_AWAY_PENALTY.toMillis();
-        }
-        return Duration.ofMillis(ms);
-    }
-
-    private double baseSleepSeconds() {
-        double s = view == null ? 6 : view.diskPenaltySeconds();
-        s += settings.localNode().equals(moveNode) ? 0 : settings.preferredIndex(settings.localNode());
-        if (settings.fencingConfigured()) {
-            s += settings.fencingPromoteDelay().toMillis() / 1000.0;
-        }
-        if (settings.onQuorumLoss() == QuorumLossPolicy.FREEZE && view != null && !view.isPrimary()) {
-            s += FREEZE_SECONDARY_DELAY.toSeconds();
-        }
-        return s;
-    }
-
-    private String sleepExplain() {
-        StringBuilder b = new StringBuilder("sleep = (disk ").append(view.diskPenaltySeconds())
-                .append(" + preferred ").append(settings.localNode().equals(moveNode) ? 0 : settings.preferredIndex(settings.localNode()));
-        if (settings.fencingConfigured()) {
-            b.append(" + fencing ").append(human(settings.fencingPromoteDelay()));
-        }
-        if (settings.onQuorumLoss() == QuorumLossPolicy.FREEZE && !view.isPrimary()) {
-            b.append(" + freeze 2");
-        }
-        b.append(") x ").append(settings.sleepBeforePromoteFactor());
-        int k = flaps.count(now, settings.failureWindow());
-        if (k >= 2) {
-            b.append(" + damping (").append(k).append(" releases)");
-        }
-        if (moveNode != null && !moveNode.equals(settings.localNode())) {
-            b.append(" + move away");
-        }
-        return b.toString();
+    private Duration promoteSleep() {
+        return accounting.promoteSleep(settings, view, moveNode, now);
     }
 
     // ---------------------------------------------------------------- actions
 
     private void startTarget(String reason, String guard) {
-        long op = ++opSeq;
-        pendingOp = op;
         transition(PromoterState.STARTING, reason, guard);
-        out.add(new Command.ResetFailed(settings.target()));
-        out.add(new Command.Start(settings.target(), reason, op));
+        ops.start(settings.target(), reason);
     }
 
     private void stopTarget(String reason, String guard) {
-        long op = ++opSeq;
-        pendingOp = op;
         transition(PromoterState.STOPPING, reason, guard);
-        out.add(new Command.Stop(settings.target(), reason, op));
+        ops.stop(settings.target(), reason);
     }
 
     private void freezeUnits(String reason) {
-        frozen = true;
-        for (String u : settings.units()) {
-            long op = ++opSeq;
-            pendingOp = op; // the last freeze's result is awaited; earlier failures show in the unit state
-            out.add(new Command.Freeze(u, reason, op));
-        }
+        ops.freeze(settings.units(), reason);
         if (settings.units().isEmpty()) {
             note("freeze mode but no service units to freeze", "units empty");
         }
     }
 
     private void thawUnits(String reason) {
-        if (!frozen) {
-            return;
-        }
-        frozen = false;
-        for (String u : settings.units()) {
-            out.add(new Command.Thaw(u, reason, ++opSeq));
-        }
-        pendingOp = -1;
+        ops.thaw(settings.units(), reason);
     }
 
     private void schedule(TimerId.Kind kind, Duration delay) {
-        cancelTimer(kind);
-        TimerId id = new TimerId(settings.resource(), kind, ++timerSeq);
-        timers.put(kind, id);
-        timerDue.put(kind, now + delay.toMillis());
-        out.add(new Command.ScheduleTimer(id, delay));
+        timers.schedule(settings.resource(), kind, delay, now, out);
     }
 
     private void cancelTimer(TimerId.Kind kind) {
-        TimerId id = timers.remove(kind);
-        timerDue.remove(kind);
-        if (id != null) {
-            out.add(new Command.CancelTimer(id));
-        }
+        timers.cancel(kind, out);
     }
 
     private void cancelAllTimers() {
-        for (TimerId.Kind k : TimerId.Kind.values()) {
-            cancelTimer(k);
-        }
+        timers.cancelAll(out);
     }
 
     // ---------------------------------------------------------------- transitions and journal
@@ -717,97 +552,28 @@ public final class Promoter {
         if (!from.canGo(to)) {
             throw new IllegalStateException(settings.resource() + ": illegal transition " + from + " -> " + to + " (" + reason + ")");
         }
-        String line = settings.resource() + ": " + from + " -> " + to + " (" + reason + ")";
-        if ("info".equals(severity)) {
-            LOG.info(line);
-        } else if ("warn".equals(severity)) {
-            LOG.warn(line);
-        } else {
-            LOG.error(line);
-        }
+        journal.transition(settings.resource(), from, to, reason, guard, severity, out.size());
         state = to;
         stateSinceMs = now;
         lastReason = reason;
-        lastNote = null;
-        journal.add(new Pending(from, to, guard, reason, severity, out.size()));
     }
 
     /** Journals a decision that does not change state (deduplicated while it repeats). */
     private void note(String reason, String guard) {
-        if (reason.equals(lastNote)) {
-            return;
-        }
-        lastNote = reason;
-        LOG.info("{}: {} ({})", settings.resource(), reason, state);
-        journal.add(new Pending(state, state, guard, reason, "info", out.size()));
+        journal.note(settings.resource(), state, reason, guard, out.size());
     }
 
     private void warnNote(String reason, String guard) {
-        lastNote = reason;
-        LOG.warn("{}: {}", settings.resource(), reason);
-        journal.add(new Pending(state, state, guard, reason, "warn", out.size()));
-    }
-
-    private List<Command> finish() {
-        if (journal.isEmpty()) {
-            return out;
-        }
-        List<Command> result = new ArrayList<>(out.size() + journal.size());
-        int from = 0;
-        for (int i = 0; i < journal.size(); i++) {
-            Pending p = journal.get(i);
-            int end = i + 1 < journal.size() ? journal.get(i + 1).index : out.size();
-            result.addAll(out.subList(from, p.index));
-            List<Command> mine = out.subList(p.index, end);
-            List<String> described = new ArrayList<>();
-            for (Command c : mine) {
-                if (!(c instanceof Command.ScheduleTimer) && !(c instanceof Command.CancelTimer)) {
-                    described.add(describe(c));
-                } else if (c instanceof Command.ScheduleTimer) {
-                    Command.ScheduleTimer t = (Command.ScheduleTimer) c;
-                    described.add("timer " + lower(t.id().kind()) + " in " + human(t.delay()));
-                }
-            }
-            result.add(new Command.Journal(new JournalEntry(now, settings.resource(), p.from, p.to, input.describe(),
-                    p.guard, p.reason, described, p.severity)));
-            result.addAll(mine);
-            from = end;
-        }
-        result.addAll(out.subList(from, out.size()));
-        return result;
+        journal.warnNote(settings.resource(), state, reason, guard, out.size());
     }
 
     /** A command in one line, for the journal. */
     public static String describe(Command c) {
-        if (c instanceof Command.Start) {
-            return "start " + ((Command.Start) c).unit();
-        } else if (c instanceof Command.Stop) {
-            return "stop " + ((Command.Stop) c).unit();
-        } else if (c instanceof Command.Freeze) {
-            return "freeze " + ((Command.Freeze) c).unit();
-        } else if (c instanceof Command.Thaw) {
-            return "thaw " + ((Command.Thaw) c).unit();
-        } else if (c instanceof Command.ResetFailed) {
-            return "reset-failed " + ((Command.ResetFailed) c).unit();
-        }
-        return c.toString();
+        return DecisionJournal.describe(c);
     }
 
     private static String detail(JobFinished j) {
         return j.detail() == null || j.detail().isEmpty() ? "" : " (" + j.detail() + ")";
-    }
-
-    static String human(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 1000 == 0) {
-            long s = ms / 1000;
-            return s % 60 == 0 && s >= 60 ? (s / 60) + " min" : s + " s";
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-
-    private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     // ---------------------------------------------------------------- read-only views
@@ -822,10 +588,10 @@ public final class Promoter {
 
     /** A read-only status for reactorctl and metrics. */
     public Status status(long nowMs) {
-        Long nextStart = timerDue.get(TimerId.Kind.PROMOTE);
-        Long retry = timerDue.get(TimerId.Kind.RETRY);
+        Long nextStart = timers.due(TimerId.Kind.PROMOTE);
+        Long retry = timers.due(TimerId.Kind.RETRY);
         return new Status(settings.resource(), state, nowMs - stateSinceMs, lastReason, view, targetState,
-                failures.count(nowMs, settings.failureWindow()), settings.maxFailures(),
+                accounting.failures(nowMs, settings), settings.maxFailures(),
                 nextStart != null ? nextStart - nowMs : retry != null ? retry - nowMs : -1, moveNode, dumpComplete);
     }
 
@@ -844,22 +610,4 @@ public final class Promoter {
      */
     public record Status(String resource, PromoterState state, long inStateMs, String reason, ResourceView view,
             UnitActiveState target, int failures, int maxFailures, long nextActionInMs, String moveTo, boolean stateComplete) {}
-
-    private static final class Pending {
-        final PromoterState from;
-        final PromoterState to;
-        final String guard;
-        final String reason;
-        final String severity;
-        final int index;
-
-        Pending(PromoterState from, PromoterState to, String guard, String reason, String severity, int index) {
-            this.from = from;
-            this.to = to;
-            this.guard = guard;
-            this.reason = reason;
-            this.severity = severity;
-            this.index = index;
-        }
-    }
 }
