@@ -142,8 +142,10 @@ public final class ScenarioContext {
         long t0 = backend.nowMs();
         long deadline = t0 + boundMs;
         while (true) {
+            String[] seen = new String[1];
             boolean ok = backend.await(() -> {
                 String c = backend.snapshot().converged();
+                seen[0] = c;
                 return c != null && which.test(c);
             }, Math.max(0, deadline - backend.nowMs()));
             if (!ok) {
@@ -151,7 +153,7 @@ public final class ScenarioContext {
                         + boundMs + " ms after " + label + ":\n" + backend.snapshot().table() + exits());
             }
             long reached = backend.nowMs();
-            String node = backend.snapshot().converged();
+            String node = seen[0];
             boolean moved = backend.await(() -> !node.equals(backend.snapshot().converged()), STABLE_MS);
             if (!moved) {
                 measure(label, reached - t0);
