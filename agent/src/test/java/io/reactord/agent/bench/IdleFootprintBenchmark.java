@@ -69,7 +69,8 @@ public final class IdleFootprintBenchmark {
                 pb.environment().put("MALLOC_ARENA_MAX", arenas);
             }
             Process p = pb.start();
-            long deadline = System.nanoTime() + 60_000_000_000L;
+            long started = System.nanoTime();
+            long deadline = started + 120_000_000_000L;
             while (true) {
                 try {
                     if (ControlClient.call(tmp.resolve("reactord.sock"), ControlClient.request("status")).path("ready").asBoolean()) {
@@ -83,6 +84,7 @@ public final class IdleFootprintBenchmark {
                 }
                 Thread.sleep(200);
             }
+            System.out.printf("ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
             Thread.sleep(10_000);
             long t0 = cpuTicks(p.pid());
             long w0 = System.nanoTime();
