@@ -38,5 +38,12 @@ public final class Logging {
         Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(app);
         root.setLevel(Level.toLevel(level, Level.INFO));
+        // dbus-java logs a lost bus as ERROR with a stack trace from its reader thread; SystemdClient
+        // reports the same event itself in one line and reconnects, so that thread's logger stays quiet
+        // unless debugging.
+        Level dbus = root.getLevel().isGreaterOrEqual(Level.INFO) ? Level.OFF : root.getLevel();
+        ctx.getLogger("org.freedesktop.dbus.connections.base.IncomingMessageThread").setLevel(dbus);
+        ctx.getLogger("org.freedesktop.dbus").setLevel(Level.WARN.isGreaterOrEqual(root.getLevel()) ? Level.WARN
+                : root.getLevel());
     }
 }
