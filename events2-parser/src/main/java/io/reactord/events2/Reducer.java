@@ -3,7 +3,6 @@ package io.reactord.events2;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /** Merges one object event into the tree and records the promoter-relevant changes. */
 final class Reducer {
@@ -230,15 +229,11 @@ final class Reducer {
     }
 
     static <K extends Comparable<K>, V> Map<K, V> with(Map<K, V> m, K k, V v) {
-        TreeMap<K, V> t = new TreeMap<>(m);
-        t.put(k, v);
-        return java.util.Collections.unmodifiableMap(t);
+        return SortedArrayMap.of(m).with(k, v);
     }
 
     static <K extends Comparable<K>, V> Map<K, V> without(Map<K, V> m, K k) {
-        TreeMap<K, V> t = new TreeMap<>(m);
-        t.remove(k);
-        return java.util.Collections.unmodifiableMap(t);
+        return SortedArrayMap.of(m).without(k);
     }
 
     /** Appends field changes for one object. */

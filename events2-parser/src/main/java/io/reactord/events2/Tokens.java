@@ -6,6 +6,8 @@ final class Tokens {
     final int[] start;
     final int[] end;
     final int count;
+    /** Position of the next ':' found by {@link #colon}, -1 when there is none left, -2 before the first search. */
+    private int nextColon = -2;
 
     private Tokens(String line, int[] start, int[] end, int count) {
         this.line = line;
@@ -15,6 +17,37 @@ final class Tokens {
     }
 
     static Tokens split(String line) {
+        return line.indexOf('\t') < 0 ? splitSpaces(line) : splitWhitespace(line);
+    }
+
+    /** The common case: tokens separated by spaces; {@code indexOf} scans many characters per step. */
+    private static Tokens splitSpaces(String line) {
+        int len = line.length();
+        int cap = 24;
+        int[] s = new int[cap];
+        int[] e = new int[cap];
+        int k = 0;
+        int i = 0;
+        while (i < len) {
+            if (line.charAt(i) == ' ') {
+                i++;
+                continue;
+            }
+            int sp = line.indexOf(' ', i);
+            int end = sp < 0 ? len : sp;
+            if (k == cap) {
+                cap *= 2;
+                s = java.util.Arrays.copyOf(s, cap);
+                e = java.util.Arrays.copyOf(e, cap);
+            }
+            s[k] = i;
+            e[k++] = end;
+            i = end + 1;
+        }
+        return new Tokens(line, s, e, k);
+    }
+
+    private static Tokens splitWhitespace(String line) {
         int n = 0;
         int len = line.length();
         boolean in = false;
@@ -55,11 +88,11 @@ final class Tokens {
 
     /** Index of the first ':' in token i, or -1. */
     int colon(int i) {
-        for (int c = start[i]; c < end[i]; c++) {
-            if (line.charAt(c) == ':') {
-                return c;
-            }
+        // the next colon at or after this token, remembered: tokens are asked for in order, so the line is
+        // scanned once in all (linear even for a megabyte of colon-less tokens)
+        if (nextColon != -1 && nextColon < start[i]) {
+            nextColon = line.indexOf(':', start[i]);
         }
-        return -1;
+        return nextColon >= 0 && nextColon < end[i] ? nextColon : -1;
     }
 }

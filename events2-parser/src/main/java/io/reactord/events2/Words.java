@@ -40,8 +40,8 @@ final class Words {
     /** {@code s.substring(from, to)}, or the canonical instance when it is a known word. */
     static String of(String s, int from, int to) {
         int len = to - from;
-        if (len > 20) {
-            return s.substring(from, to);
+        if (len > 20 || len > 1 && Character.isDigit(s.charAt(from))) {
+            return s.substring(from, to); // long words and numbers are never in the table
         }
         int h = 0;
         for (int i = from; i < to; i++) {
