@@ -77,10 +77,8 @@ public final class UmhEvents {
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DRBD_RES_NAME", e.name());
-        env.put("DRBD_OLD_ROLE", old.get("role"));
-        env.put("DRBD_NEW_ROLE", neu.get("role"));
-        env.put("DRBD_OLD_MAY_PROMOTE", old.get("may-promote"));
-        env.put("DRBD_NEW_MAY_PROMOTE", neu.get("may-promote"));
+        oldNew(env, "ROLE", old, neu, "role");
+        oldNew(env, "MAY_PROMOTE", old, neu, "may-promote");
         return Optional.of(new UmhEvent(UmhRule.Kind.RESOURCE, eventType(e.action()), e.name(), null, null, old, neu,
                 env));
     }
@@ -101,14 +99,10 @@ public final class UmhEvents {
         env.put("DRBD_RES_NAME", e.name());
         localDevice(env, after, e.volume());
         env.put("DRBD_VOLUME", Integer.toString(e.volume()));
-        env.put("DRBD_OLD_DISK_STATE", old.get("disk-state"));
-        env.put("DRBD_NEW_DISK_STATE", neu.get("disk-state"));
-        env.put("DRBD_OLD_CLIENT", old.get("client"));
-        env.put("DRBD_NEW_CLIENT", neu.get("client"));
-        env.put("DRBD_OLD_QUORUM", old.get("quorum"));
-        env.put("DRBD_NEW_QUORUM", neu.get("quorum"));
-        env.put("DRBD_OLD_OPEN", old.get("open"));
-        env.put("DRBD_NEW_OPEN", neu.get("open"));
+        oldNew(env, "DISK_STATE", old, neu, "disk-state");
+        oldNew(env, "CLIENT", old, neu, "client");
+        oldNew(env, "QUORUM", old, neu, "quorum");
+        oldNew(env, "OPEN", old, neu, "open");
         return Optional.of(new UmhEvent(UmhRule.Kind.DEVICE, eventType(e.action()), e.name(), e.volume(), null, old,
                 neu, env));
     }
@@ -130,14 +124,10 @@ public final class UmhEvents {
         localDevice(env, after, e.volume());
         env.put("DRBD_VOLUME", Integer.toString(e.volume()));
         env.put("DRBD_PEER_NODE_ID", Integer.toString(e.peerNodeId()));
-        env.put("DRBD_OLD_PEER_REPLICATION_STATE", old.get("replication-state"));
-        env.put("DRBD_NEW_PEER_REPLICATION_STATE", neu.get("replication-state"));
-        env.put("DRBD_OLD_PEER_DISK_STATE", old.get("peer-disk-state"));
-        env.put("DRBD_NEW_PEER_DISK_STATE", neu.get("peer-disk-state"));
-        env.put("DRBD_OLD_PEER_CLIENT", old.get("peer-client"));
-        env.put("DRBD_NEW_PEER_CLIENT", neu.get("peer-client"));
-        env.put("DRBD_OLD_PEER_RESYNC_SUSPENDED", old.get("resync-suspended"));
-        env.put("DRBD_NEW_PEER_RESYNC_SUSPENDED", neu.get("resync-suspended"));
+        oldNew(env, "PEER_REPLICATION_STATE", old, neu, "replication-state");
+        oldNew(env, "PEER_DISK_STATE", old, neu, "peer-disk-state");
+        oldNew(env, "PEER_CLIENT", old, neu, "peer-client");
+        oldNew(env, "PEER_RESYNC_SUSPENDED", old, neu, "resync-suspended");
         return Optional.of(new UmhEvent(UmhRule.Kind.PEERDEVICE, eventType(e.action()), e.name(), e.volume(),
                 e.peerNodeId(), old, neu, env));
     }
@@ -158,14 +148,10 @@ public final class UmhEvents {
         env.put("DRBD_RES_NAME", e.name());
         env.put("DRBD_PEER_NODE_ID", Integer.toString(e.peerNodeId()));
         env.put("DRBD_CSTATE", neu.get("connection-state"));
-        env.put("DRBD_OLD_CONN_NAME", old.get("conn-name"));
-        env.put("DRBD_NEW_CONN_NAME", neu.get("conn-name"));
-        env.put("DRBD_OLD_CONN_STATE", old.get("connection-state"));
-        env.put("DRBD_NEW_CONN_STATE", neu.get("connection-state"));
-        env.put("DRBD_OLD_PEER_ROLE", old.get("peer-role"));
-        env.put("DRBD_NEW_PEER_ROLE", neu.get("peer-role"));
-        env.put("DRBD_OLD_CONGESTED", old.get("congested"));
-        env.put("DRBD_NEW_CONGESTED", neu.get("congested"));
+        oldNew(env, "CONN_NAME", old, neu, "conn-name");
+        oldNew(env, "CONN_STATE", old, neu, "connection-state");
+        oldNew(env, "PEER_ROLE", old, neu, "peer-role");
+        oldNew(env, "CONGESTED", old, neu, "congested");
         return Optional.of(new UmhEvent(UmhRule.Kind.CONNECTION, eventType(e.action()), e.name(), null,
                 e.peerNodeId(), old, neu, env));
     }
@@ -239,5 +225,12 @@ public final class UmhEvents {
             }
         }
         return Long.toString(Long.parseLong(v));
+    }
+
+    /** {@code DRBD_OLD_<suffix>} and {@code DRBD_NEW_<suffix>} from one state key of the old and new states. */
+    private static void oldNew(Map<String, String> env, String suffix, Map<String, String> old,
+            Map<String, String> neu, String key) {
+        env.put("DRBD_OLD_" + suffix, old.get(key));
+        env.put("DRBD_NEW_" + suffix, neu.get(key));
     }
 }
