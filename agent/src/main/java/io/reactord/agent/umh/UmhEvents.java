@@ -87,12 +87,9 @@ public final class UmhEvents {
         boolean destroy = e.action() == Action.DESTROY;
         DeviceInfo o = before == null ? null : before.devices().get(e.volume());
         DeviceInfo n = destroy || after == null ? null : after.devices().get(e.volume());
-        if (destroy && o == null) {
-            return Optional.empty();
-        }
         Map<String, String> old = deviceState(o);
         Map<String, String> neu = deviceState(n);
-        if (old.equals(neu) && !destroy && o != null) {
+        if (invisible(destroy, o, old, neu)) {
             return Optional.empty();
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -111,12 +108,9 @@ public final class UmhEvents {
         boolean destroy = e.action() == Action.DESTROY;
         PeerDeviceInfo o = peerDevice(before, e.peerNodeId(), e.volume());
         PeerDeviceInfo n = destroy ? null : peerDevice(after, e.peerNodeId(), e.volume());
-        if (destroy && o == null) {
-            return Optional.empty();
-        }
         Map<String, String> old = peerDeviceState(o);
         Map<String, String> neu = peerDeviceState(n);
-        if (old.equals(neu) && !destroy && o != null) {
+        if (invisible(destroy, o, old, neu)) {
             return Optional.empty();
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -136,12 +130,9 @@ public final class UmhEvents {
         boolean destroy = e.action() == Action.DESTROY;
         ConnectionInfo o = before == null ? null : before.connections().get(e.peerNodeId());
         ConnectionInfo n = destroy || after == null ? null : after.connections().get(e.peerNodeId());
-        if (destroy && o == null) {
-            return Optional.empty();
-        }
         Map<String, String> old = connectionState(o, "");
         Map<String, String> neu = connectionState(n, destroy && e.connName() != null ? e.connName() : "");
-        if (old.equals(neu) && !destroy && o != null) {
+        if (invisible(destroy, o, old, neu)) {
             return Optional.empty();
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -232,5 +223,14 @@ public final class UmhEvents {
             Map<String, String> neu, String key) {
         env.put("DRBD_OLD_" + suffix, old.get(key));
         env.put("DRBD_NEW_" + suffix, neu.get(key));
+    }
+
+    /**
+     * True when a rule cannot see the event: the destroy of an object never seen, or a create/change that
+     * leaves the state a rule filters on as it was.
+     */
+    private static boolean invisible(boolean destroy, Object before, Map<String, String> old,
+            Map<String, String> neu) {
+        return destroy ? before == null : before != null && old.equals(neu);
     }
 }
