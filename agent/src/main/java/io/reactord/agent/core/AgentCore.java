@@ -186,11 +186,29 @@ public final class AgentCore {
             }
             ResourceInfo r = cluster.resource(name);
             deliver(name, new Input.DumpComplete(r == null ? null : Views.of(r), st));
+            if (st.isUp()) {
+                reportFailedMembers(name, p, gen);
+            }
             adopted.add(name);
             if (!firstDumpDelivered && adopted.containsAll(promoters.keySet())) {
                 firstDumpDone();
             }
         }));
+    }
+
+    /**
+     * A target adopted as running may hold a unit that failed while nobody watched (agent down): no state change
+     * will ever announce it, so each member's state is read once and a failed one is handed over as a change.
+     */
+    private void reportFailedMembers(String name, Promoter p, long gen) {
+        for (String unit : p.settings().units()) {
+            units.activeState(name, unit).whenComplete((s, err) -> loop.execute(() -> {
+                if (s == UnitActiveState.FAILED && gen == dumpGeneration && dumpComplete && promoters.get(name) == p) {
+                    LOG.warn("{}: {} is failed in the adopted target", name, unit);
+                    deliver(name, new Input.UnitStateChanged(unit, s));
+                }
+            }));
+        }
     }
 
     private void firstDumpDone() {

@@ -127,6 +127,28 @@ final class AgentCoreTest {
     }
 
     @Test
+    void adoption_activeTargetWithFailedMember_restartsTarget() {
+        states.put("drbd-services@a.target", UnitActiveState.ACTIVE);
+        states.put("a-ctl.service", UnitActiveState.FAILED);
+        core.setResources(Map.of("a", s("a", List.of("a-fs.mount", "a-ctl.service"), false)));
+        primaryDump("a");
+        feed("exists -");
+        assertEquals(List.of("start drbd-services@a.target"), calls, "a unit that failed while nobody watched is restarted");
+        assertEquals(PromoterState.ACTIVE, core.promoters().get("a").state());
+    }
+
+    @Test
+    void adoption_activeTargetWithHealthyMembers_zeroActions() {
+        states.put("drbd-services@a.target", UnitActiveState.ACTIVE);
+        states.put("a-fs.mount", UnitActiveState.ACTIVE);
+        states.put("a-ctl.service", UnitActiveState.ACTIVE);
+        core.setResources(Map.of("a", s("a", List.of("a-fs.mount", "a-ctl.service"), false)));
+        primaryDump("a");
+        feed("exists -");
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
     void onLine_resourceDestroyedWhileActive_stopsTarget() {
         states.put("drbd-services@a.target", UnitActiveState.ACTIVE);
         core.setResources(Map.of("a", s("a", List.of("a.service"), false)));
