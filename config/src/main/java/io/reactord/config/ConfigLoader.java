@@ -109,7 +109,7 @@ public final class ConfigLoader {
         if (!issues.hasErrors() && main != null) {
             config = new ReactordConfig(mainFile, main.snippets(), main.statisticsPollInterval(),
                     main.snippetsMonitoringInterval(), main.logs(), main.drbdsetup(), main.unitDir(), main.stateDir(),
-                    main.socket(), into.resources, into.umh, into.prometheus, into.debugger);
+                    main.socket(), into.resources, into.umh, into.prometheus, into.debugger, main.peers());
         }
         return new LoadResult(config, issues.errors(), issues.warnings());
     }

@@ -19,16 +19,17 @@ final class MainBinder {
     /** Longest path that fits a Unix socket address (sun_path is 108 bytes including the NUL). */
     static final int MAX_SOCKET_PATH = 107;
     static final List<String> MAIN_KEYS = List.of("snippets", "statistics-poll-interval", "snippets-monitoring-interval",
-            "log", "drbdsetup", "unit-dir", "state-dir", "socket");
+            "log", "drbdsetup", "unit-dir", "state-dir", "socket", "peers");
 
     /** The main settings; {@code snippetsLine} is the line of {@code snippets}, 0 when not written. */
     record Main(Path snippets, int snippetsLine, Duration statisticsPollInterval, Duration snippetsMonitoringInterval,
-            List<LogConfig> logs, String drbdsetup, Path unitDir, Path stateDir, Path socket) {}
+            List<LogConfig> logs, String drbdsetup, Path unitDir, Path stateDir, Path socket, PeersConfig peers) {}
 
     /** The defaults, for runs that check snippet files only. */
     static Main defaults() {
         return new Main(DEFAULT_SNIPPETS, 0, Duration.ofSeconds(60), Duration.ZERO, List.of(LogConfig.DEFAULT),
-                "drbdsetup", Path.of("/run/systemd/system"), Path.of("/var/lib/reactord"), Path.of("/run/reactord/reactord.sock"));
+                "drbdsetup", Path.of("/run/systemd/system"), Path.of("/var/lib/reactord"), Path.of("/run/reactord/reactord.sock"),
+                PeersConfig.DEFAULT);
     }
 
     static Main bind(Section root, Path mainFile) {
@@ -43,6 +44,7 @@ final class MainBinder {
         Path stateDir = root.path("state-dir", d.stateDir(), null);
         Path socket = root.path("socket", d.socket(), null);
         List<LogConfig> logs = logs(root);
+        PeersConfig peers = peers(root, d.peers());
 
         if (drbdsetup.isBlank() || drbdsetup.indexOf('\0') >= 0) {
             root.error(root.table.entries.get("drbdsetup").line(), "'drbdsetup' must name a command, e.g. \"drbdsetup\" or \"/usr/sbin/drbdsetup\"");
@@ -54,7 +56,32 @@ final class MainBinder {
             socket = d.socket();
         }
         TomlNode snippetsNode = root.table.entries.get("snippets");
-        return new Main(snippets, snippetsNode == null ? 0 : snippetsNode.line(), stats, monitor, logs, drbdsetup, unitDir, stateDir, socket);
+        return new Main(snippets, snippetsNode == null ? 0 : snippetsNode.line(), stats, monitor, logs, drbdsetup, unitDir, stateDir, socket, peers);
+    }
+
+    /** {@code [peers]}: the command that reaches another node's reactorctl, and its timeout. */
+    private static PeersConfig peers(Section root, PeersConfig d) {
+        Section p = root.table("peers");
+        if (p == null) return d;
+        // key          default          validation
+        List<TomlNode> items = p.strings("command");
+        Duration timeout = p.duration("timeout", d.timeout(), Duration.ofSeconds(1), Duration.ofMinutes(5));
+        List<String> command = d.command();
+        TomlNode n = p.node("command");
+        if (n != null && n.value() instanceof TomlNode.Array a && items.size() == a.items.size()) {
+            List<String> c = items.stream().map(i -> (String) i.value()).toList();
+            if (c.isEmpty() || c.get(0).isBlank()) {
+                p.error(n.line(), "'command' must name a program, e.g. [\"ssh\", \"root@{node}\", \"reactorctl\"]");
+            } else if (c.stream().anyMatch(s -> s.indexOf('\0') >= 0)) {
+                p.error(n.line(), "'command' items must not contain NUL characters");
+            } else if (c.stream().noneMatch(s -> s.contains(PeersConfig.NODE))) {
+                p.error(n.line(), "'command' must contain " + PeersConfig.NODE + " (the peer's node name) in one of its items");
+            } else {
+                command = c;
+            }
+        }
+        p.finish();
+        return new PeersConfig(command, timeout);
     }
 
     private static List<LogConfig> logs(Section root) {

@@ -25,9 +25,20 @@ public record ReactordConfig(
         Map<String, PromoterResource> resources,
         List<UmhConfig> umh,
         List<PrometheusConfig> prometheus,
-        List<DebuggerConfig> debugger) {
+        List<DebuggerConfig> debugger,
+        PeersConfig peers) {
+
+    /** Without a {@code [peers]} table: the default peer command. */
+    public ReactordConfig(Path mainFile, Path snippetsDir, Duration statisticsPollInterval,
+            Duration snippetsMonitoringInterval, List<LogConfig> logs, String drbdsetup, Path unitDir, Path stateDir,
+            Path socket, Map<String, PromoterResource> resources, List<UmhConfig> umh,
+            List<PrometheusConfig> prometheus, List<DebuggerConfig> debugger) {
+        this(mainFile, snippetsDir, statisticsPollInterval, snippetsMonitoringInterval, logs, drbdsetup, unitDir,
+                stateDir, socket, resources, umh, prometheus, debugger, PeersConfig.DEFAULT);
+    }
 
     public ReactordConfig {
+        peers = peers == null ? PeersConfig.DEFAULT : peers;
         logs = List.copyOf(logs);
         resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
         umh = List.copyOf(umh);

@@ -58,6 +58,7 @@ final class ReferenceExampleTest {
                 Fixtures.write(dir, "empty.toml", "snippets = \"" + dir.resolve("snippets") + "\"\n")).config();
         assertEquals(defaults.statisticsPollInterval(), c.statisticsPollInterval());
         assertEquals(defaults.snippetsMonitoringInterval(), c.snippetsMonitoringInterval());
+        assertEquals(defaults.peers(), c.peers());
         assertEquals(defaults.drbdsetup(), c.drbdsetup());
         assertEquals(defaults.unitDir(), c.unitDir());
         assertEquals(defaults.stateDir(), c.stateDir());
