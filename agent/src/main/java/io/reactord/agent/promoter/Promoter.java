@@ -277,7 +277,7 @@ public final class Promoter {
                 break;
             case MOVE:
                 moveNode = null;
-                note("move preference expired", "move timer");
+                note("move expired", "move timer");
                 evaluate();
                 break;
             default:
@@ -342,6 +342,11 @@ public final class Promoter {
         if (!e.keepMasked()) {
             schedule(TimerId.Kind.EVICT, e.duration() == null ? DEFAULT_EVICT_DURATION : e.duration());
         }
+    }
+
+    private void endMove() {
+        moveNode = null;
+        cancelTimer(TimerId.Kind.MOVE);
     }
 
     private void onMove(Move m) {
@@ -431,9 +436,15 @@ public final class Promoter {
         if (!dumpComplete || view == null) {
             return;
         }
+        if (MoveRules.landed(settings, view, targetState.isUp() && state == PromoterState.ACTIVE, moveNode)) {
+            note("move to " + moveNode + " landed", moveNode + " Primary");
+            endMove();
+        }
         switch (state) {
             case IDLE:
-                if (promotable()) {
+                if (promotable() && MoveRules.holdsBack(settings, view, moveNode)) {
+                    note("holding back: moving to " + moveNode, moveNode + " connected and UpToDate");
+                } else if (promotable()) {
                     Duration sleep = promoteSleep();
                     transition(PromoterState.PENDING, "promotable; starting in " + human(sleep),
                             "may_promote yes, " + accounting.sleepExplain(settings, view, moveNode, now));
@@ -452,6 +463,9 @@ public final class Promoter {
                 if (!promotable()) {
                     cancelTimer(TimerId.Kind.PROMOTE);
                     transition(PromoterState.IDLE, "no longer promotable: start cancelled", ReleaseGuards.whyNotPromotable(view));
+                } else if (MoveRules.holdsBack(settings, view, moveNode)) {
+                    cancelTimer(TimerId.Kind.PROMOTE);
+                    transition(PromoterState.IDLE, "holding back: moving to " + moveNode, moveNode + " connected and UpToDate");
                 }
                 break;
             case ACTIVE:

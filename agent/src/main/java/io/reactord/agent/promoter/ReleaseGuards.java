@@ -87,7 +87,10 @@ final class ReleaseGuards {
             }
         }
         if (moveNode != null && !moveNode.equals(s.localNode())) {
-            return new Verdict(Action.STOP, false, "moving to " + moveNode, "move in force", notes);
+            if (MoveRules.targetReady(view, moveNode)) {
+                return new Verdict(Action.STOP, false, "moving to " + moveNode, "move in force, " + moveNode + " UpToDate", notes);
+            }
+            notes.add(new Note("moving to " + moveNode + " once it is connected and UpToDate", "move in force"));
         }
         if (moveNode == null && s.preferredNodesPolicy() == PromoterSettings.PreferredNodesPolicy.ALWAYS
                 && !s.preferredNodes().isEmpty()) {

@@ -6,13 +6,11 @@ import java.time.Duration;
 /**
  * The start side of one {@link Promoter}'s bookkeeping: start failures in the failure window (retry
  * backoff, {@code max-failures}), involuntary releases in the same window (damping), and the promote
- * sleep of DESIGN §3.1 with damping and the move-away penalty added. Pure: the caller passes the time.
+ * sleep of DESIGN §3.1 with damping added. Pure: the caller passes the time.
  */
 final class StartAccounting {
     /** Base of the extra promote delay after involuntary releases (network flapping damping). */
     static final Duration DAMPING_BASE = Duration.ofSeconds(2);
-    /** Extra promote delay on this node while a move to another node is in force. */
-    static final Duration MOVE_AWAY_PENALTY = Duration.ofSeconds(10);
     /** Extra promote sleep of a Secondary in freeze mode (DESIGN §3.1). */
     static final Duration FREEZE_SECONDARY_DELAY = Duration.ofSeconds(2);
 
@@ -49,14 +47,11 @@ final class StartAccounting {
         return FailureWindow.backoff(n, s.backoffInitial(), s.backoffMax());
     }
 
-    /** The promote sleep: (disk + preferred [+ fencing] [+ freeze]) × factor, plus damping and a move-away penalty. */
+    /** The promote sleep: (disk + preferred [+ fencing] [+ freeze]) × factor, plus damping. */
     Duration promoteSleep(PromoterSettings s, ResourceView view, String moveNode, long now) {
         long ms = Math.round(baseSleepSeconds(s, view, moveNode) * 1000.0 * s.sleepBeforePromoteFactor());
         int k = flaps.count(now, s.failureWindow());
         ms += k >= 2 ? FailureWindow.backoff(k - 1, DAMPING_BASE, s.backoffMax()).toMillis() : 0;
-        if (movingAway(s, moveNode)) {
-            ms += MOVE_AWAY_PENALTY.toMillis();
-        }
         return Duration.ofMillis(ms);
     }
 
@@ -87,13 +82,6 @@ final class StartAccounting {
         if (k >= 2) {
             b.append(" + damping (").append(k).append(" releases)");
         }
-        if (movingAway(s, moveNode)) {
-            b.append(" + move away");
-        }
         return b.toString();
-    }
-
-    private static boolean movingAway(PromoterSettings s, String moveNode) {
-        return moveNode != null && !moveNode.equals(s.localNode());
     }
 }

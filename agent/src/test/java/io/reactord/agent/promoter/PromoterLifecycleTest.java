@@ -184,21 +184,6 @@ final class PromoterLifecycleTest {
     }
 
     @Test
-    void move_toOtherNode_stopsHereAndPenalisesUntilExpiry() {
-        Harness h = new Harness();
-        h.dump(Views.primary(), UnitActiveState.ACTIVE);
-        h.send(new Input.Move("bravo", Duration.ofMinutes(2)));
-        assertEquals(List.of("stop " + Harness.TARGET), h.described());
-        h.stopDone();
-        long t0 = h.clock.millis();
-        h.view(Views.promotable());
-        while (h.count(Command.Start.class) == 0) {
-            h.advance(Duration.ofMillis(100));
-        }
-        assertTrue(h.clock.millis() - t0 >= 10_000, "move-away penalty applied");
-    }
-
-    @Test
     void configChanged_unitsChangedWhileActive_restartsTargetOnly() {
         Harness h = new Harness();
         h.dump(Views.primary(), UnitActiveState.ACTIVE);
