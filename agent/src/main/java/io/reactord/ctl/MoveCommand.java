@@ -1,6 +1,8 @@
 package io.reactord.ctl;
 
+import io.reactord.config.PeersConfig;
 import io.reactord.ctl.evict.Evictor;
+import io.reactord.ctl.evict.MovePeers;
 import io.reactord.ctl.support.ConfigOption;
 import io.reactord.ctl.support.CtlConfig;
 import io.reactord.ctl.support.DaemonClient;
@@ -12,6 +14,10 @@ import io.reactord.events2.PeerDeviceInfo;
 import io.reactord.events2.ResourceInfo;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,9 +27,10 @@ import picocli.CommandLine.Parameters;
 /** {@code reactorctl move RES --to NODE}: a targeted, temporary move of a resource to one peer. */
 @Command(name = "move", mixinStandardHelpOptions = true,
         description = {"Move a resource to a given peer, temporarily preferring it.",
-                "Run it on the node where the resource is active. The daemon is told to prefer NODE until the",
-                "move is done or --for expires; this node releases the target (masked while it waits) and the",
-                "mask is removed afterwards: nothing sticky remains."})
+                "Run it on the node where the resource is active. Every node's daemon is told (the peers through",
+                "the [peers] command, e.g. ssh): NODE prefers itself, the others hold back, until the move lands",
+                "or --for expires; this node releases the target (masked while it waits) and the mask is removed",
+                "afterwards: nothing sticky remains."})
 public final class MoveCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();
@@ -40,6 +47,9 @@ public final class MoveCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "move even when NODE is not connected with an UpToDate disk")
     boolean force;
 
+    @Option(names = "--local", description = "only hand the move to this node's daemon (what move runs on each peer)")
+    boolean local;
+
     Systemctl systemctl = Systemctl.fromEnvironment();
     Evictor.Sleeper sleeper = Thread::sleep;
     PrintStream out = System.out;
@@ -55,6 +65,9 @@ public final class MoveCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CtlConfig cfg = config.load();
+        if (local) {
+            return local(cfg, seconds);
+        }
         if (!cfg.resources().containsKey(resource)) {
             err.println("reactorctl move: no promoter resource named '" + resource + "' in " + cfg.mainFile());
             return ExitCodes.NOT_FOUND;
@@ -95,10 +108,42 @@ public final class MoveCommand implements Callable<Integer> {
             err.println("reactorctl move: " + resource + " is active on '" + primary + "'; run the move there");
             return ExitCodes.FAILURE;
         }
+        List<String> peers = new ArrayList<>();
+        for (ConnectionInfo c : r.connections().values()) {
+            if (c.connName() != null && !c.connName().equals(cfg.hostname())) {
+                peers.add(c.connName());
+            }
+        }
+        PeersConfig pc = cfg.config() == null ? PeersConfig.DEFAULT : cfg.config().peers();
+        if (cfg.config() == null) {
+            out.println("The configuration has errors: the default peer command is used");
+        }
+        new MovePeers(pc, out).tell(resource, to, seconds, peers);
         Evictor.Outcome o = ev.evict(resource, (int) Math.min(Integer.MAX_VALUE, seconds), false, to);
         String now = ev.primary(resource);
         out.flush();
         return o == Evictor.Outcome.TOOK_OVER && to.equals(now) ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** {@code --local}: hands the move to this node's daemon only, as a peer does when the moving node asks it. */
+    private int local(CtlConfig cfg, long seconds) {
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("cmd", "move");
+        req.put("resource", resource);
+        req.put("to", to);
+        req.put("for_s", seconds);
+        try {
+            new DaemonClient(cfg.socket(), Duration.ofSeconds(5)).request(req);
+        } catch (DaemonClient.DaemonException e) {
+            err.println("reactorctl move: " + e.getMessage());
+            if (e.kind() == DaemonClient.DaemonException.Kind.UNREACHABLE) {
+                return ExitCodes.DAEMON_UNREACHABLE;
+            }
+            return e.getMessage().startsWith("no such resource") ? ExitCodes.NOT_FOUND : ExitCodes.FAILURE;
+        }
+        out.println("reactord on " + cfg.hostname() + " took the move of " + resource + " to '" + to + "' for " + seconds + " s");
+        out.flush();
+        return ExitCodes.OK;
     }
 
     /** "90", "90s", "5m", "1h" as seconds. */

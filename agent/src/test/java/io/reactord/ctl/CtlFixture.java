@@ -18,13 +18,19 @@ final class CtlFixture {
     final Path snippets;
     final Path drbdsetup;
     final Path socket;
+    /** The peer command of {@code [peers]}: logs its arguments to {@code peers.log}, exits with {@code peer-exit} (default 0). */
+    final Path peer;
 
     CtlFixture(Path dir) throws IOException {
         this.dir = dir;
         this.snippets = Files.createDirectories(dir.resolve("d"));
         this.drbdsetup = dir.resolve("fake-drbdsetup");
         this.socket = dir.resolve("ctl.sock");
-        this.main = write("main.toml", "snippets = \"" + snippets + "\"\ndrbdsetup = \"" + drbdsetup + "\"\nsocket = \"" + socket + "\"\n");
+        this.peer = write("peer", "#!/bin/sh\necho \"$*\" >> " + dir.resolve("peers.log") + "\n"
+                + "[ -e " + dir.resolve("peer-exit") + " ] && { echo \"peer says no\"; exit \"$(cat " + dir.resolve("peer-exit") + ")\"; }\nexit 0\n");
+        Files.setPosixFilePermissions(peer, PosixFilePermissions.fromString("rwxr-xr-x"));
+        this.main = write("main.toml", "snippets = \"" + snippets + "\"\ndrbdsetup = \"" + drbdsetup + "\"\nsocket = \"" + socket + "\"\n"
+                + "[peers]\ncommand = [\"" + peer + "\", \"{node}\"]\ntimeout = \"5s\"\n");
         events2("exists -");
     }
 

@@ -177,6 +177,9 @@ final class OperatorCommandsTest {
             CtlFixture.Io io = new CtlFixture.Io();
             assertEquals(0, run(new MoveCommand(), io, "db", "--to", "beta", "--for", "5s"), io.out() + io.err());
             assertEquals(List.of("{\"cmd\":\"move\",\"resource\":\"db\",\"to\":\"beta\",\"for_s\":5}"), d.requests);
+            assertTrue(io.out().startsWith("Telling the peers (" + fx.peer + " {node} … --local)\n"
+                    + "  beta: told: it prefers itself until the move lands or 5 s pass\n"), io.out());
+            assertTrue(Files.readString(fx.dir.resolve("peers.log")).contains("beta move db --to beta --for 5s --local\n"));
             assertTrue(io.out().endsWith("  node 'beta' took over\n  unmasked " + TARGET + "\n"), io.out());
             assertEquals("loaded", state(TARGET, "LoadState"));
         }
