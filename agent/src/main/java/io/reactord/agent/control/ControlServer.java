@@ -1,0 +1,231 @@
+package io.reactord.agent.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the control socket. Each client gets a thread (at most {@link #MAX_CLIENTS} at once; more are
+ * told so and closed). A request line longer than {@link #MAX_REQUEST} bytes, invalid JSON or a
+ * handler failure gives an error reply; a client idle for {@link #IDLE_MS} is disconnected. No client
+ * can stop the daemon.
+ */
+public final class ControlServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
+    public static final int MAX_REQUEST = 64 * 1024;
+    public static final int MAX_CLIENTS = 16;
+    public static final long IDLE_MS = 60_000;
+
+    private final Path path;
+    private final ControlHandler handler;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Semaphore slots = new Semaphore(MAX_CLIENTS);
+    private final Map<SocketChannel, Long> lastActive = new ConcurrentHashMap<>();
+    private ServerSocketChannel server;
+    private Thread acceptor;
+    private Thread reaper;
+    private volatile boolean closed;
+
+    public ControlServer(Path path, ControlHandler handler) {
+        this.path = path;
+        this.handler = handler;
+    }
+
+    /** Binds the socket (replacing a stale one) with mode 0600 and starts accepting. */
+    public void start() throws IOException {
+        Path dir = path.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        }
+        if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(path)) {
+                throw new IOException("control socket path " + path + " exists and is not a socket");
+            }
+            Files.delete(path); // a stale socket of an earlier run
+        }
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(path));
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        acceptor = new Thread(this::acceptLoop, "reactord-control");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        reaper = new Thread(this::reapLoop, "reactord-control-reaper");
+        reaper.setDaemon(true);
+        reaper.start();
+        LOG.info("control socket listening on {}", path);
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            SocketChannel c;
+            try {
+                c = server.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.warn("control socket: accept failed: {}", e.toString());
+                }
+                return;
+            }
+            if (!slots.tryAcquire()) {
+                reply(c, error("too many clients"));
+                closeQuietly(c);
+                continue;
+            }
+            Thread t = new Thread(() -> {
+                try {
+                    serve(c);
+                } finally {
+                    lastActive.remove(c);
+                    closeQuietly(c);
+                    slots.release();
+                }
+            }, "reactord-control-client");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void reapLoop() {
+        while (!closed) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime() / 1_000_000;
+            for (Map.Entry<SocketChannel, Long> e : lastActive.entrySet()) {
+                if (now - e.getValue() > IDLE_MS) {
+                    closeQuietly(e.getKey());
+                }
+            }
+        }
+    }
+
+    private void serve(SocketChannel c) {
+        ByteBuffer buf = ByteBuffer.allocate(8192);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        boolean tooLong = false;
+        lastActive.put(c, System.nanoTime() / 1_000_000);
+        try {
+            while (c.read(buf) >= 0) {
+                lastActive.put(c, System.nanoTime() / 1_000_000);
+                buf.flip();
+                while (buf.hasRemaining()) {
+                    byte b = buf.get();
+                    if (b == '\n') {
+                        if (tooLong) {
+                            reply(c, error("request longer than " + MAX_REQUEST + " bytes"));
+                            return;
+                        }
+                        String req = line.toString(StandardCharsets.UTF_8);
+                        line.reset();
+                        if (!req.isBlank() && !reply(c, answer(req))) {
+                            return;
+                        }
+                    } else if (line.size() >= MAX_REQUEST) {
+                        tooLong = true;
+                    } else {
+                        line.write(b);
+                    }
+                }
+                buf.clear();
+                if (tooLong) {
+                    reply(c, error("request longer than " + MAX_REQUEST + " bytes"));
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("control client: {}", e.toString());
+        }
+    }
+
+    ObjectNode answer(String req) {
+        JsonNode node;
+        try {
+            node = json.readTree(req);
+        } catch (IOException e) {
+            return error("invalid JSON request");
+        }
+        if (node == null || !node.isObject() || !node.path("cmd").isTextual()) {
+            return error("a request is a JSON object with a string \"cmd\"");
+        }
+        try {
+            ObjectNode r = handler.handle(node);
+            if (!r.has("ok")) {
+                r.put("ok", true);
+            }
+            return r;
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("control request {} failed: {}", node.path("cmd").asText(), e.toString());
+            return error("internal error: " + e.getMessage());
+        }
+    }
+
+    private ObjectNode error(String msg) {
+        ObjectNode o = json.createObjectNode();
+        o.put("ok", false);
+        o.put("error", msg);
+        return o;
+    }
+
+    private boolean reply(SocketChannel c, ObjectNode o) {
+        try {
+            ByteBuffer out = ByteBuffer.wrap((json.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8));
+            while (out.hasRemaining()) {
+                c.write(out);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(SocketChannel c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException e) {
+            // closing
+        }
+        for (SocketChannel c : lastActive.keySet()) {
+            closeQuietly(c);
+        }
+        if (reaper != null) {
+            reaper.interrupt();
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.debug("removing {}: {}", path, e.toString());
+        }
+    }
+}

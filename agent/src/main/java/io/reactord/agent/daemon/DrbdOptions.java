@@ -1,0 +1,98 @@
+package io.reactord.agent.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reactord.agent.promoter.PromoterSettings.QuorumLossPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The DRBD options of one resource that matter to the promoter, read from {@code drbdsetup show RES
+ * --show-defaults --json}, and the warnings they deserve. Options are looked up by key anywhere in the
+ * JSON tree, so layout differences between drbd-utils versions do not matter.
+ *
+ * @param readable whether the options could be read; when not, quorum majority without fencing is assumed
+ * @param autoPromote {@code auto-promote}
+ * @param quorum {@code quorum} (off, majority, all, or a number)
+ * @param onNoQuorum {@code on-no-quorum}
+ * @param fencing {@code fencing} (dont-care, resource-only, resource-and-stonith)
+ */
+public record DrbdOptions(boolean readable, boolean autoPromote, String quorum, String onNoQuorum, String fencing) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What is assumed when the options cannot be read. */
+    public static final DrbdOptions ASSUMED = new DrbdOptions(false, false, "majority", null, "dont-care");
+
+    /** Parses the JSON output; {@link #ASSUMED} when it is not JSON. */
+    public static DrbdOptions parse(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (Exception e) {
+            return ASSUMED;
+        }
+        if (root == null || root.isMissingNode() || (!root.isArray() && !root.isObject())) {
+            return ASSUMED;
+        }
+        String ap = find(root, "auto-promote");
+        return new DrbdOptions(true, ap != null && (ap.equals("true") || ap.equals("yes")),
+                orElse(find(root, "quorum"), "off"), find(root, "on-no-quorum"), orElse(find(root, "fencing"), "dont-care"));
+    }
+
+    /** Whether fencing is configured (adds fencing-promote-delay to the promote sleep). */
+    public boolean fencingConfigured() {
+        return fencing != null && !fencing.equals("dont-care");
+    }
+
+    /** Warnings about options that break the promoter for a resource with {@code policy}. */
+    public List<String> warnings(String resource, QuorumLossPolicy policy) {
+        List<String> w = new ArrayList<>();
+        if (!readable) {
+            return w;
+        }
+        if (autoPromote) {
+            w.add(resource + ": DRBD auto-promote is on; opening the device can promote it outside reactord."
+                    + " Set 'auto-promote no;' in the resource options");
+        }
+        if ("off".equals(quorum) && !fencingConfigured()) {
+            w.add(resource + ": DRBD quorum is off and fencing is not configured: two nodes can become Primary"
+                    + " after a partition. Set 'quorum majority;'");
+        }
+        if (onNoQuorum != null) {
+            if (policy == QuorumLossPolicy.FREEZE && !onNoQuorum.equals("suspend-io")) {
+                w.add(resource + ": on-quorum-loss = freeze needs DRBD 'on-no-quorum suspend-io;' (it is " + onNoQuorum + ")");
+            } else if (policy == QuorumLossPolicy.SHUTDOWN && !onNoQuorum.equals("io-error")) {
+                w.add(resource + ": on-quorum-loss = shutdown expects DRBD 'on-no-quorum io-error;' (it is " + onNoQuorum + ")");
+            }
+        }
+        return w;
+    }
+
+    private static String orElse(String s, String d) {
+        return s == null ? d : s;
+    }
+
+    private static String find(JsonNode n, String key) {
+        if (n.isObject()) {
+            JsonNode v = n.get(key);
+            if (v != null && v.isValueNode()) {
+                return v.asText().toLowerCase(Locale.ROOT);
+            }
+            for (JsonNode c : n) {
+                String r = find(c, key);
+                if (r != null) {
+                    return r;
+                }
+            }
+        } else if (n.isArray()) {
+            for (JsonNode c : n) {
+                String r = find(c, key);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+}

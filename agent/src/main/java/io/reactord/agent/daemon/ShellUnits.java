@@ -1,0 +1,113 @@
+package io.reactord.agent.daemon;
+
+import io.reactord.agent.core.JobOutcome;
+import io.reactord.agent.core.UnitController;
+import io.reactord.agent.promoter.JobResult;
+import io.reactord.agent.promoter.UnitActiveState;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The unit port for {@code runner = "shell"}: the "target" is a sequence of child processes run
+ * through a {@link ProcessRunner}. Start: {@code drbdsetup primary RES} (failure = lost race, like the
+ * promote unit's condition), then each {@code start} command via {@code sh -c}; if one fails, the ones
+ * already started are stopped and the resource demoted. Stop: the {@code stop} commands (default: start
+ * reversed), then {@code drbdsetup secondary RES}. Freezing is not supported.
+ */
+public final class ShellUnits implements UnitController {
+    /** One resource's commands. */
+    public record Spec(List<String> start, List<String> stop) {}
+
+    private final ProcessRunner runner;
+    private final String drbdsetup;
+    private final Map<String, Spec> specs;
+    private final Map<String, UnitActiveState> states = new HashMap<>();
+
+    public ShellUnits(ProcessRunner runner, String drbdsetup, Map<String, Spec> specs) {
+        this.runner = runner;
+        this.drbdsetup = drbdsetup;
+        this.specs = Map.copyOf(specs);
+    }
+
+    @Override
+    public CompletableFuture<JobOutcome> start(String resource, String unit) {
+        Spec s = specs.get(resource);
+        if (s == null) {
+            return CompletableFuture.completedFuture(JobOutcome.error("no shell commands for " + resource));
+        }
+        return runner.run(List.of(drbdsetup, "primary", resource)).thenCompose(rc -> {
+            if (rc != 0) {
+                return CompletableFuture.completedFuture(new JobOutcome(JobResult.SKIPPED, UnitActiveState.INACTIVE, false,
+                        "drbdsetup primary exited " + rc));
+            }
+            return startFrom(resource, s, 0);
+        });
+    }
+
+    private CompletableFuture<JobOutcome> startFrom(String resource, Spec s, int i) {
+        if (i >= s.start().size()) {
+            set(resource, UnitActiveState.ACTIVE);
+            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
+        }
+        String cmd = s.start().get(i);
+        return runner.run(List.of("/bin/sh", "-c", cmd)).thenCompose(rc -> {
+            if (rc == 0) {
+                return startFrom(resource, s, i + 1);
+            }
+            return stopAll(resource, s).thenApply(o -> new JobOutcome(JobResult.FAILED, UnitActiveState.FAILED, true,
+                    "'" + cmd + "' exited " + rc));
+        });
+    }
+
+    @Override
+    public CompletableFuture<JobOutcome> stop(String resource, String unit) {
+        Spec s = specs.get(resource);
+        if (s == null) {
+            return CompletableFuture.completedFuture(JobOutcome.error("no shell commands for " + resource));
+        }
+        return stopAll(resource, s);
+    }
+
+    private CompletableFuture<JobOutcome> stopAll(String resource, Spec s) {
+        CompletableFuture<Boolean> ok = CompletableFuture.completedFuture(true);
+        for (String cmd : s.stop()) {
+            ok = ok.thenCompose(prev -> runner.run(List.of("/bin/sh", "-c", cmd)).thenApply(rc -> prev && rc == 0));
+        }
+        return ok.thenCompose(prev -> runner.run(List.of(drbdsetup, "secondary", resource)).thenApply(rc -> {
+            set(resource, UnitActiveState.INACTIVE);
+            return prev && rc == 0 ? JobOutcome.done(UnitActiveState.INACTIVE)
+                    : new JobOutcome(JobResult.FAILED, UnitActiveState.FAILED, null, "a stop command or the demote failed");
+        }));
+    }
+
+    @Override
+    public CompletableFuture<JobOutcome> freeze(String resource, String unit) {
+        return CompletableFuture.completedFuture(new JobOutcome(JobResult.UNSUPPORTED, UnitActiveState.UNKNOWN, null,
+                "the shell runner cannot freeze"));
+    }
+
+    @Override
+    public CompletableFuture<JobOutcome> thaw(String resource, String unit) {
+        return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.UNKNOWN));
+    }
+
+    @Override
+    public CompletableFuture<Void> resetFailed(String resource, String unit) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<UnitActiveState> activeState(String resource, String unit) {
+        synchronized (states) {
+            return CompletableFuture.completedFuture(states.getOrDefault(resource, UnitActiveState.INACTIVE));
+        }
+    }
+
+    private void set(String resource, UnitActiveState s) {
+        synchronized (states) {
+            states.put(resource, s);
+        }
+    }
+}

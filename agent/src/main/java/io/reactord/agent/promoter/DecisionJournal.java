@@ -1,0 +1,117 @@
+package io.reactord.agent.promoter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log and journal side of one {@link Promoter} step: transitions and notes are logged at once and
+ * collected, then {@link #finish} interleaves one {@link Command.Journal} per decision with the commands
+ * that decision issued. Notes repeating the previous one are not journaled again until a transition.
+ */
+final class DecisionJournal {
+    private static final Logger LOG = LoggerFactory.getLogger(Promoter.class);
+
+    private final List<Pending> pending = new ArrayList<>();
+    private String lastNote;
+
+    /** Starts a step: forgets the previous step's decisions. */
+    void begin() {
+        pending.clear();
+    }
+
+    /** A state change, already checked against the table; {@code index} is the count of commands issued so far. */
+    void transition(String resource, PromoterState from, PromoterState to, String reason, String guard, String severity, int index) {
+        String line = resource + ": " + from + " -> " + to + " (" + reason + ")";
+        if ("info".equals(severity)) {
+            LOG.info(line);
+        } else if ("warn".equals(severity)) {
+            LOG.warn(line);
+        } else {
+            LOG.error(line);
+        }
+        lastNote = null;
+        pending.add(new Pending(from, to, guard, reason, severity, index));
+    }
+
+    /** A decision that does not change state (deduplicated while it repeats). */
+    void note(String resource, PromoterState state, String reason, String guard, int index) {
+        if (reason.equals(lastNote)) {
+            return;
+        }
+        lastNote = reason;
+        LOG.info("{}: {} ({})", resource, reason, state);
+        pending.add(new Pending(state, state, guard, reason, "info", index));
+    }
+
+    /** A warning that does not change state (always journaled). */
+    void warnNote(String resource, PromoterState state, String reason, String guard, int index) {
+        lastNote = reason;
+        LOG.warn("{}: {}", resource, reason);
+        pending.add(new Pending(state, state, guard, reason, "warn", index));
+    }
+
+    /** The step's commands with each decision's journal record placed before the commands it issued. */
+    List<Command> finish(List<Command> out, long now, String resource, Input input) {
+        if (pending.isEmpty()) {
+            return out;
+        }
+        List<Command> result = new ArrayList<>(out.size() + pending.size());
+        int from = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            int end = i + 1 < pending.size() ? pending.get(i + 1).index : out.size();
+            result.addAll(out.subList(from, p.index));
+            List<Command> mine = out.subList(p.index, end);
+            List<String> described = new ArrayList<>();
+            for (Command c : mine) {
+                if (!(c instanceof Command.ScheduleTimer) && !(c instanceof Command.CancelTimer)) {
+                    described.add(describe(c));
+                } else if (c instanceof Command.ScheduleTimer) {
+                    Command.ScheduleTimer t = (Command.ScheduleTimer) c;
+                    described.add("timer " + lower(t.id().kind()) + " in " + human(t.delay()));
+                }
+            }
+            result.add(new Command.Journal(new JournalEntry(now, resource, p.from, p.to, input.describe(),
+                    p.guard, p.reason, described, p.severity)));
+            result.addAll(mine);
+            from = end;
+        }
+        result.addAll(out.subList(from, out.size()));
+        return result;
+    }
+
+    /** A command in one line, for the journal. */
+    static String describe(Command c) {
+        if (c instanceof Command.Start) {
+            return "start " + ((Command.Start) c).unit();
+        } else if (c instanceof Command.Stop) {
+            return "stop " + ((Command.Stop) c).unit();
+        } else if (c instanceof Command.Freeze) {
+            return "freeze " + ((Command.Freeze) c).unit();
+        } else if (c instanceof Command.Thaw) {
+            return "thaw " + ((Command.Thaw) c).unit();
+        } else if (c instanceof Command.ResetFailed) {
+            return "reset-failed " + ((Command.ResetFailed) c).unit();
+        }
+        return c.toString();
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 1000 == 0) {
+            long s = ms / 1000;
+            return s % 60 == 0 && s >= 60 ? (s / 60) + " min" : s + " s";
+        }
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private record Pending(PromoterState from, PromoterState to, String guard, String reason, String severity, int index) {}
+}

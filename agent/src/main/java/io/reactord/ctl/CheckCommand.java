@@ -1,0 +1,80 @@
+package io.reactord.ctl;
+
+import io.reactord.config.ConfigLoader;
+import io.reactord.config.Diagnostic;
+import io.reactord.config.HostInfo;
+import io.reactord.config.LoadResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reactorctl check}: validates the configuration without touching the daemon. Prints every
+ * error as {@code path:line: message} and every warning as {@code path:line: warning: message},
+ * then a summary; exits 0 when the configuration is usable (warnings allowed), 1 when it is not.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check the configuration: the main file with its snippets, or only the given snippet files.",
+                "Prints all errors and warnings as path:line: message; exits 0 when valid, 1 when not."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "MAIN",
+            description = "main configuration file (default: ${DEFAULT-VALUE})")
+    Path config = ConfigLoader.DEFAULT_MAIN_FILE;
+
+    @Option(names = "--hostname", paramLabel = "NAME",
+            description = "node name for the preferred-nodes check (default: this host's uname -n)")
+    String hostname;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "snippet files to check on their own, with defaults for the main-file settings")
+    List<Path> files = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        HostInfo here = HostInfo.detect();
+        ConfigLoader loader = ConfigLoader.withHost(hostname != null ? hostname : here.hostname(), here.asRoot());
+        LoadResult r = files.isEmpty() ? loader.loadMain(config) : loader.loadFiles(files);
+
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Diagnostic> all = new ArrayList<>(r.errors());
+        all.addAll(r.warnings());
+        List<Path> order = new ArrayList<>();
+        for (Diagnostic d : all) if (!order.contains(d.file())) order.add(d.file());
+        all.sort(Comparator.<Diagnostic>comparingInt(d -> order.indexOf(d.file())).thenComparingInt(Diagnostic::line));
+        for (Diagnostic d : all) {
+            boolean warning = r.warnings().contains(d) && !r.errors().contains(d);
+            err.println(warning ? new Diagnostic(d.file(), d.line(), "warning: " + d.message()) : d);
+        }
+        err.flush();
+
+        String what = files.isEmpty() ? config.toString() : files.size() == 1 ? files.get(0).toString() : files.size() + " files";
+        if (r.ok()) {
+            int resources = r.config().resources().size();
+            out.println(what + ": OK, " + resources + (resources == 1 ? " promoter resource" : " promoter resources")
+                    + count(r.warnings().size(), "warning"));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        out.println(what + ": INVALID, " + r.errors().size() + (r.errors().size() == 1 ? " error" : " errors")
+                + count(r.warnings().size(), "warning"));
+        out.flush();
+        return ExitCodes.FAILURE;
+    }
+
+    private static String count(int n, String word) {
+        return n == 0 ? "" : ", " + n + " " + word + (n == 1 ? "" : "s");
+    }
+}

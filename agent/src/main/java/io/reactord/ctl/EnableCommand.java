@@ -1,0 +1,47 @@
+package io.reactord.ctl;
+
+import io.reactord.ctl.snippets.SnippetMoves;
+import io.reactord.ctl.snippets.Snippets;
+import io.reactord.ctl.support.ConfigOption;
+import io.reactord.ctl.support.CtlConfig;
+import io.reactord.ctl.support.Systemctl;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code reactorctl enable}: renames disabled snippets back to {@code .toml} and reloads the daemon. */
+@Command(name = "enable", mixinStandardHelpOptions = true,
+        description = "Enable disabled snippets (NAME.toml.disabled back to NAME.toml, after checking it) and reload reactord.")
+public final class EnableCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "snippets or resource names; default: all disabled")
+    List<String> files = new ArrayList<>();
+
+    Systemctl systemctl = Systemctl.fromEnvironment();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public Integer call() {
+        CtlConfig cfg = config.load();
+        Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.EITHER);
+        List<Path> targets = files.isEmpty() ? cfg.snippetFiles(true) : ex.files();
+        int[] failures = {0};
+        ex.unknown().forEach(u -> err.println("reactorctl enable: no such snippet or resource: " + u));
+        List<String> names = SnippetMoves.names(cfg, targets);
+        List<Path> done = SnippetMoves.enable(targets, out, err, failures);
+        if (!done.isEmpty()) {
+            SnippetMoves.reload(systemctl, out, err, failures);
+            SnippetMoves.tellDaemon(cfg, names, "enable", false, out);
+        }
+        out.flush();
+        return !ex.unknown().isEmpty() ? ExitCodes.NOT_FOUND : failures[0] > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,91 @@
+package io.reactord.ctl;
+
+import io.reactord.agent.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code reactorctl}: shows and steers reactord. Each subcommand is one small class registered in
+ * {@link #commandLine()}; exit codes come from {@link ExitCodes}.
+ */
+@Command(
+        name = "reactorctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Show and steer reactord, the DRBD high-availability agent.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class ReactorCtl implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The command tree; tests and the man-page generator use it too. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ReactorCtl());
+        Subcommands.register(cl);
+        return configure(cl);
+    }
+
+    /** The tree for one run: only the invoked subcommand when the arguments name one, else all of them. */
+    static CommandLine commandLineFor(String[] args) {
+        // completion describes the whole tree, so it needs all of it
+        if (args.length == 0 || !Subcommands.has(args[0]) || args[0].equals("completion")) {
+            return commandLine();
+        }
+        CommandLine cl = new CommandLine(new ReactorCtl());
+        Subcommands.registerOnly(cl, args[0]);
+        return configure(cl);
+    }
+
+    /**
+     * drbd-reactorctl takes the configuration before the command ({@code reactorctl -c FILE status});
+     * ours is an option of each command, so a leading {@code -c FILE}, {@code --config FILE},
+     * {@code --config=FILE} or {@code -cFILE} moves behind the command name.
+     */
+    static String[] configFirst(String[] args) {
+        int take;
+        if (args.length >= 3 && (args[0].equals("-c") || args[0].equals("--config"))) {
+            take = 2;
+        } else if (args.length >= 2 && (args[0].startsWith("--config=") || args[0].matches("-c[^-].*"))) {
+            take = 1;
+        } else {
+            return args;
+        }
+        if (!Subcommands.has(args[take])) {
+            return args;
+        }
+        String[] out = new String[args.length];
+        out[0] = args[take];
+        System.arraycopy(args, 0, out, 1, take);
+        System.arraycopy(args, take + 1, out, take + 1, args.length - take - 1);
+        return out;
+    }
+
+    private static CommandLine configure(CommandLine cl) {
+        cl.setExitCodeExceptionMapper(
+                t -> t instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE);
+        cl.setExecutionExceptionHandler(ReactorCtl::oneLineError);
+        return cl;
+    }
+
+    /** A command that fails unexpectedly prints one line, not a stack trace (REACTORCTL_DEBUG=1 shows it). */
+    private static int oneLineError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + msg.replaceAll("[\\r\\n]+", " "));
+        if (System.getenv("REACTORCTL_DEBUG") != null) {
+            e.printStackTrace(cl.getErr());
+        }
+        cl.getErr().flush();
+        return ExitCodes.FAILURE;
+    }
+
+    public static void main(String[] args) {
+        String[] a = configFirst(args);
+        System.exit(commandLineFor(a).execute(a));
+    }
+}

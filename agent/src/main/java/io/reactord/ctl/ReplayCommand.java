@@ -1,0 +1,98 @@
+package io.reactord.ctl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reactord.agent.Logging;
+import io.reactord.agent.promoter.PromoterSettings;
+import io.reactord.agent.replay.ReplayCli;
+import io.reactord.agent.replay.Replayer;
+import io.reactord.agent.view.StateJson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reactorctl replay}: runs a captured events2 stream through the real promoter on a virtual
+ * clock and prints each decision as one JSON line; {@code --state} prints the final cluster state.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Run a captured drbdsetup events2 stream through the real promoter on a virtual clock.",
+                "Prints one JSON line per unit command: {\"time_ms\",\"resource\",\"action\",\"unit\",\"reason\"}.",
+                "Time comes from --timestamps prefixes (relative to the first line); 0 without them.",
+                "Every command is assumed to succeed."})
+public final class ReplayCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, description = "configuration whose promoter resources are replayed")
+    Path config;
+
+    @Option(names = "--events", required = true, description = "events2 capture ('-' for stdin)")
+    String events;
+
+    @Option(names = "--hostname", description = "node name standing in for uname -n (default: this host)")
+    String hostname;
+
+    @Option(names = "--state", description = "print the final cluster state as JSON after the decisions")
+    boolean state;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Logging.configure("warn");
+        String host = hostname != null ? hostname : io.reactord.config.HostInfo.detect().hostname();
+        Map<String, PromoterSettings> resources = ReplayCli.settings(config, host, err);
+        if (resources == null) {
+            return ExitCodes.FAILURE;
+        }
+        Replayer replayer;
+        try (BufferedReader in = "-".equals(events)
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of(events)), lenientUtf8()))) {
+            replayer = ReplayCli.run(resources, in, out);
+        } catch (NoSuchFileException e) {
+            err.println("reactorctl replay: no such file: " + events);
+            err.flush();
+            return ExitCodes.FAILURE;
+        } catch (IOException | UncheckedIOException | java.nio.file.InvalidPathException e) {
+            err.println("reactorctl replay: cannot read " + events + ": " + oneLine(e));
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        if (state) {
+            try {
+                out.println(new ObjectMapper().writeValueAsString(
+                        StateJson.resources(replayer.core().cluster().resources().values())));
+            } catch (IOException e) {
+                err.println("reactorctl replay: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Captures may hold bytes that are not UTF-8 (garbage lines): they decode to U+FFFD and parse as garbage. */
+    private static java.nio.charset.CharsetDecoder lenientUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("[\\r\\n]+", " ");
+    }
+}

@@ -1,0 +1,68 @@
+package io.reactord.ctl;
+
+import io.reactord.ctl.snippets.DaemonReload;
+import io.reactord.ctl.snippets.SnippetMoves;
+import io.reactord.ctl.snippets.Snippets;
+import io.reactord.ctl.support.ConfigOption;
+import io.reactord.ctl.support.CtlConfig;
+import io.reactord.ctl.support.Systemctl;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code reactorctl restart}: restarts the daemon, or disables and re-enables snippets. */
+@Command(name = "restart", mixinStandardHelpOptions = true,
+        description = {"Restart reactord, or disable and re-enable snippets.",
+                "Without FILE: restart reactord.service. With FILEs: disable and enable them again (the daemon",
+                "releases and re-adopts their resources); --with-targets also stops their targets in between,",
+                "so the resources may start on another node."})
+public final class RestartCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Option(names = "--with-targets", description = "stop the drbd-services@ targets too (they may start elsewhere)")
+    boolean withTargets;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "snippets or promoter resource names")
+    List<String> files = new ArrayList<>();
+
+    Systemctl systemctl = Systemctl.fromEnvironment();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public Integer call() {
+        if (files.isEmpty()) {
+            try {
+                systemctl.must("restart", DaemonReload.SERVICE);
+                out.println("restarted " + DaemonReload.SERVICE);
+                return ExitCodes.OK;
+            } catch (Systemctl.SystemctlException e) {
+                err.println("reactorctl restart: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        }
+        CtlConfig cfg = config.load();
+        Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.ENABLED);
+        int[] failures = {0};
+        ex.unknown().forEach(u -> err.println("reactorctl restart: no such enabled snippet or resource: " + u));
+        List<Path> disabled = SnippetMoves.disable(ex.files(), out, err, failures);
+        if (!disabled.isEmpty()) {
+            SnippetMoves.reload(systemctl, out, err, failures);
+            if (withTargets) {
+                SnippetMoves.stopTargets(cfg, disabled, systemctl, out, err, failures);
+            }
+            if (!SnippetMoves.enable(disabled, out, err, failures).isEmpty()) {
+                SnippetMoves.reload(systemctl, out, err, failures);
+            }
+        }
+        out.flush();
+        return !ex.unknown().isEmpty() ? ExitCodes.NOT_FOUND : failures[0] > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,97 @@
+package io.reactord.ctl;
+
+import io.reactord.ctl.snippets.SnippetMoves;
+import io.reactord.ctl.snippets.Snippets;
+import io.reactord.ctl.support.ConfigOption;
+import io.reactord.ctl.support.CtlConfig;
+import io.reactord.ctl.support.Systemctl;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code reactorctl rm [-f]}: removes snippets (asking first unless forced) and reloads the daemon. */
+@Command(name = "rm", mixinStandardHelpOptions = true,
+        description = "Remove snippets (enabled or disabled), asking for each unless -f, then reload reactord.")
+public final class RmCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Option(names = {"-f", "--force"}, description = "do not ask")
+    boolean force;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "snippets or promoter resource names")
+    List<String> files = new ArrayList<>();
+
+    Systemctl systemctl = Systemctl.fromEnvironment();
+    InputStream in = System.in;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public Integer call() {
+        CtlConfig cfg = config.load();
+        Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.EITHER);
+        int[] failures = {0};
+        ex.unknown().forEach(u -> err.println("reactorctl rm: no such snippet or resource: " + u));
+        BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int removed = 0;
+        boolean enabledRemoved = false;
+        for (Path f : ex.files()) {
+            if (!force && !ask(answers, "Remove '" + f + "'? [N/y] ")) {
+                out.println("kept " + f);
+                continue;
+            }
+            try {
+                Files.delete(f);
+                out.println("Removed " + f);
+                removed++;
+                enabledRemoved |= !Snippets.isDisabled(f);
+            } catch (IOException e) {
+                err.println("cannot remove " + f + ": " + e.getMessage());
+                failures[0]++;
+            }
+        }
+        if (removed > 0 && enabledRemoved) {
+            SnippetMoves.reload(systemctl, out, err, failures);
+        }
+        out.flush();
+        return !ex.unknown().isEmpty() ? ExitCodes.NOT_FOUND : failures[0] > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    private boolean ask(BufferedReader answers, String question) {
+        while (true) {
+            out.print(question);
+            out.flush();
+            String line;
+            try {
+                line = answers.readLine();
+            } catch (IOException e) {
+                return false;
+            }
+            if (line == null) {
+                return false;
+            }
+            switch (line.strip().toLowerCase(Locale.ROOT)) {
+                case "y", "yes":
+                    return true;
+                case "", "n", "no":
+                    return false;
+                default:
+                    out.println("answer y or n");
+            }
+        }
+    }
+}

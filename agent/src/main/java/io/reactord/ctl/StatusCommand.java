@@ -1,0 +1,65 @@
+package io.reactord.ctl;
+
+import io.reactord.ctl.status.StatusCollector;
+import io.reactord.ctl.status.StatusJsonWriter;
+import io.reactord.ctl.status.StatusReport;
+import io.reactord.ctl.status.StatusText;
+import io.reactord.ctl.support.ConfigOption;
+import io.reactord.ctl.support.CtlConfig;
+import io.reactord.ctl.support.DaemonClient;
+import io.reactord.ctl.support.DrbdSnapshot;
+import io.reactord.ctl.support.Systemctl;
+import io.reactord.ctl.support.Terminal;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code reactorctl status}: per promoter resource, where it runs, its units, and the cluster as DRBD sees it. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show where each promoter resource runs, its units and the cluster as DRBD sees it.",
+                "Per resource: its snippet, the node it is active on, the unit tree with systemctl's symbols",
+                "(● active, ○ inactive, × failed, ↻ reloading) and freezer state, the peers' roles, disks and",
+                "connections, and the daemon's promoter state. Works without the daemon, and says so."})
+public final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "snippets (or resource names) to show; default: all")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = {"-r", "--resource"}, paramLabel = "RES", arity = "1..*", description = "only these promoter resources")
+    List<String> resources = new ArrayList<>();
+
+    @Option(names = {"-v", "--verbose"}, description = "unit sub-states and the daemon's last journal entries")
+    boolean verbose;
+
+    @Option(names = "--json", description = "print everything as one JSON object")
+    boolean json;
+
+    Systemctl systemctl = Systemctl.fromEnvironment();
+    Terminal terminal = Terminal.detect();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public Integer call() {
+        CtlConfig cfg = config.load();
+        DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
+        StatusCollector collector = new StatusCollector(cfg, systemctl, () -> DrbdSnapshot.take(cfg.drbdsetup(), 3000), daemon);
+        StatusReport r = collector.collect(files, resources, verbose);
+        if (json) {
+            out.println(StatusJsonWriter.write(r));
+        } else {
+            new StatusText(terminal).print(r, verbose, out, err);
+        }
+        out.flush();
+        boolean unknown = r.warnings().stream().anyMatch(w -> w.startsWith("no snippet") || w.startsWith("no promoter resource"));
+        return unknown ? ExitCodes.NOT_FOUND : ExitCodes.OK;
+    }
+}

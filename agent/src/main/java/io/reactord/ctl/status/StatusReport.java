@@ -1,0 +1,45 @@
+package io.reactord.ctl.status;
+
+import io.reactord.ctl.support.UnitState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code reactorctl status} shows, gathered once and rendered as text or JSON.
+ *
+ * @param node           this node's name
+ * @param daemonRunning  whether reactord answered on its control socket
+ * @param daemonNote     why not, or null when it answered
+ * @param snippets       per configuration file, in order
+ * @param warnings       report-wide warnings (configuration errors, systemd or DRBD unreadable)
+ */
+public record StatusReport(String node, boolean daemonRunning, String daemonNote, List<Snippet> snippets,
+        List<String> warnings) {
+
+    /** One configuration file and its promoter resources. */
+    public record Snippet(Path file, boolean disabled, List<Resource> resources, List<String> errors) {}
+
+    /**
+     * One promoter resource.
+     *
+     * @param activeOn    "this node", "node 'NAME'" or "<unknown>"
+     * @param activeNode  the Primary's node name, or null when unknown
+     * @param units       target, promote service, then the start list, as systemd reports them
+     * @param drbd        this node's DRBD view of the resource, or null (not defined here or unreadable)
+     * @param promoter    the daemon's promoter state for it (its JSON members), or null
+     * @param journal     the daemon's last journal entries (with -v), oldest first
+     * @param masked      units of the resource left masked
+     */
+    public record Resource(String name, String activeOn, String activeNode, List<UnitState> units,
+            List<String> unsupported, Drbd drbd, Map<String, Object> promoter, List<String> journal,
+            List<String> masked, List<String> warnings) {}
+
+    /** This node's DRBD view: local role, quorum, volumes' disks and every peer. */
+    public record Drbd(String role, Boolean quorum, Boolean mayPromote, List<String> suspended, List<String> disks,
+            List<Peer> peers) {}
+
+    /** A peer as seen over this node's connection to it. */
+    public record Peer(String name, int nodeId, String role, String connection, List<String> disks,
+            List<String> replication) {}
+}

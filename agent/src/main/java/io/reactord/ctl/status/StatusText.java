@@ -1,0 +1,161 @@
+package io.reactord.ctl.status;
+
+import io.reactord.ctl.support.Terminal;
+import io.reactord.ctl.support.UnitState;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text form of a {@link StatusReport}. Per resource the first lines are drbd-reactorctl's: the
+ * snippet path, {@code Promoter: Resource RES currently active on …} and the unit tree with systemctl's
+ * symbols; the cluster view, promoter state and hints follow, indented.
+ */
+public final class StatusText {
+    private final Terminal t;
+
+    public StatusText(Terminal t) {
+        this.t = t;
+    }
+
+    /** Writes the report to {@code out}; report-wide notes (daemon down, warnings) go to {@code err}. */
+    public void print(StatusReport r, boolean verbose, PrintStream out, PrintStream err) {
+        for (String w : r.warnings()) {
+            err.println(t.yellow("WARN:") + " " + w);
+        }
+        if (!r.daemonRunning()) {
+            err.println(t.yellow("NOTE:") + " " + r.daemonNote() + "; status from systemd, the configuration and drbdsetup");
+        }
+        for (StatusReport.Snippet s : r.snippets()) {
+            out.println(s.file() + ":" + (s.disabled() ? " " + t.yellow("(disabled)") : ""));
+            for (String e : s.errors()) {
+                out.println(t.red("ERROR:") + " " + e);
+            }
+            for (StatusReport.Resource res : s.resources()) {
+                resource(res, s, r.daemonRunning(), verbose, out);
+            }
+        }
+    }
+
+    private void resource(StatusReport.Resource res, StatusReport.Snippet s, boolean daemonUp, boolean verbose, PrintStream out) {
+        String on = "this node".equals(res.activeOn()) ? t.green(res.activeOn()) : res.activeOn();
+        out.println("Promoter: Resource " + res.name() + " currently active on " + on);
+        List<UnitState> units = res.units();
+        for (int i = 0; i < units.size(); i++) {
+            UnitState u = units.get(i);
+            String branch = i == 0 ? "" : (i == units.size() - 1 ? "└─ " : "├─ ");
+            out.println(symbol(u) + " " + branch + u.unit() + suffix(u, verbose));
+        }
+        for (String o : res.unsupported()) {
+            out.println("? " + o + " (OCF agents are not supported)");
+        }
+        for (String w : res.warnings()) {
+            out.println(t.yellow("WARN:") + " " + w);
+        }
+        if (res.drbd() != null) {
+            StatusReport.Drbd d = res.drbd();
+            out.println("  DRBD: " + d.role() + ", quorum " + yesNo(d.quorum()) + ", may promote " + yesNo(d.mayPromote())
+                    + ", disk " + String.join(" ", d.disks())
+                    + (d.suspended().isEmpty() ? "" : ", " + t.red("suspended " + String.join(",", d.suspended()))));
+            for (StatusReport.Peer p : d.peers()) {
+                String conn = "Connected".equals(p.connection()) ? p.connection() : t.yellow(p.connection());
+                out.println("  peer " + p.name() + " (node-id " + p.nodeId() + "): " + p.role() + ", " + conn
+                        + (p.disks().isEmpty() ? "" : ", disk " + String.join(" ", p.disks()))
+                        + (p.replication().isEmpty() || p.replication().stream().allMatch(x -> x.endsWith(":Established"))
+                                ? "" : ", " + String.join(" ", p.replication())));
+            }
+        }
+        if (res.promoter() != null) {
+            out.println("  Promoter state: " + promoterLine(res.promoter()));
+        } else if (!daemonUp) {
+            out.println("  Promoter state: unknown (reactord not running)");
+        }
+        for (String m : res.masked()) {
+            String fix = res.units().isEmpty() || !m.equals(res.units().get(0).unit())
+                    ? "systemctl unmask --runtime " + m
+                    : "reactorctl evict --unmask " + s.file().getFileName();
+            out.println("  " + t.yellow("Masked:") + " " + m + " (clear with: " + fix + ")");
+        }
+        if (verbose) {
+            if (res.journal().isEmpty()) {
+                out.println("  Journal: " + (daemonUp ? "no entries" : "unavailable (reactord not running)"));
+            } else {
+                out.println("  Journal:");
+                for (String j : res.journal()) {
+                    out.println("    " + j);
+                }
+            }
+        }
+    }
+
+    /** State, reason, countdown to the next action, failure count and a move in progress (docs/control-socket.md). */
+    static String promoterLine(Map<String, Object> p) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(p.getOrDefault("state", "?"));
+        Object reason = p.get("reason");
+        if (reason != null) {
+            sb.append(" (").append(reason).append(')');
+        }
+        Object next = p.get("next_action_in_ms");
+        if (next instanceof Number n && n.longValue() >= 0) {
+            sb.append(", next action in ").append(String.format(java.util.Locale.ROOT, "%.1f s", n.doubleValue() / 1000));
+        }
+        Object failures = p.get("failures");
+        if (failures != null) {
+            sb.append(", failures ").append(failures);
+            Object max = p.get("max_failures");
+            if (max != null) {
+                sb.append('/').append(max);
+            }
+        }
+        Object move = p.get("move_to");
+        if (move != null) {
+            sb.append(", moving to ").append(move);
+        }
+        return sb.toString();
+    }
+
+    private static Object first(Map<String, Object> m, String... keys) {
+        for (String k : keys) {
+            if (m.get(k) != null) {
+                return m.get(k);
+            }
+        }
+        return null;
+    }
+
+    private String symbol(UnitState u) {
+        String s = u.symbol();
+        if (u.failed()) {
+            return t.red(s);
+        }
+        if ("active".equals(u.activeState())) {
+            return t.green(s);
+        }
+        return s;
+    }
+
+    private String suffix(UnitState u, boolean verbose) {
+        StringBuilder sb = new StringBuilder();
+        if (u.frozen()) {
+            sb.append(" (").append(t.blue(u.freezerState())).append(')');
+        } else if ("thawing".equals(u.freezerState())) {
+            sb.append(" (thawing)");
+        }
+        if (u.masked()) {
+            sb.append(" (").append(t.yellow("masked")).append(')');
+        }
+        if ("not-found".equals(u.loadState())) {
+            sb.append(" (").append(t.red("not found")).append(')');
+        }
+        if (verbose) {
+            sb.append(" [").append(u.activeState()).append('/').append(u.subState())
+                    .append(u.result().isEmpty() || "success".equals(u.result()) ? "" : ", result " + u.result()).append(']');
+        }
+        return sb.toString();
+    }
+
+    private static String yesNo(Boolean b) {
+        return b == null ? "?" : b ? "yes" : "no";
+    }
+}

@@ -1,0 +1,178 @@
+package io.reactord.ctl.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * reactorctl's link to systemd: runs {@code systemctl}. Reading the state of every unit of a status
+ * report is one {@code systemctl show} call (tens of milliseconds), where a D-Bus session would cost a
+ * short-lived JVM several hundred. The command prefix is {@code systemctl}; the environment variable
+ * {@value #ENV} replaces it (e.g. {@code "systemctl --user"} to talk to a user manager in tests).
+ */
+public final class Systemctl {
+    /** Environment variable overriding the systemctl command (split at whitespace). */
+    public static final String ENV = "REACTORCTL_SYSTEMCTL";
+
+    static final String PROPERTIES = "Id,LoadState,ActiveState,SubState,FreezerState,UnitFileState,Result";
+
+    private final List<String> prefix;
+    private final Map<String, String> env;
+    private final long timeoutMs;
+
+    /** The outcome of one call. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+
+        /** The first non-empty line of stderr (or stdout), for one-line error messages. */
+        public String message() {
+            for (String s : new String[] {stderr, stdout}) {
+                for (String l : s.split("\n")) {
+                    if (!l.isBlank()) {
+                        return l.strip();
+                    }
+                }
+            }
+            return "exit code " + exitCode;
+        }
+    }
+
+    /** A call that could not be made or did not succeed. */
+    public static final class SystemctlException extends Exception {
+        public SystemctlException(String message) {
+            super(message);
+        }
+    }
+
+    public Systemctl(List<String> prefix, Map<String, String> env, long timeoutMs) {
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("empty systemctl command");
+        }
+        this.prefix = List.copyOf(prefix);
+        this.env = Map.copyOf(env);
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** {@code systemctl}, or the command in {@value #ENV}. */
+    public static Systemctl fromEnvironment() {
+        String s = System.getenv(ENV);
+        List<String> prefix = s == null || s.isBlank() ? List.of("systemctl") : Arrays.asList(s.trim().split("\\s+"));
+        return new Systemctl(prefix, Map.of(), 90_000);
+    }
+
+    /** The same command with extra environment variables for the child (tests: the bus address). */
+    public Systemctl withEnv(Map<String, String> extra) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.putAll(extra);
+        return new Systemctl(prefix, all, timeoutMs);
+    }
+
+    /** The command prefix, for messages that tell the operator what to run. */
+    public String command() {
+        return String.join(" ", prefix);
+    }
+
+    /** Runs {@code systemctl ARGS}; never throws for a non-zero exit, only when it cannot run at all. */
+    public Result run(String... args) throws SystemctlException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.add("--no-pager");
+        cmd.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        pb.environment().put("SYSTEMD_COLORS", "0");
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new SystemctlException("cannot run " + prefix.get(0) + ": " + e.getMessage());
+        }
+        String[] errText = {""};
+        Thread err = new Thread(() -> errText[0] = drain(p.getErrorStream()), "reactorctl-systemctl-stderr");
+        err.setDaemon(true);
+        err.start();
+        String out = drain(p.getInputStream());
+        try {
+            if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new SystemctlException(command() + " " + String.join(" ", args) + ": no answer within "
+                        + timeoutMs / 1000 + " s");
+            }
+            err.join(timeoutMs);
+            return new Result(p.exitValue(), out, errText[0]);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new SystemctlException("interrupted");
+        }
+    }
+
+    /** Runs {@code systemctl ARGS} and fails with its error message unless it exits 0. */
+    public Result must(String... args) throws SystemctlException {
+        Result r = run(args);
+        if (!r.ok()) {
+            throw new SystemctlException(command() + " " + String.join(" ", args) + ": " + r.message());
+        }
+        return r;
+    }
+
+    /**
+     * The state of each unit, in the order asked (one {@code systemctl show} for all). A unit systemd
+     * does not know reads {@code not-found}/{@code inactive}.
+     */
+    public Map<String, UnitState> show(List<String> units) throws SystemctlException {
+        Map<String, UnitState> out = new LinkedHashMap<>();
+        if (units.isEmpty()) {
+            return out;
+        }
+        List<String> args = new ArrayList<>(List.of("show", "--property=" + PROPERTIES));
+        args.addAll(units);
+        Result r = run(args.toArray(String[]::new));
+        List<Map<String, String>> blocks = blocks(r.stdout());
+        if (blocks.size() != units.size()) {
+            throw new SystemctlException(command() + " show: " + r.message());
+        }
+        for (int i = 0; i < units.size(); i++) {
+            out.put(units.get(i), UnitState.of(units.get(i), blocks.get(i)));
+        }
+        return out;
+    }
+
+    /** {@code Key=Value} blocks separated by empty lines, as {@code systemctl show} prints them. */
+    static List<Map<String, String>> blocks(String text) {
+        List<Map<String, String>> out = new ArrayList<>();
+        Map<String, String> cur = null;
+        for (String line : text.split("\n", -1)) {
+            if (line.isEmpty()) {
+                cur = null;
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            if (cur == null) {
+                cur = new LinkedHashMap<>();
+                out.add(cur);
+            }
+            cur.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return out;
+    }
+
+    private static String drain(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

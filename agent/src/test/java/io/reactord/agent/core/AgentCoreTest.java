@@ -1,0 +1,172 @@
+package io.reactord.agent.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.reactord.agent.promoter.Command;
+import io.reactord.agent.promoter.Promoter;
+import io.reactord.agent.promoter.PromoterSettings;
+import io.reactord.agent.promoter.PromoterState;
+import io.reactord.agent.promoter.UnitActiveState;
+import io.reactord.agent.time.VirtualScheduler;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The core with a recording unit fake: reload touches only what changed; adoption reads the target. */
+final class AgentCoreTest {
+    private final VirtualScheduler clock = new VirtualScheduler();
+    private final ArrayDeque<Runnable> loop = new ArrayDeque<>();
+    private final List<String> calls = new ArrayList<>();
+    private final Map<String, UnitActiveState> states = new HashMap<>();
+
+    private final UnitController units = new UnitController() {
+        public CompletableFuture<JobOutcome> start(String r, String u) {
+            calls.add("start " + u);
+            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
+        }
+
+        public CompletableFuture<JobOutcome> stop(String r, String u) {
+            calls.add("stop " + u);
+            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.INACTIVE));
+        }
+
+        public CompletableFuture<JobOutcome> freeze(String r, String u) {
+            calls.add("freeze " + u);
+            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
+        }
+
+        public CompletableFuture<JobOutcome> thaw(String r, String u) {
+            calls.add("thaw " + u);
+            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
+        }
+
+        public CompletableFuture<Void> resetFailed(String r, String u) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        public CompletableFuture<UnitActiveState> activeState(String r, String u) {
+            return CompletableFuture.completedFuture(states.getOrDefault(u, UnitActiveState.INACTIVE));
+        }
+    };
+
+    private final AgentCore core = new AgentCore(clock, loop::add, units, JournalSink.NONE, CommandListener.NONE);
+
+    private void drain() {
+        Runnable r;
+        while ((r = loop.poll()) != null) {
+            r.run();
+        }
+    }
+
+    private static PromoterSettings s(String res, List<String> units, boolean stopOnExit) {
+        PromoterSettings d = PromoterSettings.defaults(res, "alpha", "drbd-services@" + res + ".target", units);
+        return new PromoterSettings(d.resource(), d.localNode(), d.target(), d.units(), d.runner(), d.sleepBeforePromoteFactor(),
+                d.preferredNodes(), d.preferredNodesPolicy(), d.onQuorumLoss(), d.onDiskDetach(), false, d.fencingPromoteDelay(),
+                stopOnExit, d.maxFailures(), d.failureWindow(), d.backoffInitial(), d.backoffMax());
+    }
+
+    private void feed(String... lines) {
+        for (String l : lines) {
+            core.onLine(l);
+            drain();
+        }
+    }
+
+    private void primaryDump(String res) {
+        feed("exists resource name:" + res + " role:Primary suspended:no force-io-failures:no may_promote:no promotion_score:10103",
+                "exists device name:" + res + " volume:0 minor:1 disk:UpToDate client:no open:yes quorum:yes");
+    }
+
+    @Test
+    void setResources_reloadUnchangedChangedRemovedAdded_touchesOnlyWhatChanged() {
+        states.put("drbd-services@a.target", UnitActiveState.ACTIVE);
+        states.put("drbd-services@b.target", UnitActiveState.ACTIVE);
+        Map<String, PromoterSettings> cfg = new LinkedHashMap<>();
+        cfg.put("a", s("a", List.of("a.service"), false));
+        cfg.put("b", s("b", List.of("b.service"), true));
+        core.setResources(cfg);
+        primaryDump("a");
+        primaryDump("b");
+        feed("exists -");
+        assertEquals(List.of(), calls, "adoption of running targets: zero actions");
+        assertEquals(PromoterState.ACTIVE, core.promoters().get("a").state());
+
+        core.setResources(cfg);
+        drain();
+        assertEquals(List.of(), calls, "unchanged reload: zero actions");
+
+        Map<String, PromoterSettings> next = new LinkedHashMap<>();
+        next.put("a", s("a", List.of("a.service", "a2.service"), false));
+        next.put("c", s("c", List.of("c.service"), false));
+        core.setResources(next);
+        drain();
+        // a: start list changed -> target started again; b: removed with stop-services-on-exit -> stopped
+        assertEquals(List.of("stop drbd-services@b.target", "start drbd-services@a.target"), calls);
+        assertEquals(List.of("a", "c"), new ArrayList<>(core.promoters().keySet()));
+        Promoter c = core.promoters().get("c");
+        assertEquals(PromoterState.IDLE, c.state(), "a new resource absent from DRBD is adopted idle");
+    }
+
+    @Test
+    void streamRestarting_sameDump_zeroActions() {
+        states.put("drbd-services@a.target", UnitActiveState.ACTIVE);
+        core.setResources(Map.of("a", s("a", List.of("a.service"), false)));
+        primaryDump("a");
+        feed("exists -");
+        core.streamRestarting("test");
+        drain();
+        primaryDump("a");
+        feed("exists -");
+        assertEquals(List.of(), calls);
+        assertEquals(PromoterState.ACTIVE, core.promoters().get("a").state());
+    }
+
+    @Test
+    void adoption_activeTargetWithFailedMember_restartsTarget() {
+        states.put("drbd-services@a.target", UnitActiveState.ACTIVE);
+        states.put("a-ctl.service", UnitActiveState.FAILED);
+        core.setResources(Map.of("a", s("a", List.of("a-fs.mount", "a-ctl.service"), false)));
+        primaryDump("a");
+        feed("exists -");
+        assertEquals(List.of("start drbd-services@a.target"), calls, "a unit that failed while nobody watched is restarted");
+        assertEquals(PromoterState.ACTIVE, core.promoters().get("a").state());
+    }
+
+    @Test
+    void adoption_activeTargetWithHealthyMembers_zeroActions() {
+        states.put("drbd-services@a.target", UnitActiveState.ACTIVE);
+        states.put("a-fs.mount", UnitActiveState.ACTIVE);
+        states.put("a-ctl.service", UnitActiveState.ACTIVE);
+        core.setResources(Map.of("a", s("a", List.of("a-fs.mount", "a-ctl.service"), false)));
+        primaryDump("a");
+        feed("exists -");
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
+    void onLine_resourceDestroyedWhileActive_stopsTarget() {
+        states.put("drbd-services@a.target", UnitActiveState.ACTIVE);
+        core.setResources(Map.of("a", s("a", List.of("a.service"), false)));
+        primaryDump("a");
+        feed("exists -", "destroy device name:a volume:0 minor:1", "destroy resource name:a");
+        assertEquals(List.of("stop drbd-services@a.target"), calls);
+    }
+
+    @Test
+    void onLine_firstDump_signalsReadinessOnce() {
+        int[] ready = new int[1];
+        core.onFirstDump(() -> ready[0]++);
+        core.setResources(Map.of("a", s("a", List.of(), false)));
+        feed("exists -");
+        core.streamRestarting("x");
+        feed("exists -");
+        assertEquals(1, ready[0]);
+        assertEquals(0, calls.stream().filter(x -> x.startsWith("start")).count());
+        assertEquals(Command.class, Command.class);
+    }
+}

@@ -1,0 +1,253 @@
+package io.reactord.agent.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.reactord.agent.control.ControlClient;
+import io.reactord.systemd.InstallUnits;
+import io.reactord.systemd.harness.PrivateSystemd;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real daemon (a separate JVM) against a private real systemd and a fake {@code drbdsetup} that
+ * plays one resource: promotion starts the target and its service, an agent kill -9 and restart and an
+ * events2 child kill cause no unit restart, quorum loss stops the services and demotes.
+ */
+final class DaemonEndToEndTest {
+    private static final String TARGET = "drbd-services@r0.target";
+    private static final String SERVICE = "reactord-e2e.service";
+
+    @TempDir
+    Path tmp;
+    private PrivateSystemd sd;
+    private Process agent;
+    private Path fake;
+    private Path socket;
+    private Path agentLog;
+    private String privateClasspath;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        PrivateSystemd.assumeSystemdOrFail();
+        sd = PrivateSystemd.start(tmp.resolve("sd"));
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        fake = Files.createDirectories(tmp.resolve("fake"));
+        Files.writeString(fake.resolve("changes"), "");
+        try (InputStream in = getClass().getResourceAsStream("/io/reactord/agent/e2e/fake-drbdsetup")) {
+            Files.write(bin.resolve("drbdsetup"), in.readAllBytes());
+        }
+        bin.resolve("drbdsetup").toFile().setExecutable(true);
+        Path shim = tmp.resolve("reactord-shim");
+        InstallUnits.install(sd.unitDir(), shim);
+        Files.writeString(sd.unitDir().resolve(SERVICE),
+                "[Service]\nExecStart=/bin/sleep infinity\n");
+        sd.setEnvironment(Map.of("PATH", bin + ":/usr/sbin:/usr/bin:/sbin:/bin", "FAKE_DIR", fake.toString()));
+        sd.daemonReload();
+        socket = tmp.resolve("run/reactord.sock");
+        Files.createDirectories(tmp.resolve("d"));
+        Files.writeString(tmp.resolve("reactord.toml"), String.join("\n",
+                "snippets = \"" + tmp.resolve("d") + "\"",
+                "drbdsetup = \"" + bin.resolve("drbdsetup") + "\"",
+                "unit-dir = \"" + sd.unitDir() + "\"",
+                "state-dir = \"" + tmp.resolve("state") + "\"",
+                "socket = \"" + socket + "\"",
+                "statistics-poll-interval = 1",
+                "[[promoter]]",
+                "[promoter.resources.r0]",
+                "start = [\"" + SERVICE + "\"]",
+                "adjust-resource-on-start = false",
+                "sleep-before-promote-factor = 0",
+                ""));
+        agentLog = tmp.resolve("agent.log");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (agent != null && agent.isAlive()) {
+            agent.destroyForcibly();
+        }
+        if (sd != null) {
+            sd.close();
+        }
+    }
+
+    private void startAgent() throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath(), "io.reactord.agent.ReactordMain",
+                "-c", tmp.resolve("reactord.toml").toString(), "--hostname", "alpha",
+                "--shim", tmp.resolve("reactord-shim").toString(), "--drbdadm", "/nonexistent/drbdadm"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(agentLog.toFile()));
+        pb.environment().putAll(sd.env());
+        pb.environment().put("FAKE_DIR", fake.toString());
+        agent = pb.start();
+        await("agent ready", Duration.ofSeconds(30), () -> status().path("ready").asBoolean(false));
+    }
+
+    /**
+     * The test class path with its directories copied to a private place: other builds in the same
+     * checkout may recompile target/classes while the agent JVM loads classes lazily.
+     */
+    private String classpath() throws IOException {
+        if (privateClasspath != null) {
+            return privateClasspath;
+        }
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        for (String e : cp.split(java.io.File.pathSeparator)) {
+            Path p = Path.of(e);
+            if (Files.isDirectory(p)) {
+                Path copy = tmp.resolve("cp/" + i++);
+                try (var walk = Files.walk(p)) {
+                    for (Path f : (Iterable<Path>) walk::iterator) {
+                        Path dst = copy.resolve(p.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(dst);
+                        } else {
+                            Files.copy(f, dst);
+                        }
+                    }
+                }
+                out.add(copy.toString());
+            } else {
+                out.add(e);
+            }
+        }
+        privateClasspath = String.join(java.io.File.pathSeparator, out);
+        return privateClasspath;
+    }
+
+    private JsonNode status() {
+        try {
+            return ControlClient.call(socket, ControlClient.request("status"));
+        } catch (IOException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    private String active(String unit) {
+        return sd.systemctl("is-active", unit).stdout().strip();
+    }
+
+    private String prop(String unit, String p) {
+        return sd.systemctl("show", "-p", p, "--value", unit).stdout().strip();
+    }
+
+    private void set(String file, String value) throws IOException {
+        Files.writeString(fake.resolve(file), value + "\n");
+    }
+
+    private void update() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(tmp.resolve("bin/drbdsetup").toString(), "fake-update").redirectErrorStream(true);
+        pb.environment().put("FAKE_DIR", fake.toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+    }
+
+    private void await(String what, Duration d, BooleanSupplier cond) {
+        long deadline = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (cond.getAsBoolean()) {
+                return;
+            }
+            if (agent != null && !agent.isAlive()) {
+                throw new AssertionError(what + ": the agent exited with " + agent.exitValue() + "\n" + log());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what + "\n" + log());
+    }
+
+    private String log() {
+        try {
+            return Files.readString(agentLog, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no agent log)";
+        }
+    }
+
+    @Test
+    void daemon_promoteRestartStreamLossQuorumLoss_behavesSafely() throws Exception {
+        set("role", "Secondary");
+        set("may_promote", "no");
+        startAgent();
+        assertEquals("inactive", active(TARGET));
+
+        // may_promote yes: the target promotes (fake drbdsetup primary) and starts the service
+        set("may_promote", "yes");
+        update();
+        await("service active", Duration.ofSeconds(30), () -> "active".equals(active(SERVICE)) && "active".equals(active(TARGET)));
+        await("agent ACTIVE", Duration.ofSeconds(10), () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
+        assertEquals("Primary", Files.readString(fake.resolve("role")).strip());
+        String since = prop(SERVICE, "ActiveEnterTimestampMonotonic");
+        String pid = prop(SERVICE, "MainPID");
+
+        // agent kill -9 and restart: adopted, no unit restarts
+        agent.destroyForcibly();
+        agent.waitFor(10, TimeUnit.SECONDS);
+        startAgent();
+        await("agent ACTIVE after restart", Duration.ofSeconds(10),
+                () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
+        assertEquals(since, prop(SERVICE, "ActiveEnterTimestampMonotonic"), "service restarted after agent restart");
+        assertEquals(pid, prop(SERVICE, "MainPID"));
+
+        // events2 child killed: restarted, full re-read, no actions
+        // (the fake is a script plus a tail child; the real drbdsetup is one process: kill both)
+        List<String> kill = new ArrayList<>(List.of("kill", "-9"));
+        kill.addAll(List.of(Files.readString(fake.resolve("events2.pid")).strip().split(" ")));
+        new ProcessBuilder(kill).start().waitFor(5, TimeUnit.SECONDS);
+        await("events2 restarted", Duration.ofSeconds(20), () -> status().path("events2").path("restarts").asLong() >= 1
+                && status().path("events2").path("dump_complete").asBoolean());
+        Thread.sleep(500);
+        assertEquals(since, prop(SERVICE, "ActiveEnterTimestampMonotonic"), "service restarted after events2 restart");
+        assertEquals("active", active(TARGET));
+
+        // quorum loss while Primary: services stop and the promote unit demotes through the shim
+        set("quorum", "no");
+        set("may_promote", "no");
+        update();
+        await("service stopped", Duration.ofSeconds(30), () -> !"active".equals(active(SERVICE)) && !"active".equals(active(TARGET)));
+        await("demoted", Duration.ofSeconds(10), () -> {
+            try {
+                return Files.readString(fake.resolve("role")).strip().equals("Secondary");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        String calls = Files.readString(fake.resolve("calls"));
+        assertEquals(1, calls.lines().filter(l -> l.startsWith("primary")).count(), "exactly one promotion: " + calls);
+
+        // journal through the daemon
+        JsonNode why = ControlClient.call(socket, ControlClient.request("why").put("resource", "r0"));
+        assertTrue(why.path("ok").asBoolean(), why.toString());
+        assertTrue(why.path("answer").asText().contains("not running here"), why.toString());
+
+        // SIGTERM: clean exit, services untouched (they are stopped anyway here)
+        new ProcessBuilder("kill", "-TERM", String.valueOf(agent.pid())).start().waitFor(5, TimeUnit.SECONDS);
+        assertTrue(agent.waitFor(30, TimeUnit.SECONDS), "agent did not exit on SIGTERM\n" + log());
+        assertEquals(0, agent.exitValue(), log());
+    }
+}

@@ -1,0 +1,46 @@
+package io.reactord.agent.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.reactord.agent.promoter.PromoterSettings.QuorumLossPolicy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class DrbdOptionsTest {
+    private static final String GOOD = "[{\"resource\":\"r0\",\"options\":{\"auto-promote\":false,\"quorum\":\"majority\","
+            + "\"on-no-quorum\":\"io-error\"},\"connections\":[{\"net\":{\"fencing\":\"dont-care\"}}]}]";
+
+    @Test
+    void parse_goodOptions_noWarnings() {
+        DrbdOptions o = DrbdOptions.parse(GOOD);
+        assertTrue(o.readable());
+        assertFalse(o.fencingConfigured());
+        assertEquals(List.of(), o.warnings("r0", QuorumLossPolicy.SHUTDOWN));
+    }
+
+    @Test
+    void warnings_autoPromoteQuorumOffAndMismatch_allReported() {
+        DrbdOptions o = DrbdOptions.parse("{\"options\":{\"auto-promote\":\"yes\",\"quorum\":\"off\",\"on-no-quorum\":\"io-error\"}}");
+        List<String> w = o.warnings("r0", QuorumLossPolicy.FREEZE);
+        assertEquals(3, w.size(), w.toString());
+        assertTrue(w.get(0).contains("auto-promote"));
+        assertTrue(w.get(1).contains("quorum is off"));
+        assertTrue(w.get(2).contains("suspend-io"));
+    }
+
+    @Test
+    void parse_fencing_configured() {
+        assertTrue(DrbdOptions.parse(GOOD.replace("dont-care", "resource-and-stonith")).fencingConfigured());
+    }
+
+    @Test
+    void parse_garbage_assumedAndSilent() {
+        for (String s : new String[] {"", "not json", "42", "{\"a\":"}) {
+            DrbdOptions o = DrbdOptions.parse(s);
+            assertFalse(o.readable(), s);
+            assertEquals(List.of(), o.warnings("r0", QuorumLossPolicy.SHUTDOWN));
+        }
+    }
+}

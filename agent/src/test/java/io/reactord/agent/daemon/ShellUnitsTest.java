@@ -1,0 +1,56 @@
+package io.reactord.agent.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.reactord.agent.core.JobOutcome;
+import io.reactord.agent.promoter.JobResult;
+import io.reactord.agent.promoter.UnitActiveState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The shell runner through a recording {@link ProcessRunner}. */
+final class ShellUnitsTest {
+    private final List<String> ran = new ArrayList<>();
+    private final List<String> failing = new ArrayList<>();
+    private final ProcessRunner runner = argv -> {
+        String cmd = String.join(" ", argv);
+        ran.add(cmd);
+        return CompletableFuture.completedFuture(failing.stream().anyMatch(cmd::contains) ? 1 : 0);
+    };
+    private final ShellUnits units = new ShellUnits(runner, "drbdsetup",
+            Map.of("r0", new ShellUnits.Spec(List.of("mount-it", "run-it"), List.of("stop-it", "umount-it"))));
+
+    @Test
+    void start_allSucceed_promotesThenRunsInOrder() {
+        JobOutcome o = units.start("r0", "t").join();
+        assertEquals(JobResult.DONE, o.result());
+        assertEquals(List.of("drbdsetup primary r0", "/bin/sh -c mount-it", "/bin/sh -c run-it"), ran);
+        assertEquals(UnitActiveState.ACTIVE, units.activeState("r0", "t").join());
+    }
+
+    @Test
+    void start_promoteRefused_isLostRaceWithoutCommands() {
+        failing.add("primary");
+        JobOutcome o = units.start("r0", "t").join();
+        assertEquals(JobResult.SKIPPED, o.result());
+        assertEquals(Boolean.FALSE, o.conditionResult());
+        assertEquals(List.of("drbdsetup primary r0"), ran);
+    }
+
+    @Test
+    void start_commandFails_stopsAndDemotes() {
+        failing.add("run-it");
+        JobOutcome o = units.start("r0", "t").join();
+        assertEquals(JobResult.FAILED, o.result());
+        assertEquals(List.of("drbdsetup primary r0", "/bin/sh -c mount-it", "/bin/sh -c run-it", "/bin/sh -c stop-it",
+                "/bin/sh -c umount-it", "drbdsetup secondary r0"), ran);
+    }
+
+    @Test
+    void freeze_unsupported() {
+        assertEquals(JobResult.UNSUPPORTED, units.freeze("r0", "x").join().result());
+    }
+}

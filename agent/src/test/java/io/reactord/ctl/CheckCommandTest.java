@@ -1,0 +1,98 @@
+package io.reactord.ctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+final class CheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = ReactorCtl.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+        return p;
+    }
+
+    @Test
+    void check_validMainWithSnippets_exitsZero() throws IOException {
+        Path d = dir.resolve("reactord.d");
+        write("reactord.d/linstor.toml", "[[promoter]]\n[promoter.resources.linstor_db]\n"
+                + "start = [\"var-lib-linstor.mount\", \"linstor-controller.service\"]\n");
+        write("reactord.d/umh.toml", "[[umh]]\n[[umh.resource]]\ncommand = \"true\"\n"
+                + "old.role = { operator = \"NotEquals\", value = \"Primary\" }\nnew.role = \"Primary\"\n");
+        Path main = write("reactord.toml", "snippets = \"" + d + "\"\nstatistics-poll-interval = 60\n");
+
+        int code = run("check", "-c", main.toString());
+
+        assertEquals(ExitCodes.OK, code, err.toString());
+        assertEquals(main + ": OK, 1 promoter resource\n", out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void check_badSnippet_printsPathLineMessageAndExitsOne() throws IOException {
+        Path f = write("bad.toml", "[[promoter]]\n[promoter.resources.r0]\nstart = [\"/mnt/data\"]\nrunner = \"systemctl\"\n");
+
+        int code = run("check", f.toString());
+
+        assertEquals(ExitCodes.FAILURE, code);
+        String[] lines = err.toString().split("\n");
+        assertEquals(2, lines.length, err.toString());
+        assertTrue(lines[0].startsWith(f + ":3: unit \"/mnt/data\" in 'start' contains '/'"), lines[0]);
+        assertTrue(lines[0].contains("systemd-escape --path --suffix=mount"), lines[0]);
+        assertTrue(lines[1].startsWith(f + ":4: 'runner' must be one of \"systemd\", \"shell\""), lines[1]);
+        assertEquals(f + ": INVALID, 2 errors\n", out.toString());
+    }
+
+    @Test
+    void check_warningsOnly_exitsZeroAndPrintsWarnings() throws IOException {
+        Path f = write("w.toml", "[[promoter]]\nid = \"x\"\n[promoter.resources.r0]\nstart = [\"data.mount\"]\n");
+
+        int code = run("check", "--hostname", "alpha", f.toString());
+
+        assertEquals(ExitCodes.OK, code, err.toString());
+        assertTrue(err.toString().contains(f + ":2: warning: 'id' in [[promoter]] is deprecated"), err.toString());
+        assertTrue(err.toString().contains(f + ":4: warning: the last 'start' unit \"data.mount\" is a mount"), err.toString());
+        assertEquals(f + ": OK, 1 promoter resource, 2 warnings\n", out.toString());
+    }
+
+    @Test
+    void check_resourceInTwoFiles_namesBothAndExitsOne() throws IOException {
+        Path a = write("a.toml", "[promoter.resources.r0]\nstart = [\"a.service\"]\n");
+        Path b = write("b.toml", "[promoter.resources.r0]\nstart = [\"b.service\"]\n");
+
+        assertEquals(ExitCodes.FAILURE, run("check", a.toString(), b.toString()));
+        assertTrue(err.toString().startsWith(b + ":1: resource 'r0' already has a promoter in " + a + ":1"), err.toString());
+        assertEquals("2 files: INVALID, 1 error\n", out.toString());
+    }
+
+    @Test
+    void check_missingMainFile_exitsOne() {
+        Path missing = dir.resolve("absent.toml");
+        assertEquals(ExitCodes.FAILURE, run("check", "--config", missing.toString()));
+        assertEquals(missing + ":0: file not found\n", err.toString());
+    }
+}

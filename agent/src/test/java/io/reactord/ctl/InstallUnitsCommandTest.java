@@ -1,0 +1,54 @@
+package io.reactord.ctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+final class InstallUnitsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = ReactorCtl.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void installUnits_emptyDir_writesUnitsAndShimWithItsPath() throws IOException {
+        assertEquals(ExitCodes.OK, run("install-units", "--dir", dir.toString()));
+        Path shim = dir.toRealPath().resolve("reactord-shim");
+        assertTrue(Files.isExecutable(shim));
+        assertTrue(Files.readString(dir.resolve("drbd-promote@.service")).contains("ExecCondition=" + shim + " primary"));
+        assertTrue(out.toString().contains("7 file(s) written"), out.toString());
+    }
+
+    @Test
+    void installUnits_secondRun_leavesFilesAlone() {
+        assertEquals(ExitCodes.OK, run("install-units", "--dir", dir.toString()));
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("install-units", "--dir", dir.toString()));
+        assertTrue(!out.toString().contains("wrote"), out.toString());
+        assertEquals(7, out.toString().lines().filter(l -> l.startsWith("unchanged ")).count(), out.toString());
+    }
+
+    @Test
+    void installUnits_badShimPathOrNoDir_usageError() {
+        assertEquals(ExitCodes.USAGE, run("install-units", "--dir", dir.toString(), "--shim", "/with space/shim"));
+        assertTrue(err.toString().startsWith("install-units: shim path must be absolute"), err.toString());
+        assertTrue(run("install-units") != ExitCodes.OK, "--dir is required");
+    }
+}

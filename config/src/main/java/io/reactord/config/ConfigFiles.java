@@ -1,0 +1,157 @@
+package io.reactord.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads configuration files safely: only regular files (symbolic links are followed), at most
+ * {@link #MAX_BYTES}, UTF-8 text, and — because they define commands run as root — neither group-
+ * nor world-writable, and owned by root when reactord runs as root.
+ */
+final class ConfigFiles {
+    private ConfigFiles() {}
+
+    static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    /** The text of {@code file}, or null after reporting why it cannot be used. */
+    static String read(Path file, Issues issues, HostInfo host) {
+        PosixFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, PosixFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            issues.error(file, 0, Files.isSymbolicLink(file) ? "is a symbolic link to a file that does not exist" : "file not found");
+            return null;
+        } catch (AccessDeniedException e) {
+            issues.error(file, 0, "cannot read: permission denied");
+            return null;
+        } catch (FileSystemException e) {
+            issues.error(file, 0, "cannot read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+            return null;
+        } catch (IOException | UnsupportedOperationException e) {
+            issues.error(file, 0, "cannot read: " + e.getMessage());
+            return null;
+        }
+        if (attrs.isDirectory()) {
+            issues.error(file, 0, "is a directory, not a configuration file");
+            return null;
+        }
+        if (!attrs.isRegularFile()) {
+            issues.error(file, 0, "is not a regular file (a device, pipe or socket); refused");
+            return null;
+        }
+        Set<PosixFilePermission> perms = attrs.permissions();
+        if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+            issues.error(file, 0, "refused: the file is " + (perms.contains(PosixFilePermission.OTHERS_WRITE) ? "world" : "group")
+                    + "-writable (" + PosixFilePermissions.toString(perms) + ") and defines commands run as root;"
+                    + " fix with: chmod go-w " + file);
+            return null;
+        }
+        if (host.asRoot()) {
+            int uid = uid(file);
+            if (uid != 0) {
+                issues.error(file, 0, "refused: the file is owned by " + attrs.owner().getName() + " (uid " + uid
+                        + "), not root, and defines commands run as root; fix with: chown root: " + file);
+                return null;
+            }
+        }
+        if (attrs.size() > MAX_BYTES) {
+            issues.error(file, 0, "is " + attrs.size() + " bytes, larger than the " + MAX_BYTES / (1024 * 1024)
+                    + " MiB limit for a configuration file");
+            return null;
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            issues.error(file, 0, "cannot read: " + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
+            return null;
+        }
+        if (bytes.length > MAX_BYTES) {
+            issues.error(file, 0, "is larger than the " + MAX_BYTES / (1024 * 1024) + " MiB limit for a configuration file");
+            return null;
+        }
+        return decode(file, bytes, issues);
+    }
+
+    private static int uid(Path file) {
+        try {
+            return (Integer) Files.getAttribute(file, "unix:uid");
+        } catch (IOException | RuntimeException e) {
+            try {
+                return "root".equals(Files.getOwner(file).getName()) ? 0 : -1;
+            } catch (IOException ex) {
+                return -1;
+            }
+        }
+    }
+
+    /** Strict UTF-8 decoding; an invalid byte is reported with its line. A leading BOM is dropped. */
+    static String decode(Path file, byte[] bytes, Issues issues) {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = dec.decode(in, out, true);
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) if (bytes[i] == '\n') line++;
+            issues.error(file, line, String.format("is not UTF-8 text (invalid byte 0x%02x); is it a binary file?", bytes[at] & 0xff));
+            return null;
+        }
+        dec.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * The {@code *.toml} files of a snippets directory in name order. Hidden files (editor backups
+     * and locks) are skipped; entries that are not regular files are skipped with a warning.
+     */
+    static List<Path> snippets(Path dir, int line, Issues issues, Path mainFile) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.exists(dir)) {
+            if (line > 0) issues.warn(mainFile, line, "snippets directory " + dir + " does not exist; no snippets loaded");
+            return out;
+        }
+        if (!Files.isDirectory(dir)) {
+            issues.error(mainFile, line, "'snippets' is " + dir + ", which is not a directory");
+            return out;
+        }
+        Path self = mainFile.toAbsolutePath().normalize();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".toml") && !n.startsWith(".") && !p.toAbsolutePath().normalize().equals(self);
+            }).sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).forEach(p -> {
+                if (Files.isRegularFile(p) || !Files.exists(p)) {
+                    out.add(p); // a dangling link is reported by read()
+                } else {
+                    issues.warn(p, 0, "is not a regular file; ignored");
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            issues.error(dir, 0, "cannot list the snippets directory: " + e.getMessage());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,116 @@
+package io.reactord.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads and validates reactord's configuration: the main file (default {@code /etc/reactord.toml})
+ * and every {@code *.toml} in its snippets directory, each parsed on its own so that messages name
+ * the right file and line. It never throws for bad input: every problem becomes a
+ * {@link Diagnostic}, and all of them are reported in one run.
+ */
+public final class ConfigLoader {
+    private final HostInfo host;
+
+    private ConfigLoader(HostInfo host) {
+        this.host = host;
+    }
+
+    /** The default main file, {@code /etc/reactord.toml}. */
+    public static final Path DEFAULT_MAIN_FILE = MainBinder.DEFAULT_MAIN;
+
+    /** A loader for an explicit node name ({@code preferred-nodes} check) and root-ness (ownership check). */
+    public static ConfigLoader withHost(String hostname, boolean asRoot) {
+        return new ConfigLoader(new HostInfo(hostname, asRoot));
+    }
+
+    /** The main file with its snippets, checked for this machine and process. */
+    public static LoadResult load(Path mainFile) {
+        return new ConfigLoader(HostInfo.detect()).loadMain(mainFile);
+    }
+
+    /** Only the given snippet files, with defaults for every main-file key. */
+    public static LoadResult loadSnippets(List<Path> files) {
+        return new ConfigLoader(HostInfo.detect()).loadFiles(files);
+    }
+
+    /** As {@link #load(Path)} with this loader's host. */
+    public LoadResult loadMain(Path mainFile) {
+        Issues issues = new Issues();
+        Assembly into = new Assembly(host);
+        issues.note(mainFile);
+        MainBinder.Main main = null;
+        try {
+            String text = ConfigFiles.read(mainFile, issues, host);
+            TomlNode.Table root = text == null ? null : parse(mainFile, text, issues);
+            if (root != null) {
+                Section s = new Section(issues, mainFile, root, "");
+                main = MainBinder.bind(s, mainFile);
+                plugins(s, into);
+                s.finish();
+                for (Path snippet : ConfigFiles.snippets(main.snippets(), main.snippetsLine(), issues, mainFile)) {
+                    guarded(snippet, mainFile, issues, into);
+                }
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            issues.error(mainFile, 0, "internal error while loading: " + e);
+        }
+        return result(mainFile, main, issues, into);
+    }
+
+    /** As {@link #loadSnippets(List)} with this loader's host. */
+    public LoadResult loadFiles(List<Path> files) {
+        Issues issues = new Issues();
+        Assembly into = new Assembly(host);
+        for (Path f : files) {
+            guarded(f, null, issues, into);
+        }
+        return result(null, MainBinder.defaults(), issues, into);
+    }
+
+    /** Loads one snippet; a bug in the loader becomes an error about that file instead of an exception. */
+    private void guarded(Path file, Path mainFile, Issues issues, Assembly into) {
+        try {
+            snippet(file, mainFile, issues, into);
+        } catch (RuntimeException | StackOverflowError e) {
+            issues.error(file, 0, "internal error while loading: " + e);
+        }
+    }
+
+    private void snippet(Path file, Path mainFile, Issues issues, Assembly into) {
+        issues.note(file);
+        String text = ConfigFiles.read(file, issues, host);
+        if (text == null) return;
+        TomlNode.Table root = parse(file, text, issues);
+        if (root == null) return;
+        Section s = new Section(issues, file, root, "");
+        MainBinder.rejectInSnippet(s, mainFile);
+        plugins(s, into);
+        s.finish();
+    }
+
+    private static void plugins(Section root, Assembly into) {
+        PromoterBinder.bind(root, into);
+        UmhBinder.bind(root, into);
+        PluginBinder.bind(root, into);
+    }
+
+    private static TomlNode.Table parse(Path file, String text, Issues issues) {
+        try {
+            return TomlParser.parse(text);
+        } catch (TomlParser.SyntaxError e) {
+            issues.error(file, e.line, "TOML syntax error: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static LoadResult result(Path mainFile, MainBinder.Main main, Issues issues, Assembly into) {
+        ReactordConfig config = null;
+        if (!issues.hasErrors() && main != null) {
+            config = new ReactordConfig(mainFile, main.snippets(), main.statisticsPollInterval(),
+                    main.snippetsMonitoringInterval(), main.logs(), main.drbdsetup(), main.unitDir(), main.stateDir(),
+                    main.socket(), into.resources, into.umh, into.prometheus, into.debugger, main.peers());
+        }
+        return new LoadResult(config, issues.errors(), issues.warnings());
+    }
+}

@@ -1,0 +1,48 @@
+package io.reactord.config;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What the configuration checks need to know about this machine: its node name (as {@code uname -n}
+ * prints it; {@code preferred-nodes} are compared with it) and whether the process runs as root (then
+ * configuration files must be owned by root). A null hostname skips the preferred-nodes check.
+ */
+public record HostInfo(String hostname, boolean asRoot) {
+
+    /** This machine and process. */
+    public static HostInfo detect() {
+        return new HostInfo(detectHostname(), detectRoot());
+    }
+
+    static String detectHostname() {
+        try {
+            String h = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
+            if (!h.isEmpty()) return h;
+        } catch (IOException | RuntimeException e) {
+            // fall through to the resolver
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static boolean detectRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("Uid:")) {
+                    String[] f = line.substring(4).trim().split("\\s+");
+                    return f.length > 1 && f[1].equals("0"); // effective uid
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall back to the user name
+        }
+        return "root".equals(System.getProperty("user.name"));
+    }
+}

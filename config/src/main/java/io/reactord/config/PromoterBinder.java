@@ -1,0 +1,178 @@
+package io.reactord.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code [[promoter]]} tables. Every resource key is read on one line below with its name,
+ * default and validation; {@code max-failures} and {@code failure-window} are reactord's own.
+ */
+final class PromoterBinder {
+    private PromoterBinder() {}
+
+    static final long MAX_RESOURCE_NAME = 255;
+
+    static void bind(Section root, Assembly into) {
+        for (Section p : root.tables("promoter")) {
+            p.deprecated("id", "plugins are identified by their resources");
+            Section resources = p.table("resources");
+            if (resources == null) {
+                if (!p.has("resources")) p.warn(p.line(), p.where + " has no [promoter.resources.NAME] table and does nothing");
+            } else {
+                for (Map.Entry<String, TomlNode> e : resources.table.entries.entrySet()) {
+                    resources.node(e.getKey());
+                    if (!(e.getValue().value() instanceof TomlNode.Table t)) {
+                        resources.error(e.getValue().line(), "resource '" + e.getKey() + "' must be a table"
+                                + " [promoter.resources." + TomlNode.keyText(e.getKey()) + "], got "
+                                + e.getValue().typeName());
+                        continue;
+                    }
+                    Section r = new Section(p.issues, p.file, t, resources.sub(e.getKey()));
+                    resource(e.getKey(), r, into);
+                }
+            }
+            p.finish();
+        }
+    }
+
+    private static void resource(String name, Section r, Assembly into) {
+        String badName = nameProblem(name);
+        if (badName != null) r.error(r.line(), "resource name '" + name + "' " + badName);
+
+        // key                                   default                       validation
+        Runner runner = r.choice("runner", Runner.SYSTEMD, Runner::parse);
+        List<TomlNode> start = r.strings("start");
+        List<TomlNode> stop = r.strings("stop");
+        DependencyKind dependenciesAs = r.choice("dependencies-as", DependencyKind.REQUIRES, DependencyKind::parse);
+        DependencyKind targetAs = r.choice("target-as", DependencyKind.REQUIRES, DependencyKind::parse);
+        FailureAction onDemoteFailure = r.choice("on-drbd-demote-failure", FailureAction.NONE, FailureAction::parse);
+        boolean secondaryForce = r.bool("secondary-force", true);
+        boolean stopOnExit = r.bool("stop-services-on-exit", false);
+        double sleepFactor = r.number("sleep-before-promote-factor", 1.0, 0.0, 100.0);
+        List<TomlNode> preferred = r.strings("preferred-nodes");
+        PreferredNodesPolicy preferredPolicy = r.choice("preferred-nodes-policy", PreferredNodesPolicy.ALWAYS,
+                PreferredNodesPolicy::parse);
+        QuorumLossPolicy onQuorumLoss = r.choice("on-quorum-loss", QuorumLossPolicy.SHUTDOWN, QuorumLossPolicy::parse);
+        DiskDetachPolicy onDiskDetach = r.choice("on-disk-detach", DiskDetachPolicy.IGNORE, DiskDetachPolicy::parse);
+        Duration fencingDelay = r.duration("fencing-promote-delay", Duration.ofSeconds(5), Duration.ZERO, Duration.ofHours(1));
+        boolean adjust = r.bool("adjust-resource-on-start", true);
+        int maxFailures = (int) r.integer("max-failures", 5, 1, 1000);
+        Duration failureWindow = r.duration("failure-window", Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofDays(7));
+        r.deprecated("on-stop-failure", "use 'on-drbd-demote-failure'");
+        if (r.has("on-stop-failure") && !(r.table.entries.get("on-stop-failure").value() instanceof String)) {
+            TomlNode n = r.table.entries.get("on-stop-failure");
+            r.error(n.line(), "'on-stop-failure' must be a string, got " + n.typeName() + " " + n.shortText());
+        }
+        r.finish();
+
+        List<String> startList = checkUnits(r, "start", start, runner);
+        List<String> stopList = checkUnits(r, "stop", stop, runner);
+        List<String> preferredNodes = new ArrayList<>();
+        for (TomlNode n : preferred) {
+            String node = (String) n.value();
+            if (node.isBlank() || node.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ' ')) {
+                r.error(n.line(), "'preferred-nodes' entry \"" + node + "\" is not a node name");
+            } else if (preferredNodes.contains(node)) {
+                r.warn(n.line(), "'preferred-nodes' lists \"" + node + "\" twice");
+            } else {
+                preferredNodes.add(node);
+            }
+        }
+
+        warnings(r, name, start, stop, runner, preferredNodes, into.host);
+
+        PromoterResource first = into.resources.get(name);
+        if (first != null) {
+            r.error(r.line(), "resource '" + name + "' already has a promoter in " + Assembly.origin(first.source(), first.line())
+                    + "; each resource may be configured in one promoter only (remove one of "
+                    + first.source() + " and " + r.file + ")");
+            return;
+        }
+        into.resources.put(name, new PromoterResource(name, r.file, r.line(), startList, stopList, runner, dependenciesAs,
+                targetAs, onDemoteFailure, secondaryForce, stopOnExit, sleepFactor, preferredNodes, preferredPolicy,
+                onQuorumLoss, onDiskDetach, fencingDelay, adjust, maxFailures, failureWindow));
+    }
+
+    /** Checks each unit of a start/stop list; returns the list (trimmed entries for systemd). */
+    private static List<String> checkUnits(Section r, String key, List<TomlNode> items, Runner runner) {
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (TomlNode n : items) {
+            String raw = (String) n.value();
+            if (runner == Runner.SHELL) {
+                if (raw.isBlank()) r.error(n.line(), "'" + key + "' contains an empty command");
+                out.add(raw);
+                continue;
+            }
+            String unit = raw.strip();
+            String identity = unit;
+            if (UnitNames.isOcf(unit)) {
+                String instance = UnitNames.ocfInstance(unit);
+                if (instance == null) {
+                    r.error(n.line(), "'" + key + "' entry \"" + unit + "\" is not a valid OCF agent;"
+                            + " expected \"ocf:VENDOR:AGENT INSTANCE-ID [NAME=VALUE ...]\"");
+                    continue;
+                }
+                identity = "ocf instance " + instance;
+            } else {
+                String problem = UnitNames.problem(unit);
+                if (problem != null) {
+                    r.error(n.line(), "unit \"" + unit + "\" in '" + key + "' " + problem);
+                    continue;
+                }
+            }
+            Integer dup = seen.putIfAbsent(identity, n.line());
+            if (dup != null) {
+                r.error(n.line(), "'" + key + "' lists " + (identity.startsWith("ocf ") ? identity : "unit \"" + unit + "\"")
+                        + " twice (also on line " + dup + "); each unit may appear once");
+                continue;
+            }
+            out.add(unit);
+        }
+        return out;
+    }
+
+    private static void warnings(Section r, String name, List<TomlNode> start, List<TomlNode> stop, Runner runner,
+            List<String> preferredNodes, HostInfo host) {
+        TomlNode startNode = r.table.entries.get("start");
+        int startLine = startNode == null ? r.line() : startNode.line();
+        if (start.isEmpty() && (startNode == null || startNode.value() instanceof TomlNode.Array)) {
+            r.warn(startLine, "resource '" + name + "' has an empty 'start' list: DRBD is promoted but no service is started");
+        } else if (runner == Runner.SYSTEMD && !start.isEmpty()) {
+            TomlNode last = start.get(start.size() - 1);
+            String unit = ((String) last.value()).strip();
+            if (unit.endsWith(".mount")) {
+                r.warn(last.line(), "the last 'start' unit \"" + unit + "\" is a mount: on stop, processes that keep it"
+                        + " open cannot be killed and the demotion fails; start a service after it, or use"
+                        + " \"ocf:heartbeat:Filesystem ...\"");
+            }
+        }
+        if (runner == Runner.SYSTEMD && !stop.isEmpty()) {
+            r.warn(stop.get(0).line(), "'stop' is ignored with runner \"systemd\": the units of 'start' are stopped"
+                    + " through drbd-services@" + name + ".target");
+        }
+        if (!preferredNodes.isEmpty() && host != null && host.hostname() != null
+                && !preferredNodes.contains(host.hostname())) {
+            int line = r.table.entries.get("preferred-nodes").line();
+            r.warn(line, "'preferred-nodes' does not contain this node \"" + host.hostname()
+                    + "\" (as printed by uname -n); it will be the least preferred");
+        }
+    }
+
+    /** Null when {@code name} can be a DRBD resource name, otherwise why not. */
+    static String nameProblem(String name) {
+        if (name.isEmpty()) return "is empty";
+        if (name.length() > MAX_RESOURCE_NAME) return "is longer than " + MAX_RESOURCE_NAME + " characters";
+        if (name.equals(".") || name.equals("..")) return "is not a DRBD resource name";
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/') return "contains '/', which a DRBD resource name cannot contain";
+            if (Character.isISOControl(c)) return "contains a control character";
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) return "contains white space";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+package io.reactord.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One resource of a {@code [[promoter]]} table ({@code [promoter.resources.NAME]}), with every
+ * setting resolved to its value or default. {@code source} and {@code line} say where it was defined.
+ * Keys, defaults and validation are listed side by side in {@code PromoterBinder}.
+ */
+public record PromoterResource(
+        String name,
+        Path source,
+        int line,
+        List<String> start,
+        List<String> stop,
+        Runner runner,
+        DependencyKind dependenciesAs,
+        DependencyKind targetAs,
+        FailureAction onDrbdDemoteFailure,
+        boolean secondaryForce,
+        boolean stopServicesOnExit,
+        double sleepBeforePromoteFactor,
+        List<String> preferredNodes,
+        PreferredNodesPolicy preferredNodesPolicy,
+        QuorumLossPolicy onQuorumLoss,
+        DiskDetachPolicy onDiskDetach,
+        Duration fencingPromoteDelay,
+        boolean adjustResourceOnStart,
+        int maxFailures,
+        Duration failureWindow) {
+
+    public PromoterResource {
+        start = List.copyOf(start);
+        stop = List.copyOf(stop);
+        preferredNodes = List.copyOf(preferredNodes);
+    }
+
+    /** The same settings with another origin; used to compare settings regardless of where they were written. */
+    public PromoterResource withOrigin(Path newSource, int newLine) {
+        return new PromoterResource(name, newSource, newLine, start, stop, runner, dependenciesAs, targetAs,
+                onDrbdDemoteFailure, secondaryForce, stopServicesOnExit, sleepBeforePromoteFactor, preferredNodes,
+                preferredNodesPolicy, onQuorumLoss, onDiskDetach, fencingPromoteDelay, adjustResourceOnStart,
+                maxFailures, failureWindow);
+    }
+
+    /** True when every setting except {@code source} and {@code line} is equal. */
+    public boolean sameSettings(PromoterResource other) {
+        return other != null && withOrigin(null, 0).equals(other.withOrigin(null, 0));
+    }
+
+    /** The units to stop, in order: {@code stop} when given, otherwise {@code start} reversed (drbd-reactor's rule). */
+    public List<String> effectiveStop() {
+        if (!stop.isEmpty()) return stop;
+        List<String> reversed = new java.util.ArrayList<>(start);
+        java.util.Collections.reverse(reversed);
+        return List.copyOf(reversed);
+    }
+}

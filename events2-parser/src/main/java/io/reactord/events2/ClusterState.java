@@ -1,0 +1,117 @@
+package io.reactord.events2;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The reducer: merges events (partial {@code change} lines included) into an immutable per-resource tree
+ * and reports each change of a field a promoter cares about as a {@link Change}. It tolerates what real
+ * streams do: objects created on first mention (create before exists, children before parents), destroy
+ * of unknown objects (ignored), renames, and a repeated initial dump. Single-threaded by design: one
+ * owner (the agent's event loop) applies events in order.
+ *
+ * <p>Dump tracking: {@link #initialDumpComplete()} turns true at {@code exists -}. When the events2 source
+ * restarts, the owner calls {@link #beginDump()}; objects not re-reported before the next {@code exists -}
+ * are then destroyed, so a restart with nothing changed yields no changes at all.
+ */
+public final class ClusterState {
+    private final Map<String, ResourceInfo> resources = new TreeMap<>();
+    private boolean dumpComplete;
+    /** Object keys not yet re-reported during a repeated dump; null outside one. */
+    private Set<ObjectKeys.Key> unconfirmed;
+
+    /** True once {@code exists -} has been seen since construction or the last {@link #beginDump()}. */
+    public boolean initialDumpComplete() {
+        return dumpComplete;
+    }
+
+    /** The resources, by name (ascending). Unmodifiable view. */
+    public Map<String, ResourceInfo> resources() {
+        return Collections.unmodifiableMap(resources);
+    }
+
+    /** One resource, or null. */
+    public ResourceInfo resource(String name) {
+        return resources.get(name);
+    }
+
+    /** A new events2 process is starting: expect a full dump and forget what it does not report. */
+    public void beginDump() {
+        dumpComplete = false;
+        unconfirmed = new HashSet<>();
+        for (ResourceInfo r : resources.values()) {
+            ObjectKeys.addAll(r, unconfirmed);
+        }
+    }
+
+    /** Applies one event; returns the changes it caused (possibly none). */
+    public List<Change> apply(Event e) {
+        if (e instanceof Event.DumpComplete) {
+            return completeDump();
+        }
+        if (e instanceof Event.Unparsed || e instanceof Event.Helper) {
+            return List.of();
+        }
+        if (e instanceof Event.Rename) {
+            return rename((Event.Rename) e);
+        }
+        List<Change> out = new ArrayList<>(2);
+        Reducer.apply(this, e, out);
+        return out;
+    }
+
+    void confirm(Action action, ObjectKeys.Key key) {
+        if (unconfirmed != null && action == Action.EXISTS) {
+            unconfirmed.remove(key);
+        }
+    }
+
+    ResourceInfo get(String name) {
+        return resources.get(name);
+    }
+
+    void put(ResourceInfo r) {
+        resources.put(r.name(), r);
+    }
+
+    void remove(String name) {
+        resources.remove(name);
+    }
+
+    private List<Change> completeDump() {
+        List<Change> out = new ArrayList<>();
+        if (unconfirmed != null && !unconfirmed.isEmpty()) {
+            for (ObjectKeys.Key key : ObjectKeys.deepestFirst(unconfirmed)) {
+                Reducer.apply(this, ObjectKeys.destroyEvent(key), out);
+            }
+        }
+        unconfirmed = null;
+        dumpComplete = true;
+        return out;
+    }
+
+    private List<Change> rename(Event.Rename e) {
+        ResourceInfo r = resources.remove(e.name());
+        if (r == null || e.name().equals(e.newName())) {
+            if (r != null) {
+                resources.put(r.name(), r);
+            }
+            return List.of();
+        }
+        ResourceInfo renamed = r.withName(e.newName());
+        resources.put(e.newName(), renamed);
+        if (unconfirmed != null) {
+            Set<ObjectKeys.Key> moved = new HashSet<>();
+            for (ObjectKeys.Key k : unconfirmed) {
+                moved.add(ObjectKeys.renamed(k, e.name(), e.newName()));
+            }
+            unconfirmed = moved;
+        }
+        return List.of(new Change(e.newName(), Change.Field.RENAMED, null, null, e.name(), e.newName(), renamed));
+    }
+}

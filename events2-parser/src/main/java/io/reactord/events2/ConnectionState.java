@@ -1,0 +1,49 @@
+package io.reactord.events2;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The {@code connection} key of a connection. */
+public enum ConnectionState {
+    STAND_ALONE("StandAlone"),
+    DISCONNECTING("Disconnecting"),
+    UNCONNECTED("Unconnected"),
+    TIMEOUT("Timeout"),
+    BROKEN_PIPE("BrokenPipe"),
+    NETWORK_FAILURE("NetworkFailure"),
+    PROTOCOL_ERROR("ProtocolError"),
+    TEAR_DOWN("TearDown"),
+    CONNECTING("Connecting"),
+    CONNECTED("Connected");
+
+    private static final Map<String, ConnectionState> BY_NAME = new HashMap<>();
+
+    static {
+        BY_NAME.put("StandAlone", STAND_ALONE);
+        BY_NAME.put("Disconnecting", DISCONNECTING);
+        BY_NAME.put("Unconnected", UNCONNECTED);
+        BY_NAME.put("Timeout", TIMEOUT);
+        BY_NAME.put("BrokenPipe", BROKEN_PIPE);
+        BY_NAME.put("NetworkFailure", NETWORK_FAILURE);
+        BY_NAME.put("ProtocolError", PROTOCOL_ERROR);
+        BY_NAME.put("TearDown", TEAR_DOWN);
+        BY_NAME.put("Connecting", CONNECTING);
+        BY_NAME.put("Connected", CONNECTED);
+    }
+
+    private final String drbdName;
+
+    ConnectionState(String drbdName) {
+        this.drbdName = drbdName;
+    }
+
+    /** The name as drbdsetup prints it. */
+    public String drbdName() {
+        return drbdName;
+    }
+
+    /** The state for a printed word, or null when the word is not one of them. */
+    public static ConnectionState of(String s) {
+        return BY_NAME.get(s);
+    }
+}

@@ -1,0 +1,68 @@
+package io.reactord.it;
+
+import io.reactord.sim.SimTiming;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a backend starts: the simulated nodes, the one promoter resource (the LINSTOR controller layout:
+ * a mount-like unit and a controller service that writes), DRBD timing, and extra promoter keys.
+ *
+ * @param nodes            node names (also their {@code uname -n} for the agent)
+ * @param resource         the DRBD resource the promoter manages
+ * @param timing           the simulator's DRBD timing profile
+ * @param promoterOptions  extra promoter keys as TOML values, e.g. {@code "on-quorum-loss" -> "\"freeze\""}
+ * @param startAgents      whether {@code start} also starts every agent (cold-start scenarios start them later)
+ */
+public record ClusterConfig(List<String> nodes, String resource, SimTiming timing, Map<String, String> promoterOptions,
+                            boolean startAgents) {
+
+    /** The resource of the LINSTOR controller layout. */
+    public static final String RESOURCE = "linstor_db";
+    /** The mount-like unit: opens the DRBD device read-write (fails on a Secondary). */
+    public static final String MOUNT_UNIT = "var-lib-linstor-mount.service";
+    /** The writer: appends sequence numbers to the device and logs every acknowledged one. */
+    public static final String CONTROLLER_UNIT = "linstor-controller.service";
+    /** Start units in order, as in the promoter snippet. */
+    public static final List<String> START_UNITS = List.of(MOUNT_UNIT, CONTROLLER_UNIT);
+
+    public ClusterConfig {
+        nodes = List.copyOf(nodes);
+        promoterOptions = Map.copyOf(promoterOptions);
+    }
+
+    /** Three nodes alpha, bravo, charlie; {@code sleep-before-promote-factor = 0}; short backoff. */
+    public static ClusterConfig standard(SimTiming timing) {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("sleep-before-promote-factor", "0");
+        return new ClusterConfig(List.of("alpha", "bravo", "charlie"), RESOURCE, timing, o, true);
+    }
+
+    /** This configuration with one more (or replaced) promoter key. */
+    public ClusterConfig with(String key, String tomlValue) {
+        Map<String, String> o = new LinkedHashMap<>(promoterOptions);
+        o.put(key, tomlValue);
+        return new ClusterConfig(nodes, resource, timing, o, startAgents);
+    }
+
+    public ClusterConfig withAgentsStarted(boolean start) {
+        return new ClusterConfig(nodes, resource, timing, promoterOptions, start);
+    }
+
+    public ClusterConfig withTiming(SimTiming t) {
+        return new ClusterConfig(nodes, resource, t, promoterOptions, startAgents);
+    }
+
+    /** The promoter snippet every node uses (drbd-reactor syntax). */
+    public String snippet() {
+        StringBuilder s = new StringBuilder("[[promoter]]\n[promoter.resources.").append(resource).append("]\n");
+        s.append("start = [");
+        for (int i = 0; i < START_UNITS.size(); i++) {
+            s.append(i == 0 ? "" : ", ").append('"').append(START_UNITS.get(i)).append('"');
+        }
+        s.append("]\n");
+        promoterOptions.forEach((k, v) -> s.append(k).append(" = ").append(v).append('\n'));
+        return s.toString();
+    }
+}

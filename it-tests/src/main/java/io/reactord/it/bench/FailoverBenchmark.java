@@ -1,0 +1,102 @@
+package io.reactord.it.bench;
+
+import io.reactord.it.Backend;
+import io.reactord.it.ClusterConfig;
+import io.reactord.it.NodeState;
+import io.reactord.it.Profiles;
+import io.reactord.it.Snapshot;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Failover time: the active node crashes (DRBD, its manager and its agent die at once) → the target is active on a
+ * survivor, measured from the crash to the first observation of {@code drbd-services@RES.target} active on another
+ * node (observation polls every node's manager over D-Bus, a few milliseconds per round). Three nodes, fast
+ * DRBD timing, {@code sleep-before-promote-factor = 0}. Prints every run and p50/p90/p99.
+ *
+ * <p>{@code FailoverBenchmark [--runs N] [--backend real-systemd|in-process] [--timing fast|realistic]}
+ */
+public final class FailoverBenchmark {
+    private FailoverBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 50;
+        String backend = "real-systemd";
+        String timing = "fast";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--backend" -> backend = args[++i];
+                case "--timing" -> timing = args[++i];
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        List<Long> times = new ArrayList<>();
+        int failed = 0;
+        try (Backend b = Profiles.backend(backend).get()) {
+            b.start(ClusterConfig.standard(Profiles.timing(timing)));
+            System.out.printf("failover benchmark: %s backend, %s DRBD timing, %d runs%n", backend, timing, runs);
+            for (int run = 1; run <= runs; run++) {
+                String active = awaitConverged(b, 120_000);
+                if (active == null) {
+                    System.out.println("run " + run + ": the cluster did not converge; stopping\n" + b.snapshot().table());
+                    failed++;
+                    break;
+                }
+                b.sleep(500);
+                long t0 = b.nowMs();
+                b.crashNode(active);
+                long t1 = awaitTargetElsewhere(b, active, 60_000);
+                if (t1 < 0) {
+                    System.out.println("run " + run + ": no failover within 60 s");
+                    failed++;
+                } else {
+                    times.add(t1 - t0);
+                    System.out.printf("run %2d: %s crashed, target active on a survivor after %d ms%n", run, active,
+                            t1 - t0);
+                }
+                b.bootNode(active);
+            }
+        }
+        if (times.isEmpty()) {
+            System.out.println("no successful run");
+            System.exit(1);
+        }
+        Collections.sort(times);
+        System.out.printf(Locale.ROOT, "failover over %d runs (%d failed): min %d ms, p50 %d ms, p90 %d ms, p99 %d ms,"
+                + " max %d ms%n", times.size(), failed, times.get(0), pct(times, 50), pct(times, 90), pct(times, 99),
+                times.get(times.size() - 1));
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    static long pct(List<Long> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static String awaitConverged(Backend b, long timeoutMs) {
+        if (!b.await(() -> b.snapshot().converged() != null, timeoutMs)) {
+            return null;
+        }
+        return b.snapshot().converged();
+    }
+
+    /** Backend time at which the target was first seen active on a node other than {@code crashed}, or -1. */
+    private static long awaitTargetElsewhere(Backend b, String crashed, long timeoutMs) {
+        long[] at = {-1};
+        b.await(() -> {
+            Snapshot s = b.snapshot();
+            for (NodeState n : s.nodes().values()) {
+                if (!n.node().equals(crashed) && n.up() && "active".equals(n.target())) {
+                    at[0] = s.timeMs();
+                    return true;
+                }
+            }
+            return false;
+        }, timeoutMs);
+        return at[0];
+    }
+}

@@ -1,0 +1,65 @@
+package io.reactord.it;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Failures the suite found that are bugs or gaps outside the fault suite (simulator, agent), each with the issue it
+ * is waiting for. A run that fails exactly this way is reported as aborted with the known issue and the full report
+ * (visible in the test output, never a pass); a run that fails any other way fails, and a run that passes passes.
+ * Remove an entry once its issue is fixed.
+ */
+final class KnownIssues {
+
+    /** One known issue: which runs it affects, how its failure looks, and what it is. */
+    record Issue(String backend, String label, Pattern failure, String description) {
+        boolean matches(ScenarioResult r) {
+            return (backend == null || backend.equals(r.backend())) && r.label().startsWith(label)
+                    && r.failures().stream().allMatch(f -> failure.matcher(f).find());
+        }
+    }
+
+    static final List<Issue> ISSUES = List.of(
+            new Issue(null, "07", Pattern.compile("I4: |I2: "),
+                    "simulator: a Primary that wrote with only an Inconsistent peer connected loses those writes when"
+                            + " a stale UpToDate peer promotes after it (realistic timing, seed 20261125)"),
+            new Issue(null, "17", Pattern.compile("I3: "),
+                    "simulator: after a crash of all nodes mid-resync, Consistent nodes with equal data never become"
+                            + " UpToDate, so nobody can promote (realistic timing)"),
+            new Issue(null, "19", Pattern.compile("I3: "),
+                    "agent: with a move to X in force on every agent (the in-process backend delivers 'move' to all"
+                            + " of them), evicting X --keep-masked makes another node start and at once stop again: the"
+                            + " move's away-penalty outlives the move's landing, nobody runs it for ~10 s"),
+            new Issue("real-systemd", "19", Pattern.compile("reactorctl move [^\\n]*exited 1[\\s\\S]*took over \\(not '"),
+                    "agent/reactorctl: 'move RES --to NODE' reaches only this node's daemon; with three nodes the"
+                            + " other peer can win the promotion race instead of NODE (about half of the runs)"),
+            new Issue(null, "27", Pattern.compile("I4: |I2: |I3: "),
+                    "simulator: writes during a resync (bridge/one-way partitions, detached Primary) leave a sync"
+                            + " target with data that diverges from its source; faults can destroy the last UpToDate"
+                            + " copy; agent: an adopted active target whose controller unit failed is never"
+                            + " restarted (I3). Run with the printed seed to reproduce."));
+
+    private KnownIssues() {
+    }
+
+    /** Passes, fails, or aborts with the known issue; prints the summary either way. */
+    static void report(ScenarioResult r) {
+        System.out.println("[fault-suite] " + r.backend() + " " + r.summary());
+        switch (r.outcome()) {
+            case PASSED -> {
+            }
+            case NOT_RUN -> Assumptions.abort(r.report());
+            case FAILED -> {
+                System.out.println(r.report());
+                for (Issue i : ISSUES) {
+                    if (i.matches(r)) {
+                        Assumptions.abort("KNOWN ISSUE, " + i.description() + "\n" + r.report());
+                    }
+                }
+                Assertions.fail(r.report());
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.reactord.systemd;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the drop-in generator needs to know about one promoter resource; the agent maps its
+ * configuration to this record, so this module does not depend on the config module.
+ *
+ * @param resource       the DRBD resource name (escaped into instance names here)
+ * @param startUnits     the units to start in order, e.g. {@code var-lib-linstor.mount}
+ * @param dependenciesAs how each start unit depends on the one before it (Requires, Wants, BindsTo, Requisite)
+ * @param targetAs       how the target depends on each start unit (same choices)
+ * @param failureAction  systemd {@code FailureAction=} of the escalation unit after a failed demote
+ *                       (none, reboot, reboot-force, reboot-immediate, poweroff, poweroff-force,
+ *                       poweroff-immediate, exit, exit-force)
+ * @param secondaryForce whether stopping falls back to {@code drbdsetup secondary --force}
+ */
+public record UnitPlan(String resource, List<String> startUnits, String dependenciesAs, String targetAs,
+        String failureAction, boolean secondaryForce) {
+
+    /** Dependency kinds accepted for {@code dependencies-as} and {@code target-as}. */
+    public static final Set<String> DEPENDENCY_KINDS = Set.of("Wants", "Requires", "Requisite", "BindsTo");
+
+    /** {@code FailureAction=} values accepted for {@code on-drbd-demote-failure}. */
+    public static final Set<String> FAILURE_ACTIONS = Set.of("none", "reboot", "reboot-force",
+            "reboot-immediate", "poweroff", "poweroff-force", "poweroff-immediate", "exit", "exit-force");
+
+    /** Validates every field; start entries must be plain unit names (OCF agents are not supported yet). */
+    public UnitPlan {
+        Objects.requireNonNull(resource, "resource");
+        SystemdNames.demoteOrEscalateService(resource); // the longest of the three names
+        startUnits = List.copyOf(Objects.requireNonNull(startUnits, "startUnits"));
+        for (String unit : startUnits) {
+            if (unit.startsWith("ocf:")) {
+                throw new IllegalArgumentException("resource " + SystemdNames.printable(resource) + ": start entry '"
+                        + unit + "': OCF resource agents are not supported yet; use systemd units");
+            }
+            try {
+                SystemdNames.requireValidUnitName(unit);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("resource " + SystemdNames.printable(resource)
+                        + ": start entry: " + e.getMessage(), e);
+            }
+        }
+        if (Set.copyOf(startUnits).size() != startUnits.size()) {
+            throw new IllegalArgumentException("resource " + SystemdNames.printable(resource)
+                    + ": a unit is listed twice in start");
+        }
+        dependenciesAs = dependencyKind("dependencies-as", dependenciesAs);
+        targetAs = dependencyKind("target-as", targetAs);
+        Objects.requireNonNull(failureAction, "failureAction");
+        if (!FAILURE_ACTIONS.contains(failureAction)) {
+            throw new IllegalArgumentException("on-drbd-demote-failure: unknown action '" + failureAction
+                    + "', expected one of " + String.join(", ", new java.util.TreeSet<>(FAILURE_ACTIONS)));
+        }
+    }
+
+    /** The plan drbd-reactor's defaults give: Requires, Requires, no action, secondary --force. */
+    public static UnitPlan withDefaults(String resource, List<String> startUnits) {
+        return new UnitPlan(resource, startUnits, "Requires", "Requires", "none", true);
+    }
+
+    private static String dependencyKind(String key, String value) {
+        Objects.requireNonNull(value, key);
+        for (String kind : DEPENDENCY_KINDS) {
+            if (kind.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException(key + ": unknown dependency '" + value
+                + "', expected one of Wants, Requires, Requisite, BindsTo");
+    }
+}

@@ -1,0 +1,93 @@
+package io.reactord.systemd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.reactord.systemd.harness.Commands;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shim run directly with the fake drbdsetup: exit codes are what systemd acts on. */
+final class ShimTest {
+    @TempDir
+    Path tmp;
+
+    private FakeDrbd drbd;
+    private Path shim;
+
+    @BeforeEach
+    void setUp() {
+        drbd = new FakeDrbd(tmp.resolve("fake"));
+        shim = tmp.resolve("reactord-shim");
+        InstallUnits.install(tmp.resolve("units"), shim);
+    }
+
+    private Commands.Result shim(String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(shim.toString()));
+        cmd.addAll(List.of(args));
+        return Commands.run(cmd, Map.of("PATH", drbd.path()), 10);
+    }
+
+    @Test
+    void primary_accepted_exits0() {
+        assertEquals(0, shim("primary", "r0").exitCode());
+        assertEquals(List.of("primary r0"), drbd.calls());
+    }
+
+    @Test
+    void primary_refused_exits1SoExecConditionSkips() {
+        drbd.set("refuse-primary", true);
+        Commands.Result r = shim("primary", "r0");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("refused"), r.stderr());
+    }
+
+    @Test
+    void primary_noDrbdsetup_exits255SoSystemdFails() {
+        Commands.Result r = Commands.run(List.of(shim.toString(), "primary", "r0"), Map.of("PATH", tmp.resolve("none").toString()), 10);
+        assertEquals(255, r.exitCode(), r.stderr());
+    }
+
+    @Test
+    void secondarySecondaryForce_secondaryRefused_forces() {
+        drbd.set("refuse-secondary", true);
+        assertEquals(0, shim("secondary-secondary-force", "r0").exitCode());
+        assertEquals(List.of("secondary r0", "events2 --now r0", "secondary --force r0"), drbd.calls());
+    }
+
+    @Test
+    void secondary_refused_exits1WithoutForce() {
+        drbd.set("refuse-secondary", true);
+        assertEquals(1, shim("secondary", "r0").exitCode());
+        assertTrue(drbd.calls().stream().noneMatch(c -> c.contains("--force")));
+    }
+
+    @Test
+    void secondary_notConfigured_countsAsDemoted() {
+        drbd.set("refuse-secondary", true);
+        drbd.set("unconfigured", true);
+        Commands.Result r = shim("secondary", "r0");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.stderr().contains("not configured"), r.stderr());
+    }
+
+    @Test
+    void orEscalate_bothRefused_exits1WithEmergencyMessage() {
+        drbd.set("refuse-secondary", true);
+        drbd.set("refuse-secondary-force", true);
+        Commands.Result r = shim("secondary-secondary-force-or-escalate", "r0");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("<0>"), r.stderr());
+    }
+
+    @Test
+    void usage_badArguments_exits2() {
+        assertEquals(2, shim("promote", "r0").exitCode());
+        assertEquals(2, shim("primary").exitCode());
+        assertEquals(2, shim("primary", "").exitCode());
+    }
+}

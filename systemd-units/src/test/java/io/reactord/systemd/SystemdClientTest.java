@@ -1,0 +1,145 @@
+package io.reactord.systemd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.reactord.systemd.harness.PrivateSystemd;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link SystemdClient} against a private real systemd manager and its real dbus-daemon. */
+final class SystemdClientTest {
+    @TempDir
+    static Path tmp;
+
+    private static PrivateSystemd systemd;
+    private static SystemdClient client;
+
+    @BeforeAll
+    static void startManager() throws Exception {
+        PrivateSystemd.assumeSystemdOrFail();
+        systemd = PrivateSystemd.start(tmp.resolve("systemd"));
+        Path units = systemd.unitDir();
+        Files.writeString(units.resolve("ok.service"), "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/true\n");
+        Files.writeString(units.resolve("fails.service"), "[Service]\nType=oneshot\nExecStart=/bin/false\n");
+        Files.writeString(units.resolve("slow.service"), "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sleep 1.5\n");
+        Files.writeString(units.resolve("daemon.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
+        Files.writeString(units.resolve("maskme.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
+        client = SystemdClient.forAddress(systemd.busAddress(), Duration.ofSeconds(20));
+        client.start().get(10, TimeUnit.SECONDS);
+        client.daemonReload().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stopManager() {
+        if (client != null) {
+            client.close();
+        }
+        if (systemd != null) {
+            systemd.close();
+        }
+    }
+
+    private static Throwable failure(CompletableFuture<?> f) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS));
+        return e.getCause();
+    }
+
+    @Test
+    void startUnit_oneshot_doneAndActive() throws Exception {
+        assertEquals(JobResult.DONE, client.startUnit("ok.service", "replace").get(10, TimeUnit.SECONDS));
+        UnitStatus s = client.unitStatus("ok.service").get(10, TimeUnit.SECONDS);
+        assertEquals("active", s.activeState());
+        assertEquals("exited", s.subState());
+        assertEquals("loaded", s.loadState());
+        assertTrue(s.conditionResult());
+    }
+
+    @Test
+    void startUnit_failingOneshot_failedThenResetFailedClearsIt() throws Exception {
+        assertEquals(JobResult.FAILED, client.startUnit("fails.service", "replace").get(10, TimeUnit.SECONDS));
+        assertTrue(client.unitStatus("fails.service").get(10, TimeUnit.SECONDS).isFailed());
+        client.resetFailedUnit("fails.service").get(10, TimeUnit.SECONDS);
+        assertEquals("inactive", client.unitStatus("fails.service").get(10, TimeUnit.SECONDS).activeState());
+    }
+
+    @Test
+    void startUnit_unknownUnit_noSuchUnitException() {
+        Throwable t = failure(client.startUnit("nope.service", "replace"));
+        assertInstanceOf(NoSuchUnitException.class, t);
+        assertTrue(t.getMessage().contains("nope.service"), t.getMessage());
+    }
+
+    @Test
+    void unitStatus_unknownUnit_notFound() throws Exception {
+        assertEquals("not-found", client.unitStatus("nope.service").get(10, TimeUnit.SECONDS).loadState());
+    }
+
+    @Test
+    void startUnit_slowUnit_returnsBeforeTheJobEnds() throws Exception {
+        CompletableFuture<JobResult> f = client.startUnit("slow.service", "replace");
+        assertFalse(f.isDone(), "the caller's thread did not wait for the job");
+        assertEquals(JobResult.DONE, f.get(10, TimeUnit.SECONDS));
+        assertEquals(JobResult.DONE, client.stopUnit("slow.service", "replace").get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void startUnit_noJobResultInTime_jobTimeoutException() throws Exception {
+        try (SystemdClient impatient = SystemdClient.forAddress(systemd.busAddress(), Duration.ofMillis(200))) {
+            impatient.start().get(10, TimeUnit.SECONDS);
+            client.stopUnit("slow.service", "replace").get(10, TimeUnit.SECONDS);
+            Throwable t = failure(impatient.startUnit("slow.service", "replace"));
+            assertInstanceOf(JobTimeoutException.class, t);
+        }
+        client.stopUnit("slow.service", "replace").get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void onUnitStateChange_serviceStartsAndStops_eachStateReportedOnce() throws Exception {
+        List<UnitStateChange> seen = new CopyOnWriteArrayList<>();
+        try (SystemdClient.Registration reg = client.onUnitStateChange(c -> {
+            if (c.unit().equals("daemon.service")) {
+                seen.add(c);
+            }
+        })) {
+            client.startUnit("daemon.service", "replace").get(10, TimeUnit.SECONDS);
+            client.stopUnit("daemon.service", "replace").get(10, TimeUnit.SECONDS);
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> seen.stream().anyMatch(c -> c.activeState().equals("inactive")));
+        }
+        assertTrue(seen.contains(new UnitStateChange("daemon.service", "active", "running")), seen.toString());
+        for (int i = 1; i < seen.size(); i++) {
+            assertFalse(seen.get(i).equals(seen.get(i - 1)), "duplicate report: " + seen);
+        }
+    }
+
+    @Test
+    void maskRuntime_unit_startRefusedUntilUnmasked() throws Exception {
+        client.maskRuntime("maskme.service").get(10, TimeUnit.SECONDS);
+        assertEquals("masked", client.unitStatus("maskme.service").get(10, TimeUnit.SECONDS).loadState());
+        assertInstanceOf(UnitMaskedException.class, failure(client.startUnit("maskme.service", "replace")));
+        client.unmaskRuntime("maskme.service").get(10, TimeUnit.SECONDS);
+        assertEquals("loaded", client.unitStatus("maskme.service").get(10, TimeUnit.SECONDS).loadState());
+    }
+
+    @Test
+    void freezeUnit_inactiveUnit_clearError() {
+        Throwable t = failure(client.freezeUnit("ok-never-started@x.service"));
+        assertInstanceOf(SystemdException.class, t);
+        assertTrue(t.getMessage().startsWith("freeze ok-never-started@x.service: "), t.getMessage());
+    }
+}
