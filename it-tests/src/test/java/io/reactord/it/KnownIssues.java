@@ -28,13 +28,6 @@ final class KnownIssues {
             new Issue(null, "17", Pattern.compile("I3: "),
                     "simulator: after a crash of all nodes mid-resync, Consistent nodes with equal data never become"
                             + " UpToDate, so nobody can promote (realistic timing)"),
-            new Issue(null, "19", Pattern.compile("I3: "),
-                    "agent: with a move to X in force on every agent (the in-process backend delivers 'move' to all"
-                            + " of them), evicting X --keep-masked makes another node start and at once stop again: the"
-                            + " move's away-penalty outlives the move's landing, nobody runs it for ~10 s"),
-            new Issue("real-systemd", "19", Pattern.compile("reactorctl move [^\\n]*exited 1[\\s\\S]*took over \\(not '"),
-                    "agent/reactorctl: 'move RES --to NODE' reaches only this node's daemon; with three nodes the"
-                            + " other peer can win the promotion race instead of NODE (about half of the runs)"),
             new Issue(null, "27", Pattern.compile("I4: |I2: |I3: "),
                     "simulator: writes during a resync (bridge/one-way partitions, detached Primary) leave a sync"
                             + " target with data that diverges from its source; faults can destroy the last UpToDate"

@@ -95,6 +95,7 @@ final class RealNode {
         observer = SystemdClient.forAddress(sd.busAddress(), Duration.ofSeconds(30));
         observer.start().get(15, TimeUnit.SECONDS);
         files.writeConfig(config, sd.unitDir());
+        PeerCommand.install(files, agents.reactorctl());
     }
 
     /**
