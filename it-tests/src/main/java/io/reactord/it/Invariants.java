@@ -82,7 +82,13 @@ public final class Invariants {
         }
         List<String> div = sim.divergences(res);
         if (!div.isEmpty()) {
-            violate(t, "I4: diverging data between " + div);
+            StringBuilder tails = new StringBuilder();
+            for (String n : backend.config().nodes()) {
+                List<Long> d = sim.data(n, res);
+                tails.append(tails.isEmpty() ? " (data ends: " : ", ").append(n).append(' ')
+                        .append(d.subList(Math.max(0, d.size() - 4), d.size()));
+            }
+            violate(t, "I4: diverging data between " + div + tails + ")");
         }
         for (String p : sim.primaries(res)) {
             if (!sim.disk(p, res, 0).name().equals("UP_TO_DATE") || !sim.quorum(p, res, 0)) {

@@ -114,13 +114,15 @@ final class DrbdOperations {
         if (!upToDateAccess(x)) {
             return new ToolResult(5, "", dev + ": I/O error (no access to UpToDate data)\n");
         }
+        List<Long> generation = List.copyOf(readSource(x));
         if (x.disk[0] == DiskState.UP_TO_DATE) {
             x.data.add(seq);
         }
         x.writtenKiB += 4;
         for (PeerLink l : x.peers.values()) {
             NodeResource p = c.nodeResource(l.peer, x.spec.name());
-            if (l.connected() && !p.client && p.anyDisk() && !p.syncTarget() && p.disk[0] == DiskState.UP_TO_DATE) {
+            // protocol C: every connected disk that holds this data generation gets the write, a sync target too
+            if (l.connected() && !p.client && p.disk[0].hasDisk() && p.data.equals(generation)) {
                 p.data.add(seq);
                 p.writtenKiB += 4;
                 l.sent[0] += 4;
@@ -131,19 +133,22 @@ final class DrbdOperations {
         return ToolResult.ok("ack " + seq + "\n");
     }
 
-    ToolResult read(NodeResource x) {
-        List<Long> src = null;
+    /** The data this node's device serves: its UpToDate disk, else a connected UpToDate peer's; null if none. */
+    private List<Long> readSource(NodeResource x) {
         if (x.disk[0] == DiskState.UP_TO_DATE) {
-            src = x.data;
-        } else {
-            for (PeerLink l : x.peers.values()) {
-                NodeResource p = c.nodeResource(l.peer, x.spec.name());
-                if (l.connected() && p.disk[0] == DiskState.UP_TO_DATE) {
-                    src = p.data;
-                    break;
-                }
+            return x.data;
+        }
+        for (PeerLink l : x.peers.values()) {
+            NodeResource p = c.nodeResource(l.peer, x.spec.name());
+            if (l.connected() && p.disk[0] == DiskState.UP_TO_DATE) {
+                return p.data;
             }
         }
+        return null;
+    }
+
+    ToolResult read(NodeResource x) {
+        List<Long> src = readSource(x);
         if (src == null) {
             return new ToolResult(5, "", "/dev/drbd" + x.spec.firstMinor() + ": I/O error (no access to UpToDate data)\n");
         }

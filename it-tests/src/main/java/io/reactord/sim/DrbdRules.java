@@ -90,6 +90,8 @@ final class DrbdRules {
             } else if (rel == Relation.SECOND_NEWER && db != DiskState.INCONSISTENT && !a.syncTarget()) {
                 startResync(b, a, v);
                 moved = true;
+            } else if (rel == Relation.FIRST_NEWER || rel == Relation.SECOND_NEWER) {
+                moved |= outdateStale(rel == Relation.FIRST_NEWER ? b : a, v);
             } else if (rel == Relation.EQUAL) {
                 if (da == DiskState.UP_TO_DATE && db != DiskState.UP_TO_DATE) {
                     moved |= liftOrSync(a, b, v, handshake);
@@ -99,6 +101,21 @@ final class DrbdRules {
             }
         }
         return moved;
+    }
+
+    /**
+     * The peer holds a newer data generation but cannot be a sync source (it is Inconsistent itself: a sync target
+     * that took over the generation of its source): a Secondary with older data learns from the handshake's UUIDs
+     * that its data are stale and goes Outdated, so it can neither promote nor re-confirm to UpToDate; it waits for a
+     * node with the newer data in a consistent state.
+     */
+    private static boolean outdateStale(NodeResource older, int v) {
+        DiskState d = older.disk[v];
+        if (older.role == Role.PRIMARY || d != DiskState.UP_TO_DATE && d != DiskState.CONSISTENT) {
+            return false;
+        }
+        older.disk[v] = DiskState.OUTDATED;
+        return true;
     }
 
     /**
@@ -127,19 +144,27 @@ final class DrbdRules {
         c.helper(target.node, r, "call helper " + ctx + " helper:before-resync-target");
         c.helper(target.node, r, "response helper " + ctx + " helper:before-resync-target status:0");
         target.disk[v] = DiskState.INCONSISTENT;
+        // the target takes over the source's data generation (its UUIDs) at once and receives the application
+        // writes from here on; only its blocks are incomplete until the resync ends
+        long kib = 4L * Math.max(0, source.data.size() - target.data.size());
+        target.data = new ArrayList<>(source.data);
         st.repl[v] = ReplState.SYNC_SOURCE;
         ts.repl[v] = ReplState.SYNC_TARGET;
         st.done[v] = 0;
         ts.done[v] = 0;
-        long token = ++st.syncToken;
+        long token = Math.max(st.syncToken, ts.syncToken) + 1; // above every earlier token of either side
+        st.syncToken = token;
         ts.syncToken = token;
-        c.schedule("resync|" + r + "|" + target.node + "|" + v, c.timing.resyncMs(), () -> {
+        // one completion per resync: a key shared with an aborted resync's pending timer would drop this one
+        c.schedule("resync|" + r + "|" + source.node + "|" + target.node + "|" + v + "|" + token, c.timing.resyncMs(),
+                () -> {
             if (!c.up(source.node) || !c.up(target.node) || !st.connected() || !ts.connected()
                     || st.syncToken != token || ts.syncToken != token) {
                 return;
             }
-            long kib = 4L * Math.max(0, source.data.size() - target.data.size());
-            target.data = new ArrayList<>(source.data);
+            if (compare(target.data, source.data) != Relation.FIRST_NEWER) {
+                target.data = new ArrayList<>(source.data); // else it also got writes the source did not see
+            }
             target.disk[v] = source.disk[v] == DiskState.UP_TO_DATE ? DiskState.UP_TO_DATE : source.disk[v];
             st.repl[v] = ReplState.ESTABLISHED;
             ts.repl[v] = ReplState.ESTABLISHED;
@@ -198,7 +223,8 @@ final class DrbdRules {
     private boolean newerPeerConnected(NodeResource x) {
         for (PeerLink l : x.peers.values()) {
             NodeResource p = c.nodeResource(l.peer, x.spec.name());
-            if (l.connected() && !p.client && p.anyDisk() && compare(p.data, x.data) != Relation.EQUAL) {
+            Relation rel = l.connected() && !p.client && p.anyDisk() ? compare(p.data, x.data) : Relation.EQUAL;
+            if (rel == Relation.FIRST_NEWER || rel == Relation.DIVERGED) {
                 return true;
             }
         }

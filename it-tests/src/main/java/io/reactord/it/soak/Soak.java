@@ -5,6 +5,7 @@ import io.reactord.it.ClusterConfig;
 import io.reactord.it.Scenario;
 import io.reactord.it.ScenarioContext;
 import io.reactord.it.UnitFault;
+import io.reactord.sim.DiskState;
 import io.reactord.sim.SimTiming;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -182,7 +183,7 @@ public final class Soak implements Scenario {
                     s.cut = false;
                 }
                 case DETACH -> {
-                    if (upNode == null || !s.detached.isEmpty()) {
+                    if (upNode == null || !s.detached.isEmpty() || destroysData(b, upNode)) {
                         continue;
                     }
                     ctx.step(p + "detach the disk of " + upNode, () -> b.sim().detachDisk(upNode, res, 0, false));
@@ -227,6 +228,27 @@ public final class Soak implements Scenario {
             return;
         }
         ctx.note("#" + i + " nothing applicable");
+    }
+
+    /**
+     * Whether destroying {@code node}'s disk (a detach: the disk and its data are gone, a replaced disk carries no
+     * data generation) could lose acknowledged writes. Any two of the three nodes form a quorum, so the destroyed
+     * disk must not leave two nodes behind of which one lacks the newest data: the soak draws a detach only while
+     * every other node's disk is consistent (UpToDate, Consistent or Outdated; a sync target's blocks are
+     * incomplete) and holds every acknowledged write. Destroying the newest data is a loss no HA agent can undo;
+     * convergence (I3) is required only where the data exists.
+     */
+    private static boolean destroysData(Backend b, String node) {
+        String res = b.config().resource();
+        List<Long> acked = b.acknowledged();
+        for (String n : b.config().nodes()) {
+            DiskState d = b.sim().disk(n, res, 0);
+            boolean consistent = d == DiskState.UP_TO_DATE || d == DiskState.CONSISTENT || d == DiskState.OUTDATED;
+            if (!n.equals(node) && (!consistent || !new java.util.HashSet<>(b.sim().data(n, res)).containsAll(acked))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Heals the network, boots every node, starts every agent, re-attaches disks, clears faults. */
