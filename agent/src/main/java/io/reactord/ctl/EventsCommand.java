@@ -73,7 +73,7 @@ public final class EventsCommand implements Callable<Integer> {
         for (JournalRecord r : recs.records()) {
             if (json) {
                 try {
-                    out.println(m.writeValueAsString(r));
+                    out.println(m.writeValueAsString(r.toJson()));
                 } catch (IOException e) {
                     return ExitCodes.FAILURE;
                 }

@@ -70,8 +70,8 @@ public final class WhyCommand implements Callable<Integer> {
             int from = Math.max(0, recs.size() - lines);
             for (int i = from; i < recs.size(); i++) {
                 try {
-                    out.println("  " + new ObjectMapper().treeToValue(recs.get(i), JournalRecord.class).line());
-                } catch (IOException e) {
+                    out.println("  " + JournalRecord.fromJson(recs.get(i)).line());
+                } catch (IllegalArgumentException e) {
                     // skip an unreadable record
                 }
             }

@@ -49,6 +49,8 @@ final class DaemonControl implements ControlHandler {
                 return onLoop(core -> status(core, null));
             case "resource":
                 return onLoop(core -> status(core, resource(req)));
+            case "report":
+                return new StatusReports(d, this).answer(req);
             case "journal":
                 return journal(req.path("resource").isTextual() ? req.path("resource").asText() : null, req);
             case "why":
@@ -72,7 +74,7 @@ final class DaemonControl implements ControlHandler {
                 return steer(resource(req), new Input.Enable());
             default:
                 throw new IllegalArgumentException("unknown cmd '" + printable(cmd)
-                        + "' (ping, status, resource, journal, why, evict, move, disable, enable)");
+                        + "' (ping, status, resource, report, journal, why, evict, move, disable, enable)");
         }
     }
 
@@ -214,7 +216,8 @@ final class DaemonControl implements ControlHandler {
             throw new IllegalStateException("cannot read the journal: " + e.getMessage());
         }
         ObjectNode o = ok();
-        o.set("records", JSON.valueToTree(recs));
+        ArrayNode arr = o.putArray("records");
+        recs.forEach(r -> arr.add(r.toJson()));
         return o;
     }
 

@@ -1,7 +1,6 @@
 package io.reactord.agent.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reactord.agent.control.ControlClient;
 import io.reactord.config.ConfigLoader;
@@ -21,7 +20,6 @@ import java.util.Locale;
  * control socket, or from the files under the state directory when the daemon is down.
  */
 public final class JournalAccess {
-    private static final ObjectMapper JSON = new ObjectMapper();
     public static final Path DEFAULT_SOCKET = Path.of("/run/reactord/reactord.sock");
     public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/reactord");
 
@@ -77,7 +75,11 @@ public final class JournalAccess {
             }
             List<JournalRecord> out = new ArrayList<>();
             for (JsonNode n : r.path("records")) {
-                out.add(JSON.treeToValue(n, JournalRecord.class));
+                try {
+                    out.add(JournalRecord.fromJson(n));
+                } catch (IllegalArgumentException e) {
+                    // skip a record the daemon could not have written
+                }
             }
             return new Records(out, null);
         } catch (IOException e) {

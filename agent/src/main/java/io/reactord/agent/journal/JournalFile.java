@@ -58,7 +58,7 @@ public final class JournalFile implements JournalSink, AutoCloseable {
 
     private void write(JournalRecord r) {
         try {
-            byte[] line = (json.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = (json.writeValueAsString(r.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
             Files.createDirectories(file.getParent());
             if (Files.exists(file) && Files.size(file) + line.length > maxBytes) {
                 Files.move(file, rotated, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

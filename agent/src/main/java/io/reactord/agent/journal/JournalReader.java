@@ -29,8 +29,8 @@ public final class JournalReader {
                 while ((line = r.readLine()) != null) {
                     JournalRecord rec;
                     try {
-                        rec = JSON.readValue(line, JournalRecord.class);
-                    } catch (IOException e) {
+                        rec = JournalRecord.fromJson(JSON.readTree(line));
+                    } catch (IOException | IllegalArgumentException e) {
                         continue;
                     }
                     if (resource != null && !resource.equals(rec.resource())) {
