@@ -1,9 +1,7 @@
 package io.reactord.ctl;
 
 import io.reactord.ctl.status.StatusCollector;
-import io.reactord.ctl.status.StatusJsonWriter;
-import io.reactord.ctl.status.StatusReport;
-import io.reactord.ctl.status.StatusText;
+import io.reactord.ctl.status.StatusRun;
 import io.reactord.ctl.support.ConfigOption;
 import io.reactord.ctl.support.CtlConfig;
 import io.reactord.ctl.support.DaemonClient;
@@ -52,14 +50,11 @@ public final class StatusCommand implements Callable<Integer> {
         CtlConfig cfg = config.load();
         DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
         StatusCollector collector = new StatusCollector(cfg, systemctl, () -> DrbdSnapshot.take(cfg.drbdsetup(), 3000), daemon);
-        StatusReport r = collector.collect(files, resources, verbose);
-        if (json) {
-            out.println(StatusJsonWriter.write(r));
-        } else {
-            new StatusText(terminal).print(r, verbose, out, err);
-        }
+        StatusRun.Output o = StatusRun.run(collector, files, resources, verbose, json, terminal);
+        out.print(o.stdout());
+        err.print(o.stderr());
         out.flush();
-        boolean unknown = r.warnings().stream().anyMatch(w -> w.startsWith("no snippet") || w.startsWith("no promoter resource"));
-        return unknown ? ExitCodes.NOT_FOUND : ExitCodes.OK;
+        err.flush();
+        return o.exit();
     }
 }

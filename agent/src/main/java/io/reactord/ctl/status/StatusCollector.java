@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.reactord.config.Diagnostic;
 import io.reactord.config.PromoterResource;
 import io.reactord.ctl.snippets.Snippets;
+import io.reactord.ctl.support.ControlChannel;
 import io.reactord.ctl.support.CtlConfig;
 import io.reactord.ctl.support.DaemonClient;
 import io.reactord.ctl.support.DrbdSnapshot;
@@ -30,9 +31,9 @@ public final class StatusCollector {
     private final CtlConfig cfg;
     private final Systemctl systemctl;
     private final Supplier<DrbdSnapshot> drbd;
-    private final DaemonClient daemon;
+    private final ControlChannel daemon;
 
-    public StatusCollector(CtlConfig cfg, Systemctl systemctl, Supplier<DrbdSnapshot> drbd, DaemonClient daemon) {
+    public StatusCollector(CtlConfig cfg, Systemctl systemctl, Supplier<DrbdSnapshot> drbd, ControlChannel daemon) {
         this.cfg = cfg;
         this.systemctl = systemctl;
         this.drbd = drbd;
@@ -111,7 +112,7 @@ public final class StatusCollector {
         }
 
         DrbdSnapshot snap = byFile.isEmpty() ? DrbdSnapshot.failed("nothing to show") : result(drbdTask);
-        if (!byFile.isEmpty() && snap.error() != null) {
+        if (!byFile.isEmpty() && !snap.ok()) {
             warnings.add("cannot read DRBD state: " + snap.error());
         }
 
@@ -174,7 +175,7 @@ public final class StatusCollector {
                 unsupported.add(s);
             }
         }
-        ResourceInfo info = snap.state() == null ? null : snap.state().resource(r.name());
+        ResourceInfo info = snap.resource(r.name());
         StatusReport.Drbd d = info == null ? null : DrbdViews.of(info);
         String activeNode = null;
         String activeOn = "<unknown>";
@@ -196,7 +197,7 @@ public final class StatusCollector {
         if (disabled && info != null && info.isPrimary()) {
             warnings.add("snippet disabled, but " + r.name() + " is DRBD Primary on this node: its services run unsupervised");
         }
-        if (snap.state() != null && info == null) {
+        if (snap.ok() && info == null) {
             warnings.add("DRBD resource " + r.name() + " does not exist on this node");
         }
         Map<String, Object> promoter = daemonAnswer.resources.get(r.name());

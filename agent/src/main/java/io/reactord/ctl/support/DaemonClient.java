@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * timeout is {@link DaemonException.Kind#UNREACHABLE}. Jackson is loaded only here, so commands that
  * never reach the daemon do not pay for it.
  */
-public final class DaemonClient {
+public final class DaemonClient implements ControlChannel {
     /** Longest answer accepted (a status of many resources with journal entries). */
     static final int MAX_ANSWER = 16 * 1024 * 1024;
 
@@ -53,16 +53,19 @@ public final class DaemonClient {
         this.timeout = timeout;
     }
 
+    @Override
     public Path socket() {
         return socket;
     }
 
     /** Cheap check before connecting: the socket file exists. */
+    @Override
     public boolean socketExists() {
         return Files.exists(socket);
     }
 
     /** Sends {@code request} (e.g. {@code {"cmd":"status"}}) and returns the answer object. */
+    @Override
     public JsonNode request(Map<String, ?> request) throws DaemonException {
         if (!socketExists()) {
             throw new DaemonException(DaemonException.Kind.UNREACHABLE, "reactord is not running (no control socket at " + socket + ")");

@@ -2,11 +2,13 @@ package io.reactord.ctl.support;
 
 import io.reactord.events2.ClusterState;
 import io.reactord.events2.Events2Parser;
+import io.reactord.events2.ResourceInfo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,11 +18,32 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DrbdSnapshot {
     private final ClusterState state;
+    private final Map<String, ResourceInfo> resources;
     private final String error;
 
-    private DrbdSnapshot(ClusterState state, String error) {
+    private DrbdSnapshot(ClusterState state, Map<String, ResourceInfo> resources, String error) {
         this.state = state;
+        this.resources = resources;
         this.error = error;
+    }
+
+    private DrbdSnapshot(ClusterState state, String error) {
+        this(state, state == null ? null : Map.copyOf(state.resources()), error);
+    }
+
+    /** The daemon's own view (its events2 state, copied on its event loop): no drbdsetup run. */
+    public static DrbdSnapshot ofResources(Map<String, ResourceInfo> resources) {
+        return new DrbdSnapshot(null, Map.copyOf(resources), null);
+    }
+
+    /** Whether the resources could be read. */
+    public boolean ok() {
+        return resources != null;
+    }
+
+    /** One resource, or null (not defined here, or nothing could be read). */
+    public ResourceInfo resource(String name) {
+        return resources == null ? null : resources.get(name);
     }
 
     /** Runs {@code drbdsetup events2 --now all} with the configured drbdsetup; never throws. */
@@ -93,7 +116,7 @@ public final class DrbdSnapshot {
         return new DrbdSnapshot(null, why);
     }
 
-    /** The state, or null when it could not be read. */
+    /** The parsed stream, or null when it could not be read or the snapshot is the daemon's. */
     public ClusterState state() {
         return state;
     }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reactord.agent.control.ControlClient;
+import io.reactord.ctl.status.QuickStatus;
 import io.reactord.systemd.InstallUnits;
 import io.reactord.systemd.harness.PrivateSystemd;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +97,7 @@ final class DaemonEndToEndTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(agentLog.toFile()));
         pb.environment().putAll(sd.env());
         pb.environment().put("FAKE_DIR", fake.toString());
+        pb.environment().put("REACTORCTL_SYSTEMCTL", "systemctl --user"); // the status report's unit states
         agent = pb.start();
         await("agent ready", Duration.ofSeconds(30), () -> status().path("ready").asBoolean(false));
     }
@@ -249,5 +252,49 @@ final class DaemonEndToEndTest {
         new ProcessBuilder("kill", "-TERM", String.valueOf(agent.pid())).start().waitFor(5, TimeUnit.SECONDS);
         assertTrue(agent.waitFor(30, TimeUnit.SECONDS), "agent did not exit on SIGTERM\n" + log());
         assertEquals(0, agent.exitValue(), log());
+    }
+
+    /** {@code reactorctl status} answered by the daemon: stdout, stderr and the exit code, or exit -1 (full command). */
+    private String[] quickStatus(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int rc = QuickStatus.run(args, new java.io.PrintStream(o, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(e, true, StandardCharsets.UTF_8));
+        return new String[] {String.valueOf(rc), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void report_daemonUp_statusRenderedByTheDaemon() throws Exception {
+        set("role", "Secondary");
+        set("may_promote", "yes");
+        startAgent();
+        await("service active", Duration.ofSeconds(30), () -> "active".equals(active(SERVICE)) && "active".equals(active(TARGET)));
+        await("agent ACTIVE", Duration.ofSeconds(10), () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
+        String main = tmp.resolve("reactord.toml").toString();
+
+        String[] text = quickStatus("status", "-c", main);
+        assertEquals("0", text[0], text[2]);
+        assertTrue(text[1].startsWith(main + ":\nPromoter: Resource r0 currently active on this node\n"
+                + "● drbd-services@r0.target\n● ├─ drbd-promote@r0.service\n● └─ " + SERVICE + "\n"
+                + "  DRBD: Primary, quorum yes, may promote no"), text[1]);
+        assertTrue(text[1].contains("  Promoter state: ACTIVE (target active)"), text[1]);
+        assertEquals("", text[2]);
+
+        String[] json = quickStatus("-c", main, "status", "--json", "r0");
+        assertEquals("0", json[0], json[2]);
+        assertTrue(json[1].contains("\"daemon\":{\"running\":true,\"note\":null}"), json[1]);
+        assertTrue(json[1].contains("\"active_on\":\"this node\""), json[1]);
+
+        String[] unknown = quickStatus("status", "-c", main, "nosuch");
+        assertEquals("3", unknown[0]);
+        assertTrue(unknown[2].contains("no snippet or promoter resource named 'nosuch'"), unknown[2]);
+
+        // another main file naming the same socket: this daemon does not report for it, the full command runs
+        Path other = tmp.resolve("other.toml");
+        Files.writeString(other, "socket = \"" + socket + "\"\n");
+        assertEquals("-1", quickStatus("status", "-c", other.toString())[0]);
+        // forms the quick path does not take
+        assertEquals("-1", quickStatus("status", "-c", main, "-r", "r0")[0]);
+        assertEquals("-1", quickStatus("ls", "-c", main)[0]);
     }
 }

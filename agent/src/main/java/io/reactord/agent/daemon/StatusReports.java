@@ -1,0 +1,101 @@
+package io.reactord.agent.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reactord.ctl.status.StatusCollector;
+import io.reactord.ctl.status.StatusRun;
+import io.reactord.ctl.support.ControlChannel;
+import io.reactord.ctl.support.CtlConfig;
+import io.reactord.ctl.support.DaemonClient;
+import io.reactord.ctl.support.DrbdSnapshot;
+import io.reactord.ctl.support.Systemctl;
+import io.reactord.ctl.support.Terminal;
+import io.reactord.events2.ResourceInfo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code report} request: the daemon produces {@code reactorctl status} itself, so the command only
+ * prints it (no configuration parsing, no child process and no JSON library in a short-lived JVM). The
+ * report is the one reactorctl would gather: the configuration files as they are now, one
+ * {@code systemctl show} for the units, DRBD from this daemon's events2 state instead of a
+ * {@code drbdsetup} run, and the promoter state from this daemon.
+ */
+final class StatusReports {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Daemon d;
+    private final DaemonControl control;
+
+    StatusReports(Daemon d, DaemonControl control) {
+        this.d = d;
+        this.control = control;
+    }
+
+    ObjectNode answer(JsonNode req) {
+        Path mine = d.config().mainFile().toAbsolutePath().normalize();
+        if (req.path("config").isTextual() && !Path.of(req.path("config").asText()).toAbsolutePath().normalize().equals(mine)) {
+            throw new IllegalArgumentException("this reactord runs with " + mine);
+        }
+        CtlConfig cfg = CtlConfig.load(mine);
+        StatusCollector c = new StatusCollector(cfg, Systemctl.fromEnvironment(), this::drbd, new Self(cfg.socket()));
+        StatusRun.Output o = StatusRun.run(c, strings(req.path("files")), strings(req.path("resources")),
+                req.path("verbose").asBoolean(false), req.path("json").asBoolean(false),
+                new Terminal(req.path("colour").asBoolean(false)));
+        return JSON.createObjectNode().put("ok", true).put("stdout", o.stdout()).put("stderr", o.stderr()).put("exit", o.exit());
+    }
+
+    /** This daemon's events2 state, copied on the event loop (its resource trees are immutable). */
+    private DrbdSnapshot drbd() {
+        try {
+            Map<String, ResourceInfo> rs = d.loop().call(() -> Map.copyOf(d.core().cluster().resources()))
+                    .get(DaemonControl.LOOP_TIMEOUT_S, TimeUnit.SECONDS);
+            return d.core().dumpComplete() ? DrbdSnapshot.ofResources(rs)
+                    : DrbdSnapshot.failed("reactord has not read the initial events2 state yet");
+        } catch (Exception e) {
+            return DrbdSnapshot.failed("the event loop did not answer: " + e);
+        }
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode s : n) {
+            if (s.isTextual()) {
+                out.add(s.asText());
+            }
+        }
+        return out;
+    }
+
+    /** The status and journal requests of the report, answered by this daemon's handler directly. */
+    private final class Self implements ControlChannel {
+        private final Path socket;
+
+        Self(Path socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public Path socket() {
+            return socket;
+        }
+
+        @Override
+        public boolean socketExists() {
+            return true;
+        }
+
+        @Override
+        public JsonNode request(Map<String, ?> request) throws DaemonClient.DaemonException {
+            try {
+                return control.handle(JSON.valueToTree(request));
+            } catch (RuntimeException e) {
+                throw new DaemonClient.DaemonException(DaemonClient.DaemonException.Kind.REFUSED, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.reactord.ctl.status;
+
+import io.reactord.ctl.support.Terminal;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code reactorctl status} through the daemon: sends a {@code report} request and prints the text (or JSON)
+ * the daemon rendered, exactly what the command would print. It understands only the common forms
+ * ({@code status [-c FILE] [--json] [-v] [FILE…]}); anything else, no daemon, an older daemon or any failure
+ * returns -1 and the full command runs instead. Reads the main file's {@code socket} line only: no
+ * configuration parser, no JSON library, no child process.
+ */
+public final class QuickStatus {
+    private static final Pattern SOCKET = Pattern.compile("^\\s*socket\\s*=\\s*[\"']([^\"']*)[\"']");
+    private static final Path DEFAULT_MAIN = Path.of("/etc/reactord.toml");
+    private static final Path DEFAULT_SOCKET = Path.of("/run/reactord/reactord.sock");
+    private static final long TIMEOUT_MS = 10_000;
+
+    private QuickStatus() {}
+
+    /** The command's exit code, or -1 when the full command must run. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Request r = parse(args);
+        if (r == null) {
+            return -1;
+        }
+        Path socket = socket(r.main);
+        if (socket == null || !Files.exists(socket)) {
+            return -1;
+        }
+        String answer = exchange(socket, r.json(Terminal.detect().colour()));
+        Map<String, Object> a = answer == null ? null : FlatJson.parse(answer);
+        if (a == null || !Boolean.TRUE.equals(a.get("ok")) || !(a.get("stdout") instanceof String o)
+                || !(a.get("stderr") instanceof String e) || !(a.get("exit") instanceof Long code)) {
+            return -1;
+        }
+        out.print(o);
+        out.flush();
+        err.print(e);
+        err.flush();
+        return code.intValue();
+    }
+
+    /** The parsed command line. */
+    record Request(Path main, boolean json, boolean verbose, List<String> files) {
+        String json(boolean colour) {
+            StringBuilder b = new StringBuilder("{\"cmd\":\"report\",\"config\":");
+            FlatJson.quote(main.toString(), b);
+            b.append(",\"files\":[");
+            for (int i = 0; i < files.size(); i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                FlatJson.quote(files.get(i), b);
+            }
+            return b.append("],\"verbose\":").append(verbose).append(",\"json\":").append(json)
+                    .append(",\"colour\":").append(colour).append("}\n").toString();
+        }
+    }
+
+    /** {@code [-c FILE] status [-c FILE] [--json] [-v] [FILE…]}, or null for anything else. */
+    static Request parse(String[] args) {
+        Path main = DEFAULT_MAIN;
+        boolean json = false;
+        boolean verbose = false;
+        boolean seen = false;
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-c") || a.equals("--config")) {
+                if (++i >= args.length) {
+                    return null;
+                }
+                main = Path.of(args[i]);
+            } else if (a.startsWith("--config=")) {
+                main = Path.of(a.substring("--config=".length()));
+            } else if (!seen) {
+                if (!a.equals("status")) {
+                    return null;
+                }
+                seen = true;
+            } else if (a.equals("--json")) {
+                json = true;
+            } else if (a.equals("-v") || a.equals("--verbose")) {
+                verbose = true;
+            } else if (a.isEmpty() || a.startsWith("-") || a.contains("/") && !a.startsWith("/")) {
+                return null; // other options, and paths relative to this directory, are the full command's
+            } else {
+                files.add(a);
+            }
+        }
+        return seen ? new Request(main.toAbsolutePath().normalize(), json, verbose, files) : null;
+    }
+
+    /** The {@code socket} of the main file's top level, the default when not set, null when unreadable. */
+    static Path socket(Path main) {
+        try {
+            for (String line : Files.readAllLines(main, StandardCharsets.UTF_8)) {
+                if (line.strip().startsWith("[")) {
+                    break;
+                }
+                Matcher m = SOCKET.matcher(line);
+                if (m.find()) {
+                    return Path.of(m.group(1));
+                }
+            }
+            return DEFAULT_SOCKET;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** One request line, one answer line; null on any failure or after the timeout. */
+    private static String exchange(Path socket, String request) {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(TIMEOUT_MS);
+                    ch.close();
+                } catch (InterruptedException | IOException e) {
+                    // done or closed
+                }
+            }, "reactorctl-status-timeout");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            ByteBuffer o = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
+            while (o.hasRemaining()) {
+                ch.write(o);
+            }
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            ByteBuffer in = ByteBuffer.allocate(65536);
+            while (ch.read(in) >= 0) {
+                int n = in.position();
+                for (int i = 0; i < n; i++) {
+                    if (in.get(i) == '\n') {
+                        got.write(in.array(), 0, i);
+                        watchdog.interrupt();
+                        return got.toString(StandardCharsets.UTF_8);
+                    }
+                }
+                got.write(in.array(), 0, n);
+                in.clear();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
