@@ -1,5 +1,6 @@
 package io.reactord.events2;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,22 +8,33 @@ import java.util.function.BiConsumer;
 
 /**
  * An immutable, ordered list of {@code key:value} pairs as printed on a line: the statistics keys and
- * any key this version of the parser does not know. Flat array storage keeps parsing cheap.
+ * any key this version of the parser does not know. Values stay offsets into the line they came from
+ * until read (most statistics are stored and replaced without ever being read), so parsing a line
+ * copies none of them; a value kept across a merge from an older line is copied out once.
  */
 public final class Attrs {
-    public static final Attrs EMPTY = new Attrs(new String[0], 0);
+    public static final Attrs EMPTY = new Attrs(new String[0], null, new int[0], null, 0);
 
-    private final String[] kv;
+    private final String[] keys;
+    /** The line the values are offsets into (null when every value is in {@code copied}). */
+    private final String src;
+    /** {@code [start, end)} of value i in {@code src} at {@code 2i, 2i + 1}; start -1: the value is copied. */
+    private final int[] bounds;
+    /** The values not in {@code src} (where the start is -1), or null when there are none. */
+    private final String[] copied;
     private final int size;
 
-    private Attrs(String[] kv, int size) {
-        this.kv = kv;
+    private Attrs(String[] keys, String src, int[] bounds, String[] copied, int size) {
+        this.keys = keys;
+        this.src = src;
+        this.bounds = bounds;
+        this.copied = copied;
         this.size = size;
     }
 
-    /** Builds from alternating keys and values; the array is not copied (callers hand it over). */
-    static Attrs adopt(String[] kv, int pairs) {
-        return pairs == 0 ? EMPTY : new Attrs(kv, pairs);
+    /** Pairs whose values are regions of {@code line}; the arrays are not copied (callers hand them over). */
+    static Attrs adopt(String line, String[] keys, int[] bounds, int pairs) {
+        return pairs == 0 ? EMPTY : new Attrs(keys, line, bounds, null, pairs);
     }
 
     /** Convenience for tests and callers: {@code Attrs.of("k1", "v1", "k2", "v2")}. */
@@ -30,7 +42,16 @@ public final class Attrs {
         if (kv.length % 2 != 0) {
             throw new IllegalArgumentException("keys and values must pair up");
         }
-        return adopt(kv.clone(), kv.length / 2);
+        int n = kv.length / 2;
+        String[] k = new String[n];
+        String[] v = new String[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = kv[2 * i];
+            v[i] = kv[2 * i + 1];
+        }
+        int[] b = new int[2 * n];
+        Arrays.fill(b, -1);
+        return n == 0 ? EMPTY : new Attrs(k, null, b, v, n);
     }
 
     public int size() {
@@ -43,29 +64,41 @@ public final class Attrs {
 
     /** The value of the last occurrence of a key, or null. */
     public String get(String key) {
+        int i = lastIndexOf(key);
+        return i < 0 ? null : value(i);
+    }
+
+    private int lastIndexOf(String key) {
         for (int i = size - 1; i >= 0; i--) {
-            if (kv[2 * i].equals(key)) {
-                return kv[2 * i + 1];
+            if (keys[i].equals(key)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     public String key(int i) {
-        return kv[2 * i];
+        return keys[i];
     }
 
     public String value(int i) {
-        return kv[2 * i + 1];
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        int start = bounds[2 * i];
+        return start < 0 ? copied[i] : src.substring(start, bounds[2 * i + 1]);
     }
 
     public void forEach(BiConsumer<String, String> action) {
         for (int i = 0; i < size; i++) {
-            action.accept(kv[2 * i], kv[2 * i + 1]);
+            action.accept(keys[i], value(i));
         }
     }
 
-    /** This list with the pairs of {@code newer} replacing or appended to its own (a merge). */
+    /**
+     * This list with the pairs of {@code newer} replacing or appended to its own (a merge): keys keep the
+     * position of their first occurrence here, a key seen twice keeps its last value.
+     */
     public Attrs mergedWith(Attrs newer) {
         if (newer.isEmpty()) {
             return this;
@@ -73,15 +106,49 @@ public final class Attrs {
         if (isEmpty() || newer.hasKeysOf(this)) {
             return newer;
         }
-        Map<String, String> m = toMap();
-        newer.forEach(m::put);
-        String[] out = new String[m.size() * 2];
-        int i = 0;
-        for (Map.Entry<String, String> e : m.entrySet()) {
-            out[i++] = e.getKey();
-            out[i++] = e.getValue();
+        String[] k = new String[size + newer.size];
+        int[] b = new int[2 * k.length];
+        String[] c = new String[k.length];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (indexOf(k, n, keys[i]) >= 0) {
+                continue;
+            }
+            k[n] = keys[i];
+            int j = newer.lastIndexOf(keys[i]);
+            if (j >= 0) {
+                n = newer.copyValue(j, n, b, c);
+            } else {
+                b[2 * n] = -1;
+                c[n++] = get(keys[i]);
+            }
         }
-        return adopt(out, m.size());
+        for (int j = 0; j < newer.size; j++) {
+            if (indexOf(k, n, newer.keys[j]) < 0) {
+                k[n] = newer.keys[j];
+                n = newer.copyValue(newer.lastIndexOf(newer.keys[j]), n, b, c);
+            }
+        }
+        return new Attrs(k, newer.src, b, c, n);
+    }
+
+    /** Puts value j of this list at slot n of a merge that takes offsets into this list's line; returns n + 1. */
+    private int copyValue(int j, int n, int[] b, String[] c) {
+        b[2 * n] = bounds[2 * j];
+        b[2 * n + 1] = bounds[2 * j + 1];
+        if (bounds[2 * j] < 0) {
+            c[n] = copied[j];
+        }
+        return n + 1;
+    }
+
+    private static int indexOf(String[] keys, int n, String key) {
+        for (int i = 0; i < n; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** True when this list carries at least the keys of {@code other}, in the same order (a full line). */
@@ -93,7 +160,7 @@ public final class Attrs {
             if (i >= size) {
                 return false;
             }
-            if (kv[2 * i].equals(other.kv[2 * j])) {
+            if (keys[i].equals(other.keys[j])) {
                 j++;
             } else if (size - i <= other.size - j) {
                 return false;

@@ -27,28 +27,32 @@ public final class Events2Parser {
     }
 
     private static Event parseLine(String line) {
-        Tokens t = Tokens.split(line);
-        int i = 0;
+        Cursor t = new Cursor(line);
+        if (!t.next()) {
+            return unparsed(null, line, "empty line");
+        }
         String ts = null;
-        if (t.count > 0 && Lines.looksLikeTimestamp(t.get(0))) {
-            ts = t.get(0);
-            i = 1;
+        if (Lines.looksLikeTimestamp(line, t.start, t.end)) {
+            ts = line.substring(t.start, t.end);
+            if (!t.next()) {
+                return unparsed(ts, line, "empty line");
+            }
         }
-        if (t.count - i < 2) {
-            return unparsed(ts, line, t.count - i == 0 ? "empty line" : "no object after '" + quote(t.get(i)) + "'");
+        String word = t.word();
+        if (!t.next()) {
+            return unparsed(ts, line, "no object after '" + quote(word) + "'");
         }
-        String word = t.get(i);
         Action action = Action.of(word);
         if (action == null) {
             return unparsed(ts, line, "unknown action '" + quote(word) + "'");
         }
-        String object = t.get(i + 1);
+        String object = t.word();
         if (object.equals("-")) {
-            return action == Action.EXISTS && t.count == i + 2
+            return action == Action.EXISTS && !t.hasNext()
                     ? new Event.DumpComplete(ts)
                     : unparsed(ts, line, "'-' is only valid as 'exists -'");
         }
-        Pairs p = Pairs.of(t, i + 2);
+        Pairs p = Pairs.read(t);
         if (p.keyless != null) {
             return unparsed(ts, line, "token without key: '" + quote(p.keyless) + "'");
         }
@@ -65,17 +69,18 @@ public final class Events2Parser {
         }
         switch (object) {
             case "resource":
-                return action == Action.RENAME ? ObjectParsers.rename(ts, line, p) : ObjectParsers.resource(ts, action, p);
+                return action == Action.RENAME ? ObjectParsers.rename(ts, line, name, p)
+                        : ObjectParsers.resource(ts, action, name, p);
             case "device":
-                return ObjectParsers.device(ts, action, line, p);
+                return ObjectParsers.device(ts, action, line, name, p);
             case "connection":
-                return ObjectParsers.connection(ts, action, line, p);
+                return ObjectParsers.connection(ts, action, line, name, p);
             case "peer-device":
-                return ObjectParsers.peerDevice(ts, action, line, p);
+                return ObjectParsers.peerDevice(ts, action, line, name, p);
             case "path":
-                return ObjectParsers.path(ts, action, line, p);
+                return ObjectParsers.path(ts, action, line, name, p);
             case "helper":
-                return ObjectParsers.helper(ts, action, line, p);
+                return ObjectParsers.helper(ts, action, line, name, p);
             default:
                 return unparsed(ts, line, "unknown object '" + quote(object) + "'");
         }

@@ -35,10 +35,10 @@ final class Lines {
         return b.toString();
     }
 
-    /** {@code YYYY-MM-DDThh:mm:ss.uuuuuu±hh:mm} (any fraction length, or none) — cheap shape check. */
-    static boolean looksLikeTimestamp(String tok) {
-        return tok.length() >= 19 && tok.charAt(4) == '-' && tok.charAt(7) == '-' && tok.charAt(10) == 'T'
-                && tok.charAt(13) == ':' && tok.charAt(16) == ':' && Character.isDigit(tok.charAt(0))
-                && Character.isDigit(tok.charAt(3));
+    /** {@code YYYY-MM-DDThh:mm:ss.uuuuuu±hh:mm} (any fraction length, or none) — cheap shape check of a token. */
+    static boolean looksLikeTimestamp(String s, int from, int to) {
+        return to - from >= 19 && s.charAt(from + 4) == '-' && s.charAt(from + 7) == '-'
+                && s.charAt(from + 10) == 'T' && s.charAt(from + 13) == ':' && s.charAt(from + 16) == ':'
+                && Character.isDigit(s.charAt(from)) && Character.isDigit(s.charAt(from + 3));
     }
 }

@@ -1,60 +1,147 @@
 package io.reactord.events2;
 
 /**
- * The {@code key:value} tokens of a line: split at the first colon; a token without a colon continues
- * the previous value (names are printed unescaped and may contain spaces, EVENTS2.md §5).
+ * The {@code key:value} tokens of a line, read in one pass: split at the first colon; a token without a
+ * colon continues the previous value (names are printed unescaped and may contain spaces, EVENTS2.md §5).
+ * Keys are canonical strings; values stay offsets into the line until asked for. The pairs a record
+ * does not consume are compacted in place ({@link #keep}) and handed over as the record's {@link Attrs}.
  */
 final class Pairs {
-    final String[] keys;
-    final String[] values;
+    final String line;
+    private String[] keys;
+    /** {@code [start, end)} of value i at {@code 2i, 2i + 1}. */
+    private int[] bounds;
     final int size;
     /** A keyless token that had no value before it to continue, or null. */
     final String keyless;
+    /** True when the line contains {@code ->} anywhere ({@code --diff} values). */
+    private final boolean arrows;
+    /** Pairs kept so far by {@link #keep}. */
+    private int kept;
 
-    private Pairs(String[] keys, String[] values, int size, String keyless) {
+    private Pairs(String line, String[] keys, int[] bounds, int size, String keyless) {
+        this.line = line;
         this.keys = keys;
-        this.values = values;
+        this.bounds = bounds;
         this.size = size;
         this.keyless = keyless;
+        this.arrows = keyless == null && line.indexOf("->") >= 0;
     }
 
-    static Pairs of(Tokens t, int from) {
-        int n = Math.max(0, t.count - from);
-        String[] k = new String[n];
-        String[] v = new String[n];
+    /** Reads the pairs from the token after the cursor's current one to the end of the line. */
+    static Pairs read(Cursor t) {
+        String line = t.line;
+        int cap = 16;
+        String[] k = new String[cap];
+        int[] b = new int[2 * cap];
         int size = 0;
-        int valueStart = 0;
-        int valueEnd = 0;
-        for (int i = from; i < t.count; i++) {
-            int c = t.colon(i);
+        while (t.next()) {
+            int c = t.colon();
             if (c < 0) {
                 if (size == 0) {
-                    return new Pairs(k, v, 0, t.get(i));
+                    return new Pairs(line, k, b, 0, line.substring(t.start, t.end));
                 }
-                valueEnd = t.end[i]; // the value runs on to the end of this token, separators included
+                b[2 * size - 1] = t.end; // the value runs on to the end of this token, separators included
                 continue;
             }
-            if (size > 0) {
-                v[size - 1] = Words.of(t.line, valueStart, valueEnd);
+            if (size == cap) {
+                cap *= 2;
+                k = java.util.Arrays.copyOf(k, cap);
+                b = java.util.Arrays.copyOf(b, 2 * cap);
             }
-            k[size] = Words.of(t.line, t.start[i], c);
-            valueStart = c + 1;
-            valueEnd = t.end[i];
+            k[size] = Words.of(line, t.start, c);
+            b[2 * size] = c + 1;
+            b[2 * size + 1] = t.end;
             size++;
         }
-        if (size > 0) {
-            v[size - 1] = Words.of(t.line, valueStart, valueEnd);
+        return new Pairs(line, k, b, size, null);
+    }
+
+    String key(int i) {
+        return keys[i];
+    }
+
+    /** The value as printed. */
+    String value(int i) {
+        return line.substring(bounds[2 * i], bounds[2 * i + 1]);
+    }
+
+    /** Where a state value starts: after {@code old->} with {@code --diff}, the new value is what counts. */
+    private int stateStart(int i) {
+        int from = bounds[2 * i];
+        if (arrows) {
+            int to = bounds[2 * i + 1];
+            for (int j = from; j + 1 < to; j++) {
+                if (line.charAt(j) == '-' && line.charAt(j + 1) == '>') {
+                    return j + 2;
+                }
+            }
         }
-        return new Pairs(k, v, size, null);
+        return from;
+    }
+
+    /** The state value (new value of a {@code --diff} pair), canonical when it is a known word. */
+    String state(int i) {
+        return Words.of(line, stateStart(i), bounds[2 * i + 1]);
+    }
+
+    /** The state value as a decimal int ≥ 0, or null. */
+    Integer stateNumber(int i) {
+        return Numbers.nonNegative(line, stateStart(i), bounds[2 * i + 1]);
+    }
+
+    /** The value as printed as a decimal int ≥ 0, or null. */
+    Integer number(int i) {
+        return Numbers.nonNegative(line, bounds[2 * i], bounds[2 * i + 1]);
+    }
+
+    /** Index of the first occurrence of a key, or -1. */
+    int indexOf(String key) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The value of the first occurrence of a key, or null. */
     String get(String key) {
-        for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
-                return values[i];
-            }
-        }
-        return null;
+        int i = indexOf(key);
+        return i < 0 ? null : value(i);
+    }
+
+    /** The value of the first occurrence of a key as a decimal int ≥ 0, or null. */
+    Integer number(String key) {
+        int i = indexOf(key);
+        return i < 0 ? null : number(i);
+    }
+
+    /**
+     * Keeps pair i (as printed) for the record's {@link #attrs}. Pairs are kept in ascending order and
+     * moved down in place, so no lookup by key may follow the first call.
+     */
+    void keep(int i) {
+        keepFrom(i, bounds[2 * i]);
+    }
+
+    /** Keeps pair i with only its state value (a state value that did not parse). */
+    void keepState(int i) {
+        keepFrom(i, stateStart(i));
+    }
+
+    private void keepFrom(int i, int valueStart) {
+        keys[kept] = keys[i];
+        bounds[2 * kept] = valueStart;
+        bounds[2 * kept + 1] = bounds[2 * i + 1];
+        kept++;
+    }
+
+    /** The kept pairs; this object is not used afterwards. */
+    Attrs attrs() {
+        Attrs a = Attrs.adopt(line, keys, bounds, kept);
+        keys = null;
+        bounds = null;
+        return a;
     }
 }

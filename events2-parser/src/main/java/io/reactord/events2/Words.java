@@ -20,7 +20,8 @@ final class Words {
         "Unconnected", "Timeout", "BrokenPipe", "NetworkFailure", "ProtocolError", "TearDown", "Connecting",
         "Connected", "Off", "Established", "StartingSyncS", "StartingSyncT", "WFBitMapS", "WFBitMapT",
         "WFSyncUUID", "SyncSource", "SyncTarget", "VerifyS", "VerifyT", "PausedSyncS", "PausedSyncT", "Ahead",
-        "Behind", "0", "1",
+        "Behind", "0", "1", "exists", "create", "change", "destroy", "call", "response", "rename", "resource",
+        "device", "peer-device", "path", "-",
     };
     private static final int MASK = 511;
     private static final String[] TABLE = new String[MASK + 1];

@@ -11,7 +11,7 @@ import java.util.Random;
  * two peers, statistics moving on every poll. Single thread. Prints lines per second; not a test.
  *
  * <p>Run: {@code mvn -q -pl events2-parser test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.reactord.events2.ParseReduceBenchmark}
+ * -Dexec.mainClass=io.reactord.events2.ParseReduceBenchmark [-Dexec.args="ROUNDS WARMUP"]}
  */
 public final class ParseReduceBenchmark {
     private ParseReduceBenchmark() {}
@@ -49,41 +49,76 @@ public final class ParseReduceBenchmark {
         return lines;
     }
 
+    /** {@code [measured rounds] [warm-up rounds]}; defaults 20 and 20 (60 001 lines a round). */
     public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         List<String> lines = workload(50, 200, 1);
         long bytes = lines.stream().mapToLong(String::length).sum();
-        System.out.printf("workload: %d lines, %.0f bytes/line%n", lines.size(), (double) bytes / lines.size());
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double best = 0;
-        double bestCpu = 0;
-        for (int round = 0; round < 15; round++) {
+        System.out.printf("workload: %d lines, %.0f bytes/line; %d warm-up + %d measured rounds%n", lines.size(),
+                (double) bytes / lines.size(), warmup, rounds);
+        Rates full = new Rates();
+        for (int round = 0; round < warmup + rounds; round++) {
             ClusterState s = new ClusterState();
             long changes = 0;
-            long c0 = mx.getCurrentThreadCpuTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (String l : lines) {
                 changes += s.apply(Events2Parser.parse(l)).size();
             }
-            long dt = System.nanoTime() - t0;
-            long dc = mx.getCurrentThreadCpuTime() - c0;
-            double rate = lines.size() / (dt / 1e9);
-            double cpuRate = lines.size() / (dc / 1e9);
-            best = Math.max(best, rate);
-            bestCpu = Math.max(bestCpu, cpuRate);
-            System.out.printf("round %2d: %,.0f lines/s wall, %,.0f lines per CPU-second (%d changes)%n", round, rate,
-                    cpuRate, changes);
-        }
-        System.out.printf("best: %,.0f lines/s wall, %,.0f lines per CPU-second, parse+reduce, one thread%n", best,
-                bestCpu);
-        double parseOnly = 0;
-        for (int round = 0; round < 5; round++) {
-            long t0 = System.nanoTime();
-            int n = 0;
-            for (String l : lines) {
-                n += Events2Parser.parse(l) instanceof Event.Unparsed ? 0 : 1;
+            full.add(round >= warmup, lines.size(), System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - c0);
+            if (round == 0) {
+                System.out.printf("changes per round: %d%n", changes);
             }
-            parseOnly = Math.max(parseOnly, lines.size() / ((System.nanoTime() - t0) / 1e9));
         }
-        System.out.printf("parse only: %,.0f lines/s%n", parseOnly);
+        full.print("parse+reduce");
+        Rates parse = new Rates();
+        int events = 0;
+        for (int round = 0; round < warmup + rounds; round++) {
+            long c0 = CPU.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            for (String l : lines) {
+                events += Events2Parser.parse(l) instanceof Event.Unparsed ? 0 : 1;
+            }
+            parse.add(round >= warmup, lines.size(), System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - c0);
+        }
+        parse.print("parse only");
+        System.out.printf("(%d events parsed)%n", events);
+    }
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /** Lines per second of the measured rounds, wall and per CPU-second of this thread. */
+    private static final class Rates {
+        private final List<Double> wall = new ArrayList<>();
+        private final List<Double> cpu = new ArrayList<>();
+
+        void add(boolean measured, int lines, long wallNanos, long cpuNanos) {
+            if (measured) {
+                wall.add(lines / (wallNanos / 1e9));
+                cpu.add(lines / (cpuNanos / 1e9));
+            }
+        }
+
+        void print(String what) {
+            System.out.printf("%s: median %,.0f lines per CPU-second (min %,.0f, max %,.0f); wall median %,.0f lines/s"
+                    + " (min %,.0f, max %,.0f)%n", what, median(cpu), min(cpu), max(cpu), median(wall), min(wall),
+                    max(wall));
+        }
+
+        private static double median(List<Double> l) {
+            List<Double> s = new ArrayList<>(l);
+            s.sort(null);
+            int n = s.size();
+            return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        }
+
+        private static double min(List<Double> l) {
+            return l.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        }
+
+        private static double max(List<Double> l) {
+            return l.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
     }
 }
