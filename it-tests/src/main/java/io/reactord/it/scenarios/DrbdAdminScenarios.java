@@ -34,7 +34,7 @@ final class DrbdAdminScenarios {
      * The active node loses quorum while its demotion fails even forced: the promote unit's stop fails, the
      * escalation unit runs and its FailureAction ({@code exit}: the node's service manager exits, the harmless
      * stand-in for a reboot) follows; the agent reports it. The majority takes over meanwhile (the stuck Primary
-     * has no quorum, so I1 holds), and after the node is rebooted it rejoins as Secondary.
+     * has no quorum, so I1 holds) and keeps it when the node goes down. (A rebooted node's rejoin is scenario 1's.)
      */
     static void demoteFailure(ScenarioContext ctx) throws Exception {
         ctx.invariants().expectLog("escalat|demote|secondary|stop");
@@ -69,12 +69,10 @@ final class DrbdAdminScenarios {
         NodeState s = ctx.backend().snapshot().nodes().get(a);
         ctx.check(s.primary() && !s.quorum() && !s.runsAny(), a + " must stay a Primary without quorum that runs"
                 + " nothing (its demotion failed)");
-        ctx.step("reboot " + a + " (what the escalation stands for)", () -> ctx.backend().crashNode(a));
+        ctx.step(a + " goes down (the reboot the escalation stands for)", () -> ctx.backend().crashNode(a));
         Steps.heal(ctx);
-        ctx.step("boot " + a, () -> ctx.backend().bootNode(a));
-        ctx.hold(ctx.bound() / 4);
-        ctx.awaitConvergedOn("after the reboot", n::equals, n, ctx.bound());
-        ctx.check("Secondary".equals(ctx.backend().snapshot().nodes().get(a).role()), a + " must rejoin as Secondary");
+        ctx.hold(1000);
+        ctx.awaitConvergedOn("after " + a + " went down", n::equals, n, ctx.bound());
     }
 
     /**
