@@ -141,9 +141,18 @@ final class RealNode {
      * file; monotonic clocks stay real ({@code FAKETIME_DONT_FAKE_MONOTONIC}), and {@code
      * FAKETIME_FORCE_MONOTONIC_FIX=0} keeps timed waits exact (with the fix each JVM sleep overshoots by ~50 ms).
      */
-    static final Path FAKETIME = java.util.stream.Stream.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
-            "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1", "/usr/lib/faketime/libfaketime.so.1")
-            .map(Path::of).filter(Files::isRegularFile).findFirst().orElse(null);
+    static final Path FAKETIME = findFaketime();
+
+    /** {@code /usr/lib/<multiarch>/faketime/libfaketime.so.1} (Debian) or {@code /usr/lib/faketime/...}, or null. */
+    private static Path findFaketime() {
+        try (var dirs = Files.list(Path.of("/usr/lib"))) {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(Path.of("/usr/lib")), dirs)
+                    .map(d -> d.resolve("faketime/libfaketime.so.1")).filter(Files::isRegularFile).findFirst()
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
 
     private static final String UNSHARE = Files.isExecutable(Path.of("/usr/bin/unshare")) ? "/usr/bin/unshare"
             : "/bin/unshare";

@@ -6,7 +6,7 @@ import io.reactord.it.Scenario;
 import io.reactord.it.ScenarioContext;
 import java.util.List;
 
-/** Operator requests, events2 stream faults, manager restarts, and the scenarios that need more than exists. */
+/** Operator requests, events2 stream faults, manager restarts, hostile input. */
 final class ControlScenarios {
     private ControlScenarios() {
     }
