@@ -1,8 +1,8 @@
 package io.reactord.agent.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reactord.agent.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 
 /** One request, one response over the control socket. */
 public final class ControlClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Longest response accepted. */
     static final int MAX_RESPONSE = 16 << 20;
 
@@ -22,7 +21,7 @@ public final class ControlClient {
 
     /** A new request object with {@code cmd} set. */
     public static ObjectNode request(String cmd) {
-        return JSON.createObjectNode().put("cmd", cmd);
+        return Json.object().put("cmd", cmd);
     }
 
     /**
@@ -33,7 +32,7 @@ public final class ControlClient {
     public static JsonNode call(Path socket, ObjectNode req) throws IOException {
         try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             c.connect(UnixDomainSocketAddress.of(socket));
-            ByteBuffer out = ByteBuffer.wrap((JSON.writeValueAsString(req) + "\n").getBytes(StandardCharsets.UTF_8));
+            ByteBuffer out = ByteBuffer.wrap((Json.write(req) + "\n").getBytes(StandardCharsets.UTF_8));
             while (out.hasRemaining()) {
                 c.write(out);
             }
@@ -44,7 +43,7 @@ public final class ControlClient {
                 while (in.hasRemaining()) {
                     byte b = in.get();
                     if (b == '\n') {
-                        return JSON.readTree(resp.toString(StandardCharsets.UTF_8));
+                        return Json.read(resp.toString(StandardCharsets.UTF_8));
                     }
                     resp.write(b);
                     if (resp.size() > MAX_RESPONSE) {

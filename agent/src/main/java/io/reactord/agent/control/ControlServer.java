@@ -1,8 +1,8 @@
 package io.reactord.agent.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reactord.agent.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -34,7 +34,6 @@ public final class ControlServer implements AutoCloseable {
 
     private final Path path;
     private final ControlHandler handler;
-    private final ObjectMapper json = new ObjectMapper();
     private final Semaphore slots = new Semaphore(MAX_CLIENTS);
     private final Map<SocketChannel, Long> lastActive = new ConcurrentHashMap<>();
     private ServerSocketChannel server;
@@ -158,7 +157,7 @@ public final class ControlServer implements AutoCloseable {
     ObjectNode answer(String req) {
         JsonNode node;
         try {
-            node = json.readTree(req);
+            node = Json.read(req);
         } catch (IOException e) {
             return error("invalid JSON request");
         }
@@ -180,7 +179,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private ObjectNode error(String msg) {
-        ObjectNode o = json.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("ok", false);
         o.put("error", msg);
         return o;
@@ -188,7 +187,7 @@ public final class ControlServer implements AutoCloseable {
 
     private boolean reply(SocketChannel c, ObjectNode o) {
         try {
-            ByteBuffer out = ByteBuffer.wrap((json.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8));
+            ByteBuffer out = ByteBuffer.wrap((Json.write(o) + "\n").getBytes(StandardCharsets.UTF_8));
             while (out.hasRemaining()) {
                 c.write(out);
             }

@@ -1,9 +1,9 @@
 package io.reactord.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reactord.agent.json.Json;
 import io.reactord.agent.Version;
 import io.reactord.agent.control.ControlHandler;
 import io.reactord.agent.core.AgentCore;
@@ -28,7 +28,6 @@ import java.util.function.Function;
  * loop; journal queries read the files on the client's thread.
  */
 final class DaemonControl implements ControlHandler {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final long LOOP_TIMEOUT_S = 5;
     static final Duration DEFAULT_MOVE = Duration.ofMinutes(10);
     static final Duration MAX_MOVE = Duration.ofDays(1);
@@ -227,12 +226,12 @@ final class DaemonControl implements ControlHandler {
         ObjectNode o = ok();
         o.set("resource", r);
         o.put("answer", Why.answer(r, d.hostname()));
-        o.set("records", journal(res, JSON.createObjectNode().put("limit", 20)).get("records"));
+        o.set("records", journal(res, Json.object().put("limit", 20)).get("records"));
         return o;
     }
 
     private static ObjectNode ok() {
-        return JSON.createObjectNode().put("ok", true);
+        return Json.object().put("ok", true);
     }
 
     static String printable(String s) {

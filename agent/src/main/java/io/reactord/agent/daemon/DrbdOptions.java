@@ -1,7 +1,7 @@
 package io.reactord.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reactord.agent.json.Json;
 import io.reactord.agent.promoter.PromoterSettings.QuorumLossPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,6 @@ import java.util.Locale;
  * @param fencing {@code fencing} (dont-care, resource-only, resource-and-stonith)
  */
 public record DrbdOptions(boolean readable, boolean autoPromote, String quorum, String onNoQuorum, String fencing) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What is assumed when the options cannot be read. */
     public static final DrbdOptions ASSUMED = new DrbdOptions(false, false, "majority", null, "dont-care");
@@ -28,7 +27,7 @@ public record DrbdOptions(boolean readable, boolean autoPromote, String quorum, 
     public static DrbdOptions parse(String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.read(json);
         } catch (Exception e) {
             return ASSUMED;
         }

@@ -1,8 +1,8 @@
 package io.reactord.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reactord.agent.json.Json;
 import io.reactord.ctl.status.StatusCollector;
 import io.reactord.ctl.status.StatusRun;
 import io.reactord.ctl.support.ControlChannel;
@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
  * {@code drbdsetup} run, and the promoter state from this daemon.
  */
 final class StatusReports {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Daemon d;
     private final DaemonControl control;
@@ -46,7 +45,7 @@ final class StatusReports {
         StatusRun.Output o = StatusRun.run(c, strings(req.path("files")), strings(req.path("resources")),
                 req.path("verbose").asBoolean(false), req.path("json").asBoolean(false),
                 new Terminal(req.path("colour").asBoolean(false)));
-        return JSON.createObjectNode().put("ok", true).put("stdout", o.stdout()).put("stderr", o.stderr()).put("exit", o.exit());
+        return Json.object().put("ok", true).put("stdout", o.stdout()).put("stderr", o.stderr()).put("exit", o.exit());
     }
 
     /** This daemon's events2 state, copied on the event loop (its resource trees are immutable). */
@@ -92,7 +91,7 @@ final class StatusReports {
         @Override
         public JsonNode request(Map<String, ?> request) throws DaemonClient.DaemonException {
             try {
-                return control.handle(JSON.valueToTree(request));
+                return control.handle(Json.tree(request));
             } catch (RuntimeException e) {
                 throw new DaemonClient.DaemonException(DaemonClient.DaemonException.Kind.REFUSED, e.getMessage());
             }

@@ -1,6 +1,6 @@
 package io.reactord.agent.journal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reactord.agent.json.Json;
 import io.reactord.agent.core.JournalSink;
 import io.reactord.agent.promoter.JournalEntry;
 import java.io.IOException;
@@ -31,7 +31,6 @@ public final class JournalFile implements JournalSink, AutoCloseable {
     private final Path file;
     private final Path rotated;
     private final long maxBytes;
-    private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reactord-journal");
         t.setDaemon(true);
@@ -58,7 +57,7 @@ public final class JournalFile implements JournalSink, AutoCloseable {
 
     private void write(JournalRecord r) {
         try {
-            byte[] line = (json.writeValueAsString(r.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = (Json.write(r.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
             Files.createDirectories(file.getParent());
             if (Files.exists(file) && Files.size(file) + line.length > maxBytes) {
                 Files.move(file, rotated, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

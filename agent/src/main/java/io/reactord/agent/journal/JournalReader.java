@@ -1,6 +1,6 @@
 package io.reactord.agent.journal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reactord.agent.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,6 @@ import java.util.List;
 
 /** Reads the journal ring of a state directory, oldest first; unreadable lines are skipped. */
 public final class JournalReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JournalReader() {}
 
@@ -29,7 +28,7 @@ public final class JournalReader {
                 while ((line = r.readLine()) != null) {
                     JournalRecord rec;
                     try {
-                        rec = JournalRecord.fromJson(JSON.readTree(line));
+                        rec = JournalRecord.fromJson(Json.read(line));
                     } catch (IOException | IllegalArgumentException e) {
                         continue;
                     }

@@ -1,0 +1,184 @@
+package io.reactord.agent.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Reads one JSON value into a tree and writes a tree as compact JSON, with jackson-core's default limits (nesting
+ * depth, string and number lengths) guarding against hostile input. Thread-safe.
+ */
+public final class Json {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Json() {}
+
+    /** A new empty object node. */
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    /**
+     * A tree of plain Java values: maps (keys as strings), iterables, strings, numbers, booleans, null and trees; any
+     * other object as its string form.
+     */
+    public static JsonNode tree(Object v) {
+        if (v == null) {
+            return NODES.nullNode();
+        } else if (v instanceof JsonNode) {
+            return (JsonNode) v;
+        } else if (v instanceof Map) {
+            ObjectNode o = NODES.objectNode();
+            ((Map<?, ?>) v).forEach((k, x) -> o.set(String.valueOf(k), tree(x)));
+            return o;
+        } else if (v instanceof Iterable) {
+            ArrayNode a = NODES.arrayNode();
+            ((Iterable<?>) v).forEach(x -> a.add(tree(x)));
+            return a;
+        } else if (v instanceof Boolean) {
+            return NODES.booleanNode((Boolean) v);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return NODES.numberNode(((Number) v).longValue());
+        } else if (v instanceof java.math.BigInteger) {
+            return NODES.numberNode((java.math.BigInteger) v);
+        } else if (v instanceof Number) {
+            return NODES.numberNode(((Number) v).doubleValue());
+        }
+        return NODES.textNode(v.toString());
+    }
+
+    /**
+     * Parses exactly one JSON value.
+     *
+     * @throws IOException (a {@link JsonParseException} with the position) for empty input, malformed JSON, trailing
+     *         content after the value, or input beyond the parser's limits
+     */
+    public static JsonNode read(String text) throws IOException {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new JsonParseException(p, "no JSON value (empty input)");
+            }
+            JsonNode n = value(p, t);
+            if (p.nextToken() != null) {
+                throw new JsonParseException(p, "unexpected content after the JSON value");
+            }
+            return n;
+        }
+    }
+
+    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT:
+                ObjectNode o = NODES.objectNode();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String name = p.currentName();
+                    o.set(name, value(p, next(p)));
+                }
+                return o;
+            case START_ARRAY:
+                ArrayNode a = NODES.arrayNode();
+                for (JsonToken e = next(p); e != JsonToken.END_ARRAY; e = next(p)) {
+                    a.add(value(p, e));
+                }
+                return a;
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return NODES.numberNode(p.getIntValue());
+                    case LONG:
+                        return NODES.numberNode(p.getLongValue());
+                    default:
+                        return NODES.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new JsonParseException(p, "unexpected token " + t);
+        }
+    }
+
+    private static JsonToken next(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new JsonParseException(p, "unexpected end of input");
+        }
+        return t;
+    }
+
+    /** The tree as compact JSON text (no line breaks: one line of the control protocol or journal). */
+    public static String write(JsonNode n) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            write(g, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return w.toString();
+    }
+
+    private static void write(JsonGenerator g, JsonNode n) throws IOException {
+        switch (n.getNodeType()) {
+            case OBJECT:
+                g.writeStartObject();
+                for (Map.Entry<String, JsonNode> e : n.properties()) {
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+                break;
+            case ARRAY:
+                g.writeStartArray();
+                for (JsonNode c : n) {
+                    write(g, c);
+                }
+                g.writeEndArray();
+                break;
+            case NUMBER:
+                writeNumber(g, n);
+                break;
+            case BOOLEAN:
+                g.writeBoolean(n.booleanValue());
+                break;
+            case NULL:
+            case MISSING:
+                g.writeNull();
+                break;
+            default:
+                g.writeString(n.asText());
+        }
+    }
+
+    private static void writeNumber(JsonGenerator g, JsonNode n) throws IOException {
+        if (n.isIntegralNumber()) {
+            if (n.canConvertToLong()) {
+                g.writeNumber(n.longValue());
+            } else {
+                g.writeNumber(n.bigIntegerValue());
+            }
+        } else if (n.isBigDecimal()) {
+            g.writeNumber(n.decimalValue());
+        } else {
+            g.writeNumber(n.doubleValue());
+        }
+    }
+}
