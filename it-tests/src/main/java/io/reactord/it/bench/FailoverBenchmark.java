@@ -1,5 +1,6 @@
 package io.reactord.it.bench;
 
+import io.reactord.it.AgentReport;
 import io.reactord.it.Backend;
 import io.reactord.it.ClusterConfig;
 import io.reactord.it.NodeState;
@@ -40,7 +41,7 @@ public final class FailoverBenchmark {
             b.start(ClusterConfig.standard(Profiles.timing(timing)));
             System.out.printf("failover benchmark: %s backend, %s DRBD timing, %d runs%n", backend, timing, runs);
             for (int run = 1; run <= runs; run++) {
-                String active = awaitConverged(b, 120_000);
+                String active = awaitReady(b, 120_000);
                 if (active == null) {
                     System.out.println("run " + run + ": the cluster did not converge; stopping\n" + b.snapshot().table());
                     failed++;
@@ -77,11 +78,34 @@ public final class FailoverBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
-    private static String awaitConverged(Backend b, long timeoutMs) {
-        if (!b.await(() -> b.snapshot().converged() != null, timeoutMs)) {
-            return null;
-        }
-        return b.snapshot().converged();
+    /**
+     * Waits until the cluster is back to the state a failover starts from, and returns the active node (null on
+     * timeout): one node runs the target, every node is up with an UpToDate disk, and every agent has adopted the
+     * resource (its status reports IDLE or ACTIVE, not UNKNOWN) and sees every peer connected. Without the agent
+     * part the next crash can come while the rebooted node's agent JVM is still starting, and that run then
+     * measures an agent start-up instead of a failover.
+     */
+    static String awaitReady(Backend b, long timeoutMs) {
+        String[] active = {null};
+        boolean ok = b.await(() -> {
+            Snapshot s = b.snapshot();
+            String on = s.converged();
+            if (on == null) {
+                return false;
+            }
+            for (NodeState n : s.nodes().values()) {
+                AgentReport r = n.up() && n.agent() && "UpToDate".equals(n.disk()) ? b.report(n.node()) : null;
+                boolean settled = r != null && (r.state().equals("IDLE") || r.state().equals("ACTIVE"))
+                        && r.peers().size() == s.nodes().size() - 1
+                        && r.peers().values().stream().allMatch("CONNECTED"::equals);
+                if (!settled) {
+                    return false;
+                }
+            }
+            active[0] = on;
+            return true;
+        }, timeoutMs);
+        return ok ? active[0] : null;
     }
 
     /** Backend time at which the target was first seen active on a node other than {@code crashed}, or -1. */
