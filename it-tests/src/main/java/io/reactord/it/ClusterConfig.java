@@ -14,9 +14,11 @@ import java.util.Map;
  * @param timing           the simulator's DRBD timing profile
  * @param promoterOptions  extra promoter keys as TOML values, e.g. {@code "on-quorum-loss" -> "\"freeze\""}
  * @param startAgents      whether {@code start} also starts every agent (cold-start scenarios start them later)
+ * @param metrics          whether every agent serves metrics ({@code [[prometheus]]}, where the backend has agents
+ *                         with an endpoint; off by default: the exporter costs start-up time)
  */
 public record ClusterConfig(List<String> nodes, String resource, SimTiming timing, Map<String, String> promoterOptions,
-                            boolean startAgents) {
+                            boolean startAgents, boolean metrics) {
 
     /** The resource of the LINSTOR controller layout. */
     public static final String RESOURCE = "linstor_db";
@@ -36,22 +38,26 @@ public record ClusterConfig(List<String> nodes, String resource, SimTiming timin
     public static ClusterConfig standard(SimTiming timing) {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("sleep-before-promote-factor", "0");
-        return new ClusterConfig(List.of("alpha", "bravo", "charlie"), RESOURCE, timing, o, true);
+        return new ClusterConfig(List.of("alpha", "bravo", "charlie"), RESOURCE, timing, o, true, false);
     }
 
     /** This configuration with one more (or replaced) promoter key. */
     public ClusterConfig with(String key, String tomlValue) {
         Map<String, String> o = new LinkedHashMap<>(promoterOptions);
         o.put(key, tomlValue);
-        return new ClusterConfig(nodes, resource, timing, o, startAgents);
+        return new ClusterConfig(nodes, resource, timing, o, startAgents, metrics);
     }
 
     public ClusterConfig withAgentsStarted(boolean start) {
-        return new ClusterConfig(nodes, resource, timing, promoterOptions, start);
+        return new ClusterConfig(nodes, resource, timing, promoterOptions, start, metrics);
     }
 
     public ClusterConfig withTiming(SimTiming t) {
-        return new ClusterConfig(nodes, resource, t, promoterOptions, startAgents);
+        return new ClusterConfig(nodes, resource, t, promoterOptions, startAgents, metrics);
+    }
+
+    public ClusterConfig withMetrics(boolean on) {
+        return new ClusterConfig(nodes, resource, timing, promoterOptions, startAgents, on);
     }
 
     /** The promoter snippet every node uses (drbd-reactor syntax). */

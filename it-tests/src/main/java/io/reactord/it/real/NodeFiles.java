@@ -141,12 +141,13 @@ final class NodeFiles {
                 unit-dir = "%s"
                 state-dir = "%s"
                 socket = "%s"
+                """.formatted(node, etc.resolve("reactord.d"), bin.resolve("drbdsetup"), unitDir, state, socket)
+                + (cfg.metrics() ? """
 
                 [[prometheus]]
                 address = "127.0.0.1:%d"
                 enums = true
-                """.formatted(node, etc.resolve("reactord.d"), bin.resolve("drbdsetup"), unitDir, state, socket,
-                metricsPort));
+                """.formatted(metricsPort) : ""));
         writeSnippet(cfg);
     }
 

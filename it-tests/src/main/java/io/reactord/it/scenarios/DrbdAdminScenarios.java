@@ -25,7 +25,7 @@ final class DrbdAdminScenarios {
                 Simple.of(22, "resource torn down and re-created under the agent", DrbdAdminScenarios::teardown)
                         .needs(Capability.STATUS),
                 Simple.of(23, "stuck connection loop (Connecting storm, StandAlone)", DrbdAdminScenarios::stuckLoop)
-                        .needs(Capability.STATUS),
+                        .configure(c -> c.withMetrics(true)).needs(Capability.STATUS),
                 Simple.of(24, "wall-clock jump on one node", DrbdAdminScenarios::wallClockJump)
                         .configure(c -> c.with("max-failures", "3")));
     }
