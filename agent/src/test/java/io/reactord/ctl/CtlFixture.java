@@ -57,6 +57,15 @@ final class CtlFixture {
         Files.setPosixFilePermissions(drbdsetup, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /** {@code -c MAIN} and then {@code args}: a command line for this configuration. */
+    String[] withConfig(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "-c";
+        all[1] = main.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return all;
+    }
+
     static Systemctl systemctl(PrivateSystemd sd) {
         return new Systemctl(List.of("systemctl", "--user"), sd.env(), 30_000);
     }

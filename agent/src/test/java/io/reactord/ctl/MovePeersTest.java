@@ -67,11 +67,7 @@ final class MovePeersTest {
         MoveCommand c = new MoveCommand();
         c.out = io.o;
         c.err = io.e;
-        String[] all = new String[args.length + 2];
-        all[0] = "-c";
-        all[1] = fx.main.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return new CommandLine(c).execute(all);
+        return new CommandLine(c).execute(fx.withConfig(args));
     }
 
     @Test

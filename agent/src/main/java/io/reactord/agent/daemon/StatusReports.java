@@ -12,7 +12,10 @@ import io.reactord.ctl.support.DrbdSnapshot;
 import io.reactord.ctl.support.Systemctl;
 import io.reactord.ctl.support.Terminal;
 import io.reactord.events2.ResourceInfo;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  * {@code drbdsetup} run, and the promoter state from this daemon.
  */
 final class StatusReports {
+    /** The configuration of the last report, reused while no file of it changed (reports run one at a time). */
+    private static final ConfigCache CACHE = new ConfigCache();
 
     private final Daemon d;
     private final DaemonControl control;
@@ -40,7 +45,12 @@ final class StatusReports {
         if (req.path("config").isTextual() && !Path.of(req.path("config").asText()).toAbsolutePath().normalize().equals(mine)) {
             throw new IllegalArgumentException("this reactord runs with " + mine);
         }
-        CtlConfig cfg = CtlConfig.load(mine);
+        synchronized (CACHE) {
+            return render(req, CACHE.config(mine));
+        }
+    }
+
+    private ObjectNode render(JsonNode req, CtlConfig cfg) {
         StatusCollector c = new StatusCollector(cfg, Systemctl.fromEnvironment(), this::drbd, new Self(cfg.socket()));
         StatusRun.Output o = StatusRun.run(c, strings(req.path("files")), strings(req.path("resources")),
                 req.path("verbose").asBoolean(false), req.path("json").asBoolean(false),
@@ -94,6 +104,45 @@ final class StatusReports {
                 return control.handle(Json.tree(request));
             } catch (RuntimeException e) {
                 throw new DaemonClient.DaemonException(DaemonClient.DaemonException.Kind.REFUSED, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The configuration as reactorctl reads it, parsed again only when the main file or an entry of the
+     * snippets directory changed (name, size or modification time), or the directory itself did.
+     */
+    private static final class ConfigCache {
+        private List<String> signature;
+        private CtlConfig config;
+
+        CtlConfig config(Path main) {
+            List<String> now = config == null ? null : signature(main, config.snippetsDir());
+            if (now == null || !now.equals(signature)) {
+                config = CtlConfig.load(main);
+                signature = signature(main, config.snippetsDir());
+            }
+            return config;
+        }
+
+        private static List<String> signature(Path main, Path dir) {
+            List<String> out = new ArrayList<>();
+            out.add(stamp(main));
+            out.add(stamp(dir));
+            try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+                s.sorted().forEach(p -> out.add(stamp(p)));
+            } catch (IOException | RuntimeException e) {
+                out.add("unlisted");
+            }
+            return out;
+        }
+
+        private static String stamp(Path p) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                return p + " " + a.size() + " " + a.lastModifiedTime().toMillis() + " " + a.fileKey();
+            } catch (IOException e) {
+                return p + " missing";
             }
         }
     }

@@ -1,34 +1,30 @@
 package io.reactord.ctl.status;
 
+import io.reactord.ctl.support.CtlConfig;
+import io.reactord.ctl.support.SocketLines;
 import io.reactord.ctl.support.Terminal;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code reactorctl status} through the daemon: sends a {@code report} request and prints the text (or JSON)
  * the daemon rendered, exactly what the command would print. It understands only the common forms
  * ({@code status [-c FILE] [--json] [-v] [FILE…]}); anything else, no daemon, an older daemon or any failure
- * returns -1 and the full command runs instead. Reads the main file's {@code socket} line only: no
+ * returns -1 and the full command runs instead. Reads the main file's top-level {@code socket} line only: no
  * configuration parser, no JSON library, no child process.
  */
 public final class QuickStatus {
-    private static final Pattern SOCKET = Pattern.compile("^\\s*socket\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final Path DEFAULT_MAIN = Path.of("/etc/reactord.toml");
     private static final Path DEFAULT_SOCKET = Path.of("/run/reactord/reactord.sock");
     private static final long TIMEOUT_MS = 10_000;
+    private static final int MAX_ANSWER = 64 * 1024 * 1024;
 
     private QuickStatus() {}
 
@@ -108,20 +104,11 @@ public final class QuickStatus {
 
     /** The {@code socket} of the main file's top level, the default when not set, null when unreadable. */
     static Path socket(Path main) {
-        try {
-            for (String line : Files.readAllLines(main, StandardCharsets.UTF_8)) {
-                if (line.strip().startsWith("[")) {
-                    break;
-                }
-                Matcher m = SOCKET.matcher(line);
-                if (m.find()) {
-                    return Path.of(m.group(1));
-                }
-            }
-            return DEFAULT_SOCKET;
-        } catch (IOException | RuntimeException e) {
+        if (!Files.isReadable(main)) {
             return null;
         }
+        String s = CtlConfig.topLevel(main).get("socket");
+        return s == null ? DEFAULT_SOCKET : Path.of(s);
     }
 
     /** One request line, one answer line; null on any failure or after the timeout. */
@@ -137,26 +124,9 @@ public final class QuickStatus {
             }, "reactorctl-status-timeout");
             watchdog.setDaemon(true);
             watchdog.start();
-            ch.connect(UnixDomainSocketAddress.of(socket));
-            ByteBuffer o = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
-            while (o.hasRemaining()) {
-                ch.write(o);
-            }
-            ByteArrayOutputStream got = new ByteArrayOutputStream();
-            ByteBuffer in = ByteBuffer.allocate(65536);
-            while (ch.read(in) >= 0) {
-                int n = in.position();
-                for (int i = 0; i < n; i++) {
-                    if (in.get(i) == '\n') {
-                        got.write(in.array(), 0, i);
-                        watchdog.interrupt();
-                        return got.toString(StandardCharsets.UTF_8);
-                    }
-                }
-                got.write(in.array(), 0, n);
-                in.clear();
-            }
-            return null;
+            String answer = SocketLines.exchange(ch, socket, request, MAX_ANSWER);
+            watchdog.interrupt();
+            return answer;
         } catch (IOException | RuntimeException e) {
             return null;
         }

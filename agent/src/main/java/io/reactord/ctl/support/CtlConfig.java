@@ -188,7 +188,7 @@ public final class CtlConfig {
     }
 
     /** {@code snippets}, {@code drbdsetup} and {@code socket} from the top level of the main file, when readable. */
-    static Map<String, String> topLevel(Path mainFile) {
+    public static Map<String, String> topLevel(Path mainFile) {
         Map<String, String> out = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(mainFile, StandardCharsets.UTF_8)) {

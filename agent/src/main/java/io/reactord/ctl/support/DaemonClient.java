@@ -2,11 +2,8 @@ package io.reactord.ctl.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,38 +109,7 @@ public final class DaemonClient implements ControlChannel {
 
     private void exchange(SocketChannel ch, String line, CompletableFuture<String> answer) {
         try (ch) {
-            ch.connect(UnixDomainSocketAddress.of(socket));
-            ByteBuffer out = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-            while (out.hasRemaining()) {
-                ch.write(out);
-            }
-            ByteArrayOutputStream got = new ByteArrayOutputStream();
-            ByteBuffer in = ByteBuffer.allocate(8192);
-            while (true) {
-                in.clear();
-                int n = ch.read(in);
-                if (n < 0) {
-                    break;
-                }
-                int nl = -1;
-                for (int i = 0; i < n; i++) {
-                    if (in.get(i) == '\n') {
-                        nl = i;
-                        break;
-                    }
-                }
-                got.write(in.array(), 0, nl < 0 ? n : nl);
-                if (nl >= 0) {
-                    break;
-                }
-                if (got.size() > MAX_ANSWER) {
-                    throw new IOException("answer longer than " + MAX_ANSWER + " bytes");
-                }
-            }
-            if (got.size() == 0) {
-                throw new IOException("connection closed without an answer");
-            }
-            answer.complete(got.toString(StandardCharsets.UTF_8));
+            answer.complete(SocketLines.exchange(ch, socket, line, MAX_ANSWER));
         } catch (Exception e) {
             answer.completeExceptionally(e);
         }
