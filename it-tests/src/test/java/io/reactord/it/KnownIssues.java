@@ -21,18 +21,7 @@ final class KnownIssues {
         }
     }
 
-    static final List<Issue> ISSUES = List.of(
-            new Issue(null, "07", Pattern.compile("I4: |I2: "),
-                    "simulator: a Primary that wrote with only an Inconsistent peer connected loses those writes when"
-                            + " a stale UpToDate peer promotes after it (realistic timing, seed 20261125)"),
-            new Issue(null, "17", Pattern.compile("I3: "),
-                    "simulator: after a crash of all nodes mid-resync, Consistent nodes with equal data never become"
-                            + " UpToDate, so nobody can promote (realistic timing)"),
-            new Issue(null, "27", Pattern.compile("I4: |I2: |I3: "),
-                    "simulator: writes during a resync (bridge/one-way partitions, detached Primary) leave a sync"
-                            + " target with data that diverges from its source; faults can destroy the last UpToDate"
-                            + " copy; agent: an adopted active target whose controller unit failed is never"
-                            + " restarted (I3). Run with the printed seed to reproduce."));
+    static final List<Issue> ISSUES = List.of();
 
     private KnownIssues() {
     }
