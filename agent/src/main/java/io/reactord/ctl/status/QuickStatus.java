@@ -114,14 +114,7 @@ public final class QuickStatus {
     /** One request line, one answer line; null on any failure or after the timeout. */
     private static String exchange(Path socket, String request) {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            Thread watchdog = new Thread(() -> {
-                try {
-                    Thread.sleep(TIMEOUT_MS);
-                    ch.close();
-                } catch (InterruptedException | IOException e) {
-                    // done or closed
-                }
-            }, "reactorctl-status-timeout");
+            Thread watchdog = new Watchdog(ch);
             watchdog.setDaemon(true);
             watchdog.start();
             String answer = SocketLines.exchange(ch, socket, request, MAX_ANSWER);
@@ -129,6 +122,26 @@ public final class QuickStatus {
             return answer;
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** Closes the channel after the timeout (a plain class: a lambda would cost a bootstrap at start-up). */
+    private static final class Watchdog extends Thread {
+        private final SocketChannel ch;
+
+        Watchdog(SocketChannel ch) {
+            super("reactorctl-status-timeout");
+            this.ch = ch;
+        }
+
+        @Override
+        public void run() {
+            try {
+                Thread.sleep(TIMEOUT_MS);
+                ch.close();
+            } catch (InterruptedException | IOException e) {
+                // answered in time, or closed
+            }
         }
     }
 }
