@@ -3,14 +3,14 @@ package io.reactord.agent;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logback configured in code (no logback.xml): one console appender on stderr. Under systemd
- * ({@code JOURNAL_STREAM} set) lines carry no timestamp, journald adds it.
+ * Logback configured in code (no logback.xml): one console appender on stderr writing {@link LineLayout} lines.
+ * Under systemd ({@code JOURNAL_STREAM} set) lines carry no timestamp, journald adds it.
  */
 public final class Logging {
     private Logging() {}
@@ -23,11 +23,18 @@ public final class Logging {
 
     /** Configures the root logger at {@code level} ("error", "warn", "info", "debug", "trace"). */
     public static void configure(String level) {
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+        install((LoggerContext) LoggerFactory.getILoggerFactory(), level);
+    }
+
+    /** Replaces whatever {@code ctx} had with our stderr appender at {@code level}. */
+    static void install(LoggerContext ctx, String level) {
         ctx.reset();
-        PatternLayoutEncoder enc = new PatternLayoutEncoder();
+        LineLayout layout = new LineLayout(!underJournal());
+        layout.setContext(ctx);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> enc = new LayoutWrappingEncoder<>();
         enc.setContext(ctx);
-        enc.setPattern(underJournal() ? "%-5level %logger{0}: %msg%n" : "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0}: %msg%n");
+        enc.setLayout(layout);
         enc.start();
         ConsoleAppender<ILoggingEvent> app = new ConsoleAppender<>();
         app.setContext(ctx);

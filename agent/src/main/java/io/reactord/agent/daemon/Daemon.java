@@ -210,16 +210,19 @@ public final class Daemon {
         shellUnits = new ShellUnits(children, cfg.drbdsetup(), specs);
         shellResources = Set.copyOf(shell);
         StartupWork work = new StartupWork(cfg.drbdsetup(), opts.drbdadm());
-        Map<String, PromoterSettings> out = new LinkedHashMap<>();
+        List<PromoterResource> unchecked = new ArrayList<>();
         for (PromoterResource r : cfg.resources().values()) {
             if (startup && r.adjustResourceOnStart()) {
                 work.adjust(r);
             }
-            DrbdOptions o = drbdOptions.get(r.name());
-            if (o == null || !startup) {
-                o = work.check(r);
-                drbdOptions.put(r.name(), o);
+            if (!startup || !drbdOptions.containsKey(r.name())) {
+                unchecked.add(r);
             }
+        }
+        drbdOptions.putAll(work.checkAll(unchecked));
+        Map<String, PromoterSettings> out = new LinkedHashMap<>();
+        for (PromoterResource r : cfg.resources().values()) {
+            DrbdOptions o = drbdOptions.get(r.name());
             try {
                 out.put(r.name(), SettingsMapper.toSettings(r, opts.hostname(), o.fencingConfigured()));
             } catch (IllegalArgumentException e) {

@@ -5,7 +5,9 @@ import io.reactord.agent.json.Json;
 import io.reactord.agent.promoter.PromoterSettings.QuorumLossPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The DRBD options of one resource that matter to the promoter, read from {@code drbdsetup show RES
@@ -31,6 +33,32 @@ public record DrbdOptions(boolean readable, boolean autoPromote, String quorum, 
         } catch (Exception e) {
             return ASSUMED;
         }
+        return of(root);
+    }
+
+    /**
+     * Parses the output for several resources ({@code drbdsetup show all --show-defaults --json}): the options of
+     * each array element that names its {@code "resource"}; empty when the output is not such an array.
+     */
+    public static Map<String, DrbdOptions> parseAll(String json) {
+        Map<String, DrbdOptions> out = new LinkedHashMap<>();
+        JsonNode root;
+        try {
+            root = Json.read(json);
+        } catch (Exception e) {
+            return out;
+        }
+        if (root.isArray()) {
+            for (JsonNode r : root) {
+                if (r.path("resource").isTextual()) {
+                    out.put(r.path("resource").asText(), of(r));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static DrbdOptions of(JsonNode root) {
         if (root == null || root.isMissingNode() || (!root.isArray() && !root.isObject())) {
             return ASSUMED;
         }

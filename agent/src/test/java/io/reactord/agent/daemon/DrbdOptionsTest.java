@@ -43,4 +43,15 @@ final class DrbdOptionsTest {
             assertEquals(List.of(), o.warnings("r0", QuorumLossPolicy.SHUTDOWN));
         }
     }
+
+    @Test
+    void parseAll_arrayOfResources_optionsPerResource() {
+        String two = GOOD.substring(0, GOOD.length() - 1) + ",{\"resource\":\"r1\",\"options\":{\"quorum\":\"off\"}},{\"x\":1}]";
+        java.util.Map<String, DrbdOptions> m = DrbdOptions.parseAll(two);
+        assertEquals(List.of("r0", "r1"), List.copyOf(m.keySet()));
+        assertEquals("majority", m.get("r0").quorum());
+        assertEquals("off", m.get("r1").quorum());
+        assertTrue(DrbdOptions.parseAll("{\"resource\":\"r0\"}").isEmpty());
+        assertTrue(DrbdOptions.parseAll("[").isEmpty());
+    }
 }
