@@ -60,15 +60,18 @@ public final class ClusterState {
         if (e instanceof Event.Rename) {
             return rename((Event.Rename) e);
         }
-        List<Change> out = new ArrayList<>(2);
+        List<Change> out = new ArrayList<>(); // no array until the first change
         Reducer.apply(this, e, out);
         return out;
     }
 
-    void confirm(Action action, ObjectKeys.Key key) {
-        if (unconfirmed != null && action == Action.EXISTS) {
-            unconfirmed.remove(key);
-        }
+    /** True when an object named by a line with this action counts as re-reported in a repeated dump. */
+    boolean confirming(Action action) {
+        return unconfirmed != null && action == Action.EXISTS;
+    }
+
+    void confirm(ObjectKeys.Key key) {
+        unconfirmed.remove(key);
     }
 
     ResourceInfo get(String name) {

@@ -1,24 +1,29 @@
 package io.reactord.events2;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * Walks the space- or tab-separated tokens of a line in one pass, without copying them, and finds the
- * first ':' of each token from one remembered scan (linear even for a megabyte of colon-less tokens).
+ * Walks the space- or tab-separated tokens of a line in one pass over a byte copy of it, finding each
+ * token's end and first ':' in the same loop (linear in the line, however long). Tokens are not copied;
+ * {@link #line} is there for the values that become strings.
+ *
+ * <p>The copy is ISO-8859-1: a character above U+00FF reads as {@code '?'}, which is neither a separator,
+ * a digit nor part of a known word, so such a region always becomes a (exact) substring of {@link #line}.
  */
 final class Cursor {
     final String line;
+    final byte[] chars;
     private final int len;
-    private final boolean tabs;
     private int pos;
-    /** Position of the next ':' at or after the current token, -1 when there is none left, -2 before the first search. */
-    private int nextColon = -2;
-    /** The current token is {@code [start, end)}. */
+    /** The current token is {@code [start, end)}; {@code colon} is its first ':' or -1. */
     int start;
     int end;
+    int colon;
 
     Cursor(String line) {
         this.line = line;
-        this.len = line.length();
-        this.tabs = line.indexOf('\t') >= 0;
+        this.chars = line.getBytes(StandardCharsets.ISO_8859_1);
+        this.len = chars.length;
     }
 
     /** Moves to the next token; false at the end of the line. */
@@ -27,17 +32,21 @@ final class Cursor {
         if (i >= len) {
             return false;
         }
+        byte[] c = chars;
         start = i;
-        if (tabs) {
-            while (i < len && !isSeparator(line.charAt(i))) {
-                i++;
+        int firstColon = -1;
+        for (; i < len; i++) {
+            byte ch = c[i];
+            if (ch == ' ' || ch == '\t') {
+                break;
             }
-            end = i;
-        } else {
-            int sp = line.indexOf(' ', i); // the common case: indexOf scans many characters per step
-            end = sp < 0 ? len : sp;
+            if (ch == ':' && firstColon < 0) {
+                firstColon = i;
+            }
         }
-        pos = end;
+        end = i;
+        colon = firstColon;
+        pos = i;
         return true;
     }
 
@@ -48,27 +57,15 @@ final class Cursor {
 
     private int skipSeparators() {
         int i = pos;
-        while (i < len && isSeparator(line.charAt(i))) {
+        while (i < len && (chars[i] == ' ' || chars[i] == '\t')) {
             i++;
         }
         pos = i;
         return i;
     }
 
-    private static boolean isSeparator(char c) {
-        return c == ' ' || c == '\t';
-    }
-
-    /** Index of the first ':' in the current token, or -1. */
-    int colon() {
-        if (nextColon != -1 && nextColon < start) {
-            nextColon = line.indexOf(':', start);
-        }
-        return nextColon >= 0 && nextColon < end ? nextColon : -1;
-    }
-
     /** The current token, canonical when it is a known word. */
     String word() {
-        return Words.of(line, start, end);
+        return Words.of(line, chars, start, end);
     }
 }

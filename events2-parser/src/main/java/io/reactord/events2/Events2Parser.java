@@ -32,7 +32,7 @@ public final class Events2Parser {
             return unparsed(null, line, "empty line");
         }
         String ts = null;
-        if (Lines.looksLikeTimestamp(line, t.start, t.end)) {
+        if (Lines.looksLikeTimestamp(t.chars, t.start, t.end)) {
             ts = line.substring(t.start, t.end);
             if (!t.next()) {
                 return unparsed(ts, line, "empty line");

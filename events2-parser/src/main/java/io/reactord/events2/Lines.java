@@ -36,9 +36,12 @@ final class Lines {
     }
 
     /** {@code YYYY-MM-DDThh:mm:ss.uuuuuu±hh:mm} (any fraction length, or none) — cheap shape check of a token. */
-    static boolean looksLikeTimestamp(String s, int from, int to) {
-        return to - from >= 19 && s.charAt(from + 4) == '-' && s.charAt(from + 7) == '-'
-                && s.charAt(from + 10) == 'T' && s.charAt(from + 13) == ':' && s.charAt(from + 16) == ':'
-                && Character.isDigit(s.charAt(from)) && Character.isDigit(s.charAt(from + 3));
+    static boolean looksLikeTimestamp(byte[] c, int from, int to) {
+        return to - from >= 19 && c[from + 4] == '-' && c[from + 7] == '-' && c[from + 10] == 'T'
+                && c[from + 13] == ':' && c[from + 16] == ':' && isDigit(c[from]) && isDigit(c[from + 3]);
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
     }
 }

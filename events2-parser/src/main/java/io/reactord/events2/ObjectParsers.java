@@ -162,7 +162,7 @@ final class ObjectParsers {
                 case "name": case "peer-node-id": case "conn-name": case "local": case "peer": case "volume":
                 case "minor": case "helper":
                     continue;
-                case "status": status = Numbers.integer(p.value(i)); if (status == null) { p.keep(i); } break;
+                case "status": status = p.integer(i); if (status == null) { p.keep(i); } break;
                 default: p.keep(i);
             }
         }

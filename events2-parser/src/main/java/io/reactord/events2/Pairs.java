@@ -8,6 +8,7 @@ package io.reactord.events2;
  */
 final class Pairs {
     final String line;
+    private final byte[] chars;
     private String[] keys;
     /** {@code [start, end)} of value i at {@code 2i, 2i + 1}. */
     private int[] bounds;
@@ -19,8 +20,9 @@ final class Pairs {
     /** Pairs kept so far by {@link #keep}. */
     private int kept;
 
-    private Pairs(String line, String[] keys, int[] bounds, int size, String keyless) {
+    private Pairs(String line, byte[] chars, String[] keys, int[] bounds, int size, String keyless) {
         this.line = line;
+        this.chars = chars;
         this.keys = keys;
         this.bounds = bounds;
         this.size = size;
@@ -31,15 +33,16 @@ final class Pairs {
     /** Reads the pairs from the token after the cursor's current one to the end of the line. */
     static Pairs read(Cursor t) {
         String line = t.line;
+        byte[] chars = t.chars;
         int cap = 16;
         String[] k = new String[cap];
         int[] b = new int[2 * cap];
         int size = 0;
         while (t.next()) {
-            int c = t.colon();
+            int c = t.colon;
             if (c < 0) {
                 if (size == 0) {
-                    return new Pairs(line, k, b, 0, line.substring(t.start, t.end));
+                    return new Pairs(line, chars, k, b, 0, line.substring(t.start, t.end));
                 }
                 b[2 * size - 1] = t.end; // the value runs on to the end of this token, separators included
                 continue;
@@ -49,12 +52,12 @@ final class Pairs {
                 k = java.util.Arrays.copyOf(k, cap);
                 b = java.util.Arrays.copyOf(b, 2 * cap);
             }
-            k[size] = Words.of(line, t.start, c);
+            k[size] = Words.of(line, chars, t.start, c);
             b[2 * size] = c + 1;
             b[2 * size + 1] = t.end;
             size++;
         }
-        return new Pairs(line, k, b, size, null);
+        return new Pairs(line, chars, k, b, size, null);
     }
 
     String key(int i) {
@@ -72,7 +75,7 @@ final class Pairs {
         if (arrows) {
             int to = bounds[2 * i + 1];
             for (int j = from; j + 1 < to; j++) {
-                if (line.charAt(j) == '-' && line.charAt(j + 1) == '>') {
+                if (chars[j] == '-' && chars[j + 1] == '>') {
                     return j + 2;
                 }
             }
@@ -82,17 +85,22 @@ final class Pairs {
 
     /** The state value (new value of a {@code --diff} pair), canonical when it is a known word. */
     String state(int i) {
-        return Words.of(line, stateStart(i), bounds[2 * i + 1]);
+        return Words.of(line, chars, stateStart(i), bounds[2 * i + 1]);
     }
 
     /** The state value as a decimal int ≥ 0, or null. */
     Integer stateNumber(int i) {
-        return Numbers.nonNegative(line, stateStart(i), bounds[2 * i + 1]);
+        return Numbers.nonNegative(chars, stateStart(i), bounds[2 * i + 1]);
     }
 
     /** The value as printed as a decimal int ≥ 0, or null. */
     Integer number(int i) {
-        return Numbers.nonNegative(line, bounds[2 * i], bounds[2 * i + 1]);
+        return Numbers.nonNegative(chars, bounds[2 * i], bounds[2 * i + 1]);
+    }
+
+    /** The value as printed as a decimal int, possibly negative, or null. */
+    Integer integer(int i) {
+        return Numbers.integer(chars, bounds[2 * i], bounds[2 * i + 1]);
     }
 
     /** Index of the first occurrence of a key, or -1. */

@@ -34,7 +34,9 @@ final class Reducer {
     }
 
     private static void resource(ClusterState s, Event.Resource e, List<Change> out) {
-        s.confirm(e.action(), ObjectKeys.resource(e.name()));
+        if (s.confirming(e.action())) {
+            s.confirm(ObjectKeys.resource(e.name()));
+        }
         if (e.action() == Action.DESTROY) {
             if (s.get(e.name()) != null) {
                 s.remove(e.name());
@@ -59,7 +61,9 @@ final class Reducer {
     }
 
     private static void device(ClusterState s, Event.Device e, List<Change> out) {
-        s.confirm(e.action(), ObjectKeys.device(e.name(), e.volume()));
+        if (s.confirming(e.action())) {
+            s.confirm(ObjectKeys.device(e.name(), e.volume()));
+        }
         if (e.action() == Action.DESTROY) {
             ResourceInfo r = s.get(e.name());
             if (r != null && r.devices().containsKey(e.volume())) {
@@ -107,7 +111,9 @@ final class Reducer {
     }
 
     private static void connection(ClusterState s, Event.Connection e, List<Change> out) {
-        s.confirm(e.action(), ObjectKeys.connection(e.name(), e.peerNodeId()));
+        if (s.confirming(e.action())) {
+            s.confirm(ObjectKeys.connection(e.name(), e.peerNodeId()));
+        }
         if (e.action() == Action.DESTROY) {
             ResourceInfo r = s.get(e.name());
             if (r != null && r.connections().containsKey(e.peerNodeId())) {
@@ -150,7 +156,9 @@ final class Reducer {
     }
 
     private static void peerDevice(ClusterState s, Event.PeerDevice e, List<Change> out) {
-        s.confirm(e.action(), ObjectKeys.peerDevice(e.name(), e.peerNodeId(), e.volume()));
+        if (s.confirming(e.action())) {
+            s.confirm(ObjectKeys.peerDevice(e.name(), e.peerNodeId(), e.volume()));
+        }
         int mark = out.size();
         ResourceInfo r = e.action() == Action.DESTROY ? s.get(e.name()) : ensure(s, e.name(), out);
         if (r == null) {
@@ -189,7 +197,9 @@ final class Reducer {
     }
 
     private static void path(ClusterState s, Event.Path e, List<Change> out) {
-        s.confirm(e.action(), ObjectKeys.path(e.name(), e.peerNodeId(), e.local(), e.peer()));
+        if (s.confirming(e.action())) {
+            s.confirm(ObjectKeys.path(e.name(), e.peerNodeId(), e.local(), e.peer()));
+        }
         int mark = out.size();
         ResourceInfo r = e.action() == Action.DESTROY ? s.get(e.name()) : ensure(s, e.name(), out);
         if (r == null) {

@@ -1,9 +1,11 @@
 package io.reactord.events2;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * Canonical instances of the words events2 prints over and over (keys and state values), found by
- * region lookup so that parsing a line does not allocate a new String for each of them. Words not in
- * the table are copied out as usual.
+ * Canonical instances of the words events2 prints over and over (actions, objects, keys and state
+ * values), found by region lookup so that parsing a line does not allocate a new String for each of
+ * them. Words not in the table are copied out as usual.
  */
 final class Words {
     private static final String[] WORDS = {
@@ -23,39 +25,58 @@ final class Words {
         "Behind", "0", "1", "exists", "create", "change", "destroy", "call", "response", "rename", "resource",
         "device", "peer-device", "path", "-",
     };
+    private static final int MAX_LENGTH = 20;
     private static final int MASK = 511;
     private static final String[] TABLE = new String[MASK + 1];
+    private static final byte[][] CHARS = new byte[MASK + 1][];
 
     static {
         for (String w : WORDS) {
-            int i = w.hashCode() & MASK;
+            byte[] c = w.getBytes(StandardCharsets.ISO_8859_1);
+            int i = hash(c, 0, c.length) & MASK;
             while (TABLE[i] != null) {
                 i = (i + 1) & MASK;
             }
             TABLE[i] = w;
+            CHARS[i] = c;
         }
     }
 
     private Words() {}
 
-    /** {@code s.substring(from, to)}, or the canonical instance when it is a known word. */
-    static String of(String s, int from, int to) {
+    /** Length and three characters: enough to spread the table, without a loop over the word. */
+    private static int hash(byte[] c, int from, int to) {
         int len = to - from;
-        if (len > 20 || len > 1 && Character.isDigit(s.charAt(from))) {
-            return s.substring(from, to); // long words and numbers are never in the table
+        int h = ((len * 31 + c[from]) * 31 + c[from + (len >> 1)]) * 31 + c[to - 1];
+        return h ^ (h >>> 9);
+    }
+
+    /** {@code line.substring(from, to)}, or the canonical instance when it is a known word. */
+    static String of(String line, byte[] c, int from, int to) {
+        int len = to - from;
+        if (len == 0) {
+            return "";
         }
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + s.charAt(i);
+        if (len > MAX_LENGTH || len > 1 && c[from] >= '0' && c[from] <= '9') {
+            return line.substring(from, to); // long words and numbers are never in the table
         }
-        for (int i = h & MASK; ; i = (i + 1) & MASK) {
-            String w = TABLE[i];
+        for (int i = hash(c, from, to) & MASK; ; i = (i + 1) & MASK) {
+            byte[] w = CHARS[i];
             if (w == null) {
-                return s.substring(from, to);
+                return line.substring(from, to);
             }
-            if (w.length() == len && s.regionMatches(from, w, 0, len)) {
-                return w;
+            if (w.length == len && matches(w, c, from)) {
+                return TABLE[i];
             }
         }
+    }
+
+    private static boolean matches(byte[] w, byte[] c, int from) {
+        for (int j = 0; j < w.length; j++) {
+            if (w[j] != c[from + j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -61,12 +61,14 @@ public final class ParseReduceBenchmark {
         for (int round = 0; round < warmup + rounds; round++) {
             ClusterState s = new ClusterState();
             long changes = 0;
+            long a0 = allocated();
             long c0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (String l : lines) {
                 changes += s.apply(Events2Parser.parse(l)).size();
             }
-            full.add(round >= warmup, lines.size(), System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - c0);
+            full.add(round >= warmup, lines.size(), System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - c0,
+                    allocated() - a0);
             if (round == 0) {
                 System.out.printf("changes per round: %d%n", changes);
             }
@@ -75,12 +77,14 @@ public final class ParseReduceBenchmark {
         Rates parse = new Rates();
         int events = 0;
         for (int round = 0; round < warmup + rounds; round++) {
+            long a0 = allocated();
             long c0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (String l : lines) {
                 events += Events2Parser.parse(l) instanceof Event.Unparsed ? 0 : 1;
             }
-            parse.add(round >= warmup, lines.size(), System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - c0);
+            parse.add(round >= warmup, lines.size(), System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - c0,
+                    allocated() - a0);
         }
         parse.print("parse only");
         System.out.printf("(%d events parsed)%n", events);
@@ -88,22 +92,30 @@ public final class ParseReduceBenchmark {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
+    /** Bytes allocated by this thread so far (a figure that does not depend on the machine's load), or 0. */
+    private static long allocated() {
+        return CPU instanceof com.sun.management.ThreadMXBean
+                ? ((com.sun.management.ThreadMXBean) CPU).getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
+    }
+
     /** Lines per second of the measured rounds, wall and per CPU-second of this thread. */
     private static final class Rates {
         private final List<Double> wall = new ArrayList<>();
         private final List<Double> cpu = new ArrayList<>();
+        private final List<Double> bytes = new ArrayList<>();
 
-        void add(boolean measured, int lines, long wallNanos, long cpuNanos) {
+        void add(boolean measured, int lines, long wallNanos, long cpuNanos, long allocated) {
             if (measured) {
                 wall.add(lines / (wallNanos / 1e9));
                 cpu.add(lines / (cpuNanos / 1e9));
+                bytes.add((double) allocated / lines);
             }
         }
 
         void print(String what) {
             System.out.printf("%s: median %,.0f lines per CPU-second (min %,.0f, max %,.0f); wall median %,.0f lines/s"
-                    + " (min %,.0f, max %,.0f)%n", what, median(cpu), min(cpu), max(cpu), median(wall), min(wall),
-                    max(wall));
+                    + " (min %,.0f, max %,.0f); %.0f bytes allocated per line%n", what, median(cpu), min(cpu), max(cpu),
+                    median(wall), min(wall), max(wall), median(bytes));
         }
 
         private static double median(List<Double> l) {
