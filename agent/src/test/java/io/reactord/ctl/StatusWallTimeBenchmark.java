@@ -115,7 +115,7 @@ public final class StatusWallTimeBenchmark {
                     }
                     Thread.sleep(200);
                 }
-                reportOnly(fx, n, runs);
+                reportOnly(fx, n, runs, daemon.toHandle());
                 Files.deleteIfExists(dir.resolve("reactorctl.jsa"));
                 run(status, env); // daemon up: the archive of the quick path's classes
                 report("status, " + n + " resources, daemon up", runs, status, env);
@@ -127,7 +127,8 @@ public final class StatusWallTimeBenchmark {
     }
 
     /** The daemon's share: the report request alone, from this JVM. */
-    private static void reportOnly(CtlFixture fx, int n, int runs) throws Exception {
+    private static void reportOnly(CtlFixture fx, int n, int runs, ProcessHandle daemon) throws Exception {
+        long cpu0 = daemon.info().totalCpuDuration().orElse(java.time.Duration.ZERO).toNanos();
         String req = "{\"cmd\":\"report\",\"config\":\"" + fx.main + "\"}\n";
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
@@ -143,9 +144,10 @@ public final class StatusWallTimeBenchmark {
             }
         }
         Collections.sort(ms);
-        System.out.printf("%-40s runs %3d  min %6.1f  median %6.1f  p90 %6.1f  max %6.1f ms%n", "report request alone, " + n + " resources",
-                runs, ms.get(0), ms.get(ms.size() / 2), ms.get((int) Math.min(ms.size() - 1, Math.round(ms.size() * 0.9))),
-                ms.get(ms.size() - 1));
+        System.out.printf("%-40s runs %3d  min %6.1f  median %6.1f  p90 %6.1f  max %6.1f ms   daemon CPU %5.0f ms per report%n",
+                "report request alone, " + n + " resources", runs, ms.get(0), ms.get(ms.size() / 2),
+                ms.get((int) Math.min(ms.size() - 1, Math.round(ms.size() * 0.9))), ms.get(ms.size() - 1),
+                (daemon.info().totalCpuDuration().orElse(java.time.Duration.ZERO).toNanos() - cpu0) / 1e6 / (runs + 1));
     }
 
     private static boolean daemonAnswers(Path launcher, CtlFixture fx, Map<String, String> env) throws Exception {
@@ -166,9 +168,27 @@ public final class StatusWallTimeBenchmark {
             ms.add(run(cmd, env));
         }
         Collections.sort(ms);
-        System.out.printf("%-40s runs %3d  min %6.1f  median %6.1f  p90 %6.1f  max %6.1f ms   load %s%n", what, runs, ms.get(0),
-                ms.get(ms.size() / 2), ms.get((int) Math.min(ms.size() - 1, Math.round(ms.size() * 0.9))), ms.get(ms.size() - 1),
-                before.substring(0, before.indexOf(' ', before.indexOf(' ') + 1)));
+        List<Double> cpu = new ArrayList<>();
+        for (int i = 0; i < Math.min(runs, 10); i++) {
+            cpu.add(cpu(cmd, env));
+        }
+        Collections.sort(cpu);
+        System.out.printf("%-40s runs %3d  min %6.1f  median %6.1f  p90 %6.1f  max %6.1f ms   CPU median %5.0f ms   load %s%n", what,
+                runs, ms.get(0), ms.get(ms.size() / 2), ms.get((int) Math.min(ms.size() - 1, Math.round(ms.size() * 0.9))),
+                ms.get(ms.size() - 1), cpu.get(cpu.size() / 2), before.substring(0, before.indexOf(' ', before.indexOf(' ') + 1)));
+    }
+
+    /** User + system CPU of one run and its children, in ms (bash's time), less sensitive to the load than wall time. */
+    private static double cpu(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
+        List<String> c = new ArrayList<>(List.of("bash", "-c", "TIMEFORMAT='%3U %3S'; time \"$@\" >/dev/null 2>&1", "bash"));
+        c.addAll(cmd);
+        ProcessBuilder pb = new ProcessBuilder(c).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes()).strip();
+        p.waitFor();
+        String[] us = err.substring(err.lastIndexOf('\n') + 1).split(" ");
+        return (Double.parseDouble(us[0]) + Double.parseDouble(us[1])) * 1000;
     }
 
     private static double run(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
