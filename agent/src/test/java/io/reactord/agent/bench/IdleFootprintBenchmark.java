@@ -15,7 +15,10 @@ import java.util.List;
  * resources and then stays quiet. After the daemon is ready and has settled for 10 s, prints its RSS
  * and its CPU use over the next {@code seconds} (default 60).
  *
- * <p>Run as root: {@code java -cp "<agent test class path>" io.reactord.agent.bench.IdleFootprintBenchmark [seconds]}.
+ * <p>Run as root: {@code java -cp "<agent test class path>" io.reactord.agent.bench.IdleFootprintBenchmark [seconds]};
+ * {@code -Dbench.cp=agent/target/reactord.jar} runs the daemon from the shipped jar (as in production) instead of the
+ * test class path; {@code -Dbench.launcher=bin/reactord} runs it through the shipped launcher and its JVM flags
+ * (then {@code bench.jvm} is passed as {@code REACTORD_JAVA_OPTS}).
  */
 public final class IdleFootprintBenchmark {
     static final int RESOURCES = 100;
@@ -44,26 +47,45 @@ public final class IdleFootprintBenchmark {
             }
             dump.append("exists -\n");
             Files.writeString(tmp.resolve("dump"), dump.toString());
+            StringBuilder show = new StringBuilder("[");
+            for (int i = 0; i < RESOURCES; i++) {
+                show.append(i == 0 ? "" : ",").append(String.format("{\"resource\":\"r%03d\",\"options\":{\"auto-promote\":false,"
+                        + "\"quorum\":\"majority\",\"on-no-quorum\":\"io-error\"},\"connections\":[]}", i));
+            }
+            Files.writeString(tmp.resolve("show"), show.append("]\n").toString());
             Files.writeString(bin.resolve("drbdsetup"), "#!/bin/bash\ncase \"$1\" in\n events2) cat '" + tmp.resolve("dump")
-                    + "'; while read -r _; do :; done ;;\n *) exit 10 ;;\nesac\n");
+                    + "'; while read -r _; do :; done ;;\n show) cat '" + tmp.resolve("show") + "' ;;\n *) exit 10 ;;\nesac\n");
             bin.resolve("drbdsetup").toFile().setExecutable(true);
             Files.createDirectories(tmp.resolve("d"));
             Files.writeString(tmp.resolve("reactord.toml"), toml.toString());
             InstallUnits.install(sd.unitDir(), tmp.resolve("reactord-shim"));
             sd.daemonReload();
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-Xss512k", "-XX:MaxMetaspaceSize=64m",
-                    "-XX:ReservedCodeCacheSize=24m", "-XX:CICompilerCount=2", "-Xshare:auto"));
+            List<String> daemonArgs = List.of("-c", tmp.resolve("reactord.toml").toString(), "--hostname", "alpha", "--log-level", "warn",
+                    "--shim", tmp.resolve("reactord-shim").toString());
+            String launcher = System.getProperty("bench.launcher", "");
             String extra = System.getProperty("bench.jvm", "");
-            if (!extra.isBlank()) {
-                cmd.addAll(List.of(extra.trim().split("\\s+")));
+            List<String> cmd = new ArrayList<>();
+            if (!launcher.isBlank()) {
+                cmd.add(launcher); // the shipped launcher with its own JVM flags; bench.jvm goes to REACTORD_JAVA_OPTS
+            } else {
+                cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-Xss512k", "-XX:MaxMetaspaceSize=64m",
+                        "-XX:ReservedCodeCacheSize=24m", "-XX:CICompilerCount=2", "-Xshare:auto"));
+                if (!extra.isBlank()) {
+                    cmd.addAll(List.of(extra.trim().split("\\s+")));
+                }
+                cmd.addAll(List.of("-cp", System.getProperty("bench.cp", System.getProperty("java.class.path")),
+                        "io.reactord.agent.ReactordMain"));
             }
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.reactord.agent.ReactordMain",
-                    "-c", tmp.resolve("reactord.toml").toString(), "--hostname", "alpha", "--log-level", "warn",
-                    "--shim", tmp.resolve("reactord-shim").toString()));
+            cmd.addAll(daemonArgs);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("agent.log").toFile());
             pb.environment().putAll(sd.env());
+            if (!launcher.isBlank()) {
+                pb.environment().put("REACTORD_JAR", System.getProperty("bench.cp", "agent/target/reactord.jar"));
+                pb.environment().put("REACTORD_JAVA_OPTS", extra);
+                pb.environment().put("REACTORD_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            }
             String arenas = System.getProperty("bench.malloc_arena_max", "");
             if (!arenas.isBlank()) {
                 pb.environment().put("MALLOC_ARENA_MAX", arenas);
@@ -94,6 +116,11 @@ public final class IdleFootprintBenchmark {
             double cpuSeconds = (t1 - t0) / 100.0; // USER_HZ
             System.out.printf("idle daemon, %d resources: RSS %.1f MiB, CPU %.3f %% of one core over %d s%n",
                     RESOURCES, rssKib(p.pid()) / 1024.0, 100.0 * cpuSeconds / ((w1 - w0) / 1e9), seconds);
+            for (String l : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+                if (l.startsWith("Rss") || l.startsWith("Threads")) {
+                    System.out.println("  " + l.replaceAll("\\s+", " "));
+                }
+            }
             p.destroy();
             p.waitFor();
         }
