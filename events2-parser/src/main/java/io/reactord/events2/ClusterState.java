@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The reducer: merges events (partial {@code change} lines included) into an immutable per-resource tree
@@ -20,7 +19,7 @@ import java.util.TreeMap;
  * are then destroyed, so a restart with nothing changed yields no changes at all.
  */
 public final class ClusterState {
-    private final Map<String, ResourceInfo> resources = new TreeMap<>();
+    private final ResourceMap resources = new ResourceMap();
     private boolean dumpComplete;
     /** Object keys not yet re-reported during a repeated dump; null outside one. */
     private Set<ObjectKeys.Key> unconfirmed;
@@ -79,11 +78,11 @@ public final class ClusterState {
     }
 
     void put(ResourceInfo r) {
-        resources.put(r.name(), r);
+        resources.set(r);
     }
 
     void remove(String name) {
-        resources.remove(name);
+        resources.delete(name);
     }
 
     private List<Change> completeDump() {
@@ -99,15 +98,13 @@ public final class ClusterState {
     }
 
     private List<Change> rename(Event.Rename e) {
-        ResourceInfo r = resources.remove(e.name());
+        ResourceInfo r = resources.get(e.name());
         if (r == null || e.name().equals(e.newName())) {
-            if (r != null) {
-                resources.put(r.name(), r);
-            }
             return List.of();
         }
+        resources.delete(e.name());
         ResourceInfo renamed = r.withName(e.newName());
-        resources.put(e.newName(), renamed);
+        resources.set(renamed);
         if (unconfirmed != null) {
             Set<ObjectKeys.Key> moved = new HashSet<>();
             for (ObjectKeys.Key k : unconfirmed) {
