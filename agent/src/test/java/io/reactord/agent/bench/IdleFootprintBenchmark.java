@@ -18,7 +18,8 @@ import java.util.List;
  * <p>Run as root: {@code java -cp "<agent test class path>" io.reactord.agent.bench.IdleFootprintBenchmark [seconds]};
  * {@code -Dbench.cp=agent/target/reactord.jar} runs the daemon from the shipped jar (as in production) instead of the
  * test class path; {@code -Dbench.launcher=bin/reactord} runs it through the shipped launcher and its JVM flags
- * (then {@code bench.jvm} is passed as {@code REACTORD_JAVA_OPTS}).
+ * (then {@code bench.jvm} is passed as {@code REACTORD_JAVA_OPTS}); {@code -Dbench.loglevel=info} and
+ * {@code -Dbench.keep} keep the daemon's log in the kept temporary directory.
  */
 public final class IdleFootprintBenchmark {
     static final int RESOURCES = 100;
@@ -60,7 +61,7 @@ public final class IdleFootprintBenchmark {
             Files.writeString(tmp.resolve("reactord.toml"), toml.toString());
             InstallUnits.install(sd.unitDir(), tmp.resolve("reactord-shim"));
             sd.daemonReload();
-            List<String> daemonArgs = List.of("-c", tmp.resolve("reactord.toml").toString(), "--hostname", "alpha", "--log-level", "warn",
+            List<String> daemonArgs = List.of("-c", tmp.resolve("reactord.toml").toString(), "--hostname", "alpha", "--log-level", System.getProperty("bench.loglevel", "warn"),
                     "--shim", tmp.resolve("reactord-shim").toString());
             String launcher = System.getProperty("bench.launcher", "");
             String extra = System.getProperty("bench.jvm", "");
@@ -123,6 +124,14 @@ public final class IdleFootprintBenchmark {
             }
             p.destroy();
             p.waitFor();
+        } finally {
+            if (System.getProperty("bench.keep") == null) {
+                try (java.util.stream.Stream<Path> all = Files.walk(tmp)) {
+                    all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            } else {
+                System.out.println("kept " + tmp);
+            }
         }
     }
 
