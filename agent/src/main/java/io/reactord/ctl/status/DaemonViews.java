@@ -12,12 +12,15 @@ import java.util.Map;
  * member. Every member is kept as it came, so the JSON report carries what the daemon knows.
  */
 final class DaemonViews {
+    /** One mapper for every report (building one is costly; the daemon renders many reports). */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private DaemonViews() {}
 
     /** The {@code records} array of a journal answer, as plain values. */
     static java.util.List<Object> records(JsonNode answer) {
         java.util.List<Object> out = new java.util.ArrayList<>();
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = MAPPER;
         for (JsonNode n : answer.path("records")) {
             out.add(m.convertValue(n, Object.class));
         }
@@ -28,7 +31,7 @@ final class DaemonViews {
     static Map<String, Map<String, Object>> resources(JsonNode answer) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         JsonNode rs = answer.path("resources");
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = MAPPER;
         if (rs.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = rs.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
