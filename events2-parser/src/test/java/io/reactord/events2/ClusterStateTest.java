@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -231,5 +233,19 @@ final class ClusterStateTest {
             dirty.add("change resource");
         }
         assertEquals(Fixtures.reduce(clean).resources(), Fixtures.reduce(dirty).resources());
+    }
+
+    @Test
+    void resources_namesOutOfOrderAndRenamed_iterateAscendingAndStayReadOnly() {
+        ClusterState s = new ClusterState();
+        apply(s, "exists resource name:c role:Secondary", "exists resource name:a role:Secondary",
+                "exists resource name:b role:Primary", "rename resource name:c new_name:0", "destroy resource name:a",
+                "change resource name:b role:Secondary");
+        assertEquals(List.of("0", "b"), List.copyOf(s.resources().keySet()));
+        assertEquals(Role.SECONDARY, s.resources().get("b").role());
+        assertEquals(s.resource("0"), s.resources().values().iterator().next());
+        assertFalse(s.resources().containsKey("a"));
+        assertThrows(UnsupportedOperationException.class, () -> s.resources().remove("b"));
+        assertEquals(2, Map.copyOf(s.resources()).size());
     }
 }

@@ -232,4 +232,57 @@ final class Events2ParserTest {
             }
         }
     }
+
+    @Test
+    void parse_malformedNumbers_identifyingKeyUnparsedStateKeptInOther() {
+        for (String l : List.of("change device name:r volume:1x", "change device name:r volume:",
+                "change device name:r volume:-1", "change device name:r volume:2147483648",
+                "change peer-device name:r peer-node-id:1 volume:0x1", "change connection name:r peer-node-id:+1")) {
+            assertInstanceOf(Event.Unparsed.class, Events2Parser.parse(l), l);
+        }
+        Event.Device d = (Event.Device) Events2Parser.parse("change device name:r volume:2147483647 minor:12a");
+        assertEquals(Integer.MAX_VALUE, d.volume());
+        assertNull(d.minor());
+        assertEquals("12a", d.other().get("minor"));
+        Event.Resource r = (Event.Resource) Events2Parser.parse(
+                "change resource name:r promotion_score:1->99999999999 role:Secondary->Primary");
+        assertNull(r.promotionScore());
+        assertEquals("99999999999", r.other().get("promotion_score"));
+        assertEquals(Role.PRIMARY, r.role());
+    }
+
+    @Test
+    void parse_helperStatus_signedOrKeptWhenMalformed() {
+        String base = "response helper name:r0 volume:0 minor:1000 helper:local-io-error status:";
+        assertEquals(-5, ((Event.Helper) Events2Parser.parse(base + "-5")).status());
+        assertEquals(0, ((Event.Helper) Events2Parser.parse(base + "0")).status());
+        for (String bad : List.of("-", "--5", "5-", "")) {
+            Event.Helper h = (Event.Helper) Events2Parser.parse(base + bad);
+            assertNull(h.status(), bad);
+            assertEquals(bad, h.other().get("status"));
+        }
+    }
+
+    @Test
+    void parse_charactersBeyondLatin1_neverMistakenForDigitsKeysOrSeparators() {
+        // U+0130 and U+0661 are not ASCII digits (U+0130's low byte is '0'); U+0101 is not 'a'
+        assertInstanceOf(Event.Unparsed.class, Events2Parser.parse("change device name:r volume:\u0130"));
+        assertInstanceOf(Event.Unparsed.class, Events2Parser.parse("change device name:r volume:\u0661"));
+        Event.Resource r = (Event.Resource) Events2Parser.parse(
+                "change resource name:d\u00e9j\u00e0 \u4e2d role:Prim\u0101ry n\u0101me:x");
+        assertEquals("d\u00e9j\u00e0 \u4e2d", r.name());
+        assertNull(r.role());
+        assertEquals("Prim\u0101ry", r.other().get("role"));
+        assertEquals("x", r.other().get("n\u0101me"));
+        Event e = Events2Parser.parse("\u0662025-03-14T10:21:07.482913+01:00 exists resource name:r");
+        assertInstanceOf(Event.Unparsed.class, e);
+    }
+
+    @Test
+    void parse_tabSeparators_sameAsSpaces() {
+        Event.Device d = (Event.Device) Events2Parser.parse("change\tdevice name:r0\t volume:0\tdisk:UpToDate\t");
+        assertEquals("r0", d.name());
+        assertEquals(DiskState.UP_TO_DATE, d.disk());
+        assertTrue(d.other().isEmpty());
+    }
 }
