@@ -33,9 +33,11 @@ final class DaemonControl implements ControlHandler {
     static final Duration MAX_MOVE = Duration.ofDays(1);
 
     private final Daemon d;
+    private final StatusReports reports;
 
     DaemonControl(Daemon d) {
         this.d = d;
+        this.reports = new StatusReports(d, this);
     }
 
     @Override
@@ -49,7 +51,7 @@ final class DaemonControl implements ControlHandler {
             case "resource":
                 return onLoop(core -> status(core, resource(req)));
             case "report":
-                return new StatusReports(d, this).answer(req);
+                return reports.answer(req);
             case "journal":
                 return journal(req.path("resource").isTextual() ? req.path("resource").asText() : null, req);
             case "why":

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class StatusReports {
     /** The configuration of the last report, reused while no file of it changed (reports run one at a time). */
-    private static final ConfigCache CACHE = new ConfigCache();
+    private final ConfigCache cache = new ConfigCache();
 
     private final Daemon d;
     private final DaemonControl control;
@@ -45,8 +45,8 @@ final class StatusReports {
         if (req.path("config").isTextual() && !Path.of(req.path("config").asText()).toAbsolutePath().normalize().equals(mine)) {
             throw new IllegalArgumentException("this reactord runs with " + mine);
         }
-        synchronized (CACHE) {
-            return render(req, CACHE.config(mine));
+        synchronized (cache) {
+            return render(req, cache.config(mine));
         }
     }
 
