@@ -3,6 +3,7 @@ package io.reactord.agent.bench;
 import io.reactord.agent.Logging;
 import io.reactord.agent.core.AgentCore;
 import io.reactord.agent.core.CommandListener;
+import io.reactord.agent.core.InstantUnits;
 import io.reactord.agent.core.JobOutcome;
 import io.reactord.agent.core.JournalSink;
 import io.reactord.agent.core.UnitController;
@@ -42,31 +43,17 @@ public final class DecisionLatencyBenchmark {
         Logging.configure(System.getProperty("bench.log", "error"));
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         BlockingQueue<Long> calls = new ArrayBlockingQueue<>(16);
-        UnitController units = new UnitController() {
+        UnitController units = new InstantUnits() {
+            @Override
             public CompletableFuture<JobOutcome> start(String r, String u) {
                 calls.add(System.nanoTime());
-                return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
+                return super.start(r, u);
             }
 
+            @Override
             public CompletableFuture<JobOutcome> stop(String r, String u) {
                 calls.add(System.nanoTime());
-                return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.INACTIVE));
-            }
-
-            public CompletableFuture<JobOutcome> freeze(String r, String u) {
-                return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
-            }
-
-            public CompletableFuture<JobOutcome> thaw(String r, String u) {
-                return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
-            }
-
-            public CompletableFuture<Void> resetFailed(String r, String u) {
-                return CompletableFuture.completedFuture(null);
-            }
-
-            public CompletableFuture<UnitActiveState> activeState(String r, String u) {
-                return CompletableFuture.completedFuture(UnitActiveState.INACTIVE);
+                return super.stop(r, u);
             }
         };
         EventLoop loop = new EventLoop();

@@ -24,31 +24,32 @@ final class AgentCoreTest {
     private final List<String> calls = new ArrayList<>();
     private final Map<String, UnitActiveState> states = new HashMap<>();
 
-    private final UnitController units = new UnitController() {
+    private final UnitController units = new InstantUnits() {
+        @Override
         public CompletableFuture<JobOutcome> start(String r, String u) {
             calls.add("start " + u);
-            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
+            return super.start(r, u);
         }
 
+        @Override
         public CompletableFuture<JobOutcome> stop(String r, String u) {
             calls.add("stop " + u);
-            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.INACTIVE));
+            return super.stop(r, u);
         }
 
+        @Override
         public CompletableFuture<JobOutcome> freeze(String r, String u) {
             calls.add("freeze " + u);
-            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
+            return super.freeze(r, u);
         }
 
+        @Override
         public CompletableFuture<JobOutcome> thaw(String r, String u) {
             calls.add("thaw " + u);
-            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
+            return super.thaw(r, u);
         }
 
-        public CompletableFuture<Void> resetFailed(String r, String u) {
-            return CompletableFuture.completedFuture(null);
-        }
-
+        @Override
         public CompletableFuture<UnitActiveState> activeState(String r, String u) {
             return CompletableFuture.completedFuture(states.getOrDefault(u, UnitActiveState.INACTIVE));
         }

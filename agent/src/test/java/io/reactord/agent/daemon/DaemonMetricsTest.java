@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.reactord.agent.core.AgentCore;
 import io.reactord.agent.core.CommandListener;
+import io.reactord.agent.core.InstantUnits;
 import io.reactord.agent.core.JobOutcome;
 import io.reactord.agent.core.JournalSink;
 import io.reactord.agent.core.UnitController;
@@ -31,30 +32,11 @@ final class DaemonMetricsTest {
     private final ArrayDeque<Runnable> loop = new ArrayDeque<>();
     private CompletableFuture<JobOutcome> startJob;
 
-    private final UnitController units = new UnitController() {
+    private final UnitController units = new InstantUnits() {
+        @Override
         public CompletableFuture<JobOutcome> start(String r, String u) {
             startJob = new CompletableFuture<>();
             return startJob;
-        }
-
-        public CompletableFuture<JobOutcome> stop(String r, String u) {
-            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.INACTIVE));
-        }
-
-        public CompletableFuture<JobOutcome> freeze(String r, String u) {
-            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
-        }
-
-        public CompletableFuture<JobOutcome> thaw(String r, String u) {
-            return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
-        }
-
-        public CompletableFuture<Void> resetFailed(String r, String u) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        public CompletableFuture<UnitActiveState> activeState(String r, String u) {
-            return CompletableFuture.completedFuture(UnitActiveState.INACTIVE);
         }
     };
 
