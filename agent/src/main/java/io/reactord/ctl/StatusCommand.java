@@ -1,15 +1,10 @@
 package io.reactord.ctl;
 
-import io.reactord.ctl.status.StatusCollector;
-import io.reactord.ctl.status.StatusRun;
+import io.reactord.ctl.status.LocalStatus;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.DaemonClient;
-import io.reactord.ctl.support.DrbdSnapshot;
 import io.reactord.ctl.support.Systemctl;
 import io.reactord.ctl.support.Terminal;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,14 +42,6 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CtlConfig cfg = config.load();
-        DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
-        StatusCollector collector = new StatusCollector(cfg, systemctl, () -> DrbdSnapshot.take(cfg.drbdsetup(), 3000), daemon);
-        StatusRun.Output o = StatusRun.run(collector, files, resources, verbose, json, terminal);
-        out.print(o.stdout());
-        err.print(o.stderr());
-        out.flush();
-        err.flush();
-        return o.exit();
+        return LocalStatus.run(config.file(), files, resources, verbose, json, systemctl, terminal, out, err);
     }
 }

@@ -56,8 +56,10 @@ public final class SystemdClient implements AutoCloseable {
     private final Map<String, UnitStateChange> lastStates = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
 
-    // touched only on the calls thread
-    private DBusConnection connection;
+    private final UnitReads reads = new UnitReads(() -> this.connection);
+
+    // written only on the calls thread (read by the bulk reads)
+    private volatile DBusConnection connection;
     private SystemdManager manager;
     private long generation;
     private long backoffMillis;
@@ -183,6 +185,23 @@ public final class SystemdClient implements AutoCloseable {
         });
     }
 
+    /**
+     * The unit's ActiveState (active, inactive, failed, …), from one {@code ListUnitsByNames} shared with the
+     * other reads asked for at the same time; off the job thread. Unknown units read inactive.
+     */
+    public CompletableFuture<String> activeState(String unit) {
+        return reads.basic(unit).thenApply(UnitSummary::activeState);
+    }
+
+    /**
+     * The state of many units for a status display, in the order asked, in one {@code ListUnitsByNames} and
+     * the few property reads it lacks (see {@link UnitReads}); off the job thread. Units systemd does not
+     * list (invalid names) are left out.
+     */
+    public CompletableFuture<List<UnitSummary>> unitSummaries(List<String> units) {
+        return reads.summaries(units);
+    }
+
     /** Stops reconnecting, fails pending jobs and closes the connection. */
     @Override
     public void close() {
@@ -197,6 +216,7 @@ public final class SystemdClient implements AutoCloseable {
             LOG.debug("closing the D-Bus connection: {}", e.toString());
         }
         jobs.failAll(new BusUnavailableException("systemd client closed"));
+        reads.close();
         firstConnect.completeExceptionally(new BusUnavailableException("systemd client closed"));
         calls.shutdownNow();
         timer.shutdownNow();

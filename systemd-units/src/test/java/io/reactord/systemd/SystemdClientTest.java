@@ -39,6 +39,11 @@ final class SystemdClientTest {
         Files.writeString(units.resolve("slow.service"), "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/sleep 1.5\n");
         Files.writeString(units.resolve("daemon.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
         Files.writeString(units.resolve("maskme.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
+        Files.writeString(units.resolve("sum-active.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
+        Files.writeString(units.resolve("sum-failed.service"), "[Service]\nType=oneshot\nExecStart=/bin/false\n");
+        Files.writeString(units.resolve("sum-masked.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
+        Files.writeString(units.resolve("sum-idle.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
+        Files.writeString(units.resolve("sum.target"), "[Unit]\n");
         client = SystemdClient.forAddress(systemd.busAddress(), Duration.ofSeconds(20));
         client.start().get(10, TimeUnit.SECONDS);
         client.daemonReload().get(10, TimeUnit.SECONDS);
@@ -141,5 +146,75 @@ final class SystemdClientTest {
         Throwable t = failure(client.freezeUnit("ok-never-started@x.service"));
         assertInstanceOf(SystemdException.class, t);
         assertTrue(t.getMessage().startsWith("freeze ok-never-started@x.service: "), t.getMessage());
+    }
+
+    @Test
+    void unitSummaries_unitsInEveryState_sameAsSystemctlShowInTheOrderAsked() throws Exception {
+        assertEquals(JobResult.DONE, client.startUnit("sum-active.service", "replace").get(10, TimeUnit.SECONDS));
+        assertEquals(JobResult.DONE, client.startUnit("sum.target", "replace").get(10, TimeUnit.SECONDS));
+        assertEquals(JobResult.FAILED, client.startUnit("sum-failed.service", "replace").get(10, TimeUnit.SECONDS));
+        client.maskRuntime("sum-masked.service").get(10, TimeUnit.SECONDS);
+        try {
+            List<String> units = List.of("sum-failed.service", "sum-active.service", "nope.service", "sum.target",
+                    "sum-masked.service", "sum-idle.service");
+            List<UnitSummary> got = client.unitSummaries(units).get(10, TimeUnit.SECONDS);
+            List<String> show = new java.util.ArrayList<>(List.of("show",
+                    "--property=Id,LoadState,ActiveState,SubState,FreezerState,Result"));
+            show.addAll(units);
+            String[] blocks = systemd.systemctl(show.toArray(String[]::new)).orThrow().stdout().strip().split("\n\n");
+            assertEquals(units.size(), got.size());
+            for (int i = 0; i < units.size(); i++) {
+                java.util.Map<String, String> p = new java.util.HashMap<>();
+                for (String line : blocks[i].split("\n")) {
+                    p.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                }
+                UnitSummary u = got.get(i);
+                assertEquals(units.get(i), u.unit());
+                assertEquals(p.get("LoadState"), u.loadState(), u.unit());
+                assertEquals(p.get("ActiveState"), u.activeState(), u.unit());
+                assertEquals(p.get("SubState"), u.subState(), u.unit());
+                assertEquals(p.get("FreezerState"), u.freezerState(), u.unit());
+                assertEquals(p.getOrDefault("Result", ""), u.result(), u.unit());
+            }
+            assertEquals("exit-code", got.get(0).result());
+            assertEquals("masked", got.get(4).loadState());
+            assertEquals("", got.get(3).result(), "a target has no result");
+        } finally {
+            client.unmaskRuntime("sum-masked.service").get(10, TimeUnit.SECONDS);
+            client.stopUnit("sum-active.service", "replace").get(10, TimeUnit.SECONDS);
+            client.resetFailedUnit("sum-failed.service").get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void activeState_manyConcurrentReads_eachAnswersItsOwnUnit() throws Exception {
+        assertEquals(JobResult.DONE, client.startUnit("ok.service", "replace").get(10, TimeUnit.SECONDS));
+        List<CompletableFuture<String>> fs = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            fs.add(client.activeState(i % 3 == 0 ? "ok.service" : i % 3 == 1 ? "nope.service" : "sum-idle.service"));
+        }
+        for (int i = 0; i < 60; i++) {
+            assertEquals(i % 3 == 0 ? "active" : "inactive", fs.get(i).get(10, TimeUnit.SECONDS), "read " + i);
+        }
+    }
+
+    @Test
+    void activeState_invalidName_failsAlone() throws Exception {
+        CompletableFuture<String> bad = client.activeState("not a unit");
+        CompletableFuture<String> good = client.activeState("sum-idle.service");
+        assertInstanceOf(SystemdException.class, failure(bad));
+        assertEquals("inactive", good.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void unitReads_neverConnected_failWithBusUnavailable() {
+        SystemdClient idle = SystemdClient.forAddress(systemd.busAddress(), Duration.ofSeconds(5));
+        try {
+            assertInstanceOf(BusUnavailableException.class, failure(idle.activeState("ok.service")));
+            assertInstanceOf(BusUnavailableException.class, failure(idle.unitSummaries(List.of("ok.service"))));
+        } finally {
+            idle.close();
+        }
+        assertInstanceOf(BusUnavailableException.class, failure(idle.activeState("ok.service")));
     }
 }

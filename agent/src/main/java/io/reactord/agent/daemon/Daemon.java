@@ -257,9 +257,9 @@ public final class Daemon {
         LOG.info("systemd reconnected: re-reading unit states");
         for (Map.Entry<String, io.reactord.agent.promoter.Promoter> e : core.promoters().entrySet()) {
             String target = e.getValue().settings().target();
-            systemd.unitStatus(target).whenComplete((s, err) -> {
+            systemd.activeState(target).whenComplete((s, err) -> {
                 if (s != null) {
-                    loop.execute(() -> core.unitStateChanged(target, UnitActiveState.parse(s.activeState())));
+                    loop.execute(() -> core.unitStateChanged(target, UnitActiveState.parse(s)));
                 }
             });
         }
@@ -276,6 +276,11 @@ public final class Daemon {
                         }
                     });
         }
+    }
+
+    /** The systemd client (connected or reconnecting). */
+    SystemdClient systemd() {
+        return systemd;
     }
 
     /** Asks {@link #run()} to return (SIGTERM). */

@@ -11,24 +11,34 @@ import io.reactord.ctl.support.DaemonClient;
 import io.reactord.ctl.support.DrbdSnapshot;
 import io.reactord.ctl.support.Systemctl;
 import io.reactord.ctl.support.Terminal;
+import io.reactord.ctl.support.UnitState;
 import io.reactord.events2.ResourceInfo;
+import io.reactord.systemd.UnitSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code report} request: the daemon produces {@code reactorctl status} itself, so the command only
  * prints it (no configuration parsing, no child process and no JSON library in a short-lived JVM). The
- * report is the one reactorctl would gather: the configuration files as they are now, one
- * {@code systemctl show} for the units, DRBD from this daemon's events2 state instead of a
- * {@code drbdsetup} run, and the promoter state from this daemon.
+ * report is the one reactorctl would gather: the configuration files as they are now, the units from this
+ * daemon's D-Bus connection instead of a {@code systemctl show} (which reads every property of every unit),
+ * DRBD from this daemon's events2 state instead of a {@code drbdsetup} run, and the promoter state from
+ * this daemon.
  */
 final class StatusReports {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusReports.class);
+
     /** The configuration of the last report, reused while no file of it changed (reports run one at a time). */
     private final ConfigCache cache = new ConfigCache();
 
@@ -51,11 +61,32 @@ final class StatusReports {
     }
 
     private ObjectNode render(JsonNode req, CtlConfig cfg) {
-        StatusCollector c = new StatusCollector(cfg, Systemctl.fromEnvironment(), this::drbd, new Self(cfg.socket()));
+        StatusCollector c = new StatusCollector(cfg, this::units, this::drbd, new Self(cfg.socket()));
         StatusRun.Output o = StatusRun.run(c, strings(req.path("files")), strings(req.path("resources")),
                 req.path("verbose").asBoolean(false), req.path("json").asBoolean(false),
                 new Terminal(req.path("colour").asBoolean(false)));
         return Json.object().put("ok", true).put("stdout", o.stdout()).put("stderr", o.stderr()).put("exit", o.exit());
+    }
+
+    /**
+     * The units from this daemon's D-Bus connection (one {@code ListUnitsByNames} and a few property reads);
+     * without a connection, or when that fails, from {@code systemctl show}, which may still reach the manager.
+     */
+    private Map<String, UnitState> units(List<String> names) throws Systemctl.SystemctlException {
+        try {
+            Map<String, UnitState> out = new LinkedHashMap<>();
+            for (UnitSummary u : d.systemd().unitSummaries(names).get(DaemonControl.LOOP_TIMEOUT_S, TimeUnit.SECONDS)) {
+                out.put(u.unit(), new UnitState(u.unit(), u.loadState(), u.activeState(), u.subState(), u.freezerState(), "",
+                        u.result()));
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Systemctl.SystemctlException("interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("status report: unit states over D-Bus failed ({}); asking systemctl", e.toString());
+            return Systemctl.fromEnvironment().show(names);
+        }
     }
 
     /** This daemon's events2 state, copied on the event loop (its resource trees are immutable). */

@@ -7,14 +7,14 @@ import io.reactord.agent.promoter.UnitActiveState;
 import io.reactord.systemd.FreezeNotSupportedException;
 import io.reactord.systemd.SystemdClient;
 import io.reactord.systemd.SystemdNames;
-import io.reactord.systemd.UnitStatus;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * The unit port on systemd's D-Bus API. A start is {@code StartUnit(unit, "replace")}; when the job
  * did not end {@code done}, the promote unit's {@code ConditionResult} tells a lost promotion race
- * (condition false) from a real failure. Failures become {@link JobOutcome}s, never exceptions.
+ * (condition false) from a real failure. State reads asked for together (adoption of many resources)
+ * are one {@code ListUnitsByNames}. Failures become {@link JobOutcome}s, never exceptions.
  */
 public final class SystemdUnits implements UnitController {
     private final SystemdClient client;
@@ -26,9 +26,9 @@ public final class SystemdUnits implements UnitController {
     @Override
     public CompletableFuture<JobOutcome> start(String resource, String unit) {
         return client.startUnit(unit, "replace")
-                .thenCompose(r -> client.unitStatus(unit).handle((st, err) -> st)
+                .thenCompose(r -> client.activeState(unit).handle((st, err) -> st)
                         .thenCompose(st -> {
-                            UnitActiveState as = st == null ? UnitActiveState.UNKNOWN : UnitActiveState.parse(st.activeState());
+                            UnitActiveState as = st == null ? UnitActiveState.UNKNOWN : UnitActiveState.parse(st);
                             if (r == io.reactord.systemd.JobResult.DONE) {
                                 return CompletableFuture.completedFuture(new JobOutcome(JobResult.DONE, as, true, ""));
                             }
@@ -64,8 +64,7 @@ public final class SystemdUnits implements UnitController {
 
     @Override
     public CompletableFuture<UnitActiveState> activeState(String resource, String unit) {
-        return client.unitStatus(unit).thenApply((UnitStatus s) -> UnitActiveState.parse(s.activeState()))
-                .exceptionally(t -> UnitActiveState.UNKNOWN);
+        return client.activeState(unit).thenApply(UnitActiveState::parse).exceptionally(t -> UnitActiveState.UNKNOWN);
     }
 
     static JobResult map(io.reactord.systemd.JobResult r) {

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code reactorctl status} through the daemon: sends a {@code report} request and prints the text (or JSON)
- * the daemon rendered, exactly what the command would print. It understands only the common forms
- * ({@code status [-c FILE] [--json] [-v] [FILE…]}); anything else, no daemon, an older daemon or any failure
- * returns -1 and the full command runs instead. Reads the main file's top-level {@code socket} line only: no
- * configuration parser, no JSON library, no child process.
+ * {@code reactorctl status} without the command model: sends a {@code report} request and prints the text (or
+ * JSON) the daemon rendered, exactly what the command would print; reads only the main file's top-level
+ * {@code socket} line for it (no configuration parser, no JSON library, no child process). Without the daemon
+ * (or an older one) it gathers the report itself like the command. It understands only the common forms
+ * ({@code status [-c FILE] [--json] [-v] [FILE…]}); anything else returns -1 and the full command runs.
  */
 public final class QuickStatus {
     private static final Path DEFAULT_MAIN = Path.of("/etc/reactord.toml");
@@ -28,12 +28,20 @@ public final class QuickStatus {
 
     private QuickStatus() {}
 
-    /** The command's exit code, or -1 when the full command must run. */
+    /**
+     * The command's exit code, or -1 when the full command must run. Without an answer from the daemon the
+     * report is gathered here ({@link LocalStatus}), still without the command model.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Request r = parse(args);
         if (r == null) {
             return -1;
         }
+        int rc = viaDaemon(r, out, err);
+        return rc >= 0 ? rc : LocalStatus.run(r.given, r.files, r.json, r.verbose, out, err);
+    }
+
+    private static int viaDaemon(Request r, PrintStream out, PrintStream err) {
         Path socket = socket(r.main);
         if (socket == null || !Files.exists(socket)) {
             return -1;
@@ -51,8 +59,8 @@ public final class QuickStatus {
         return code.intValue();
     }
 
-    /** The parsed command line. */
-    record Request(Path main, boolean json, boolean verbose, List<String> files) {
+    /** The parsed command line; {@code given} is the main file as typed, {@code main} its absolute form. */
+    record Request(Path given, Path main, boolean json, boolean verbose, List<String> files) {
         String json(boolean colour) {
             StringBuilder b = new StringBuilder("{\"cmd\":\"report\",\"config\":");
             FlatJson.quote(main.toString(), b);
@@ -99,7 +107,7 @@ public final class QuickStatus {
                 files.add(a);
             }
         }
-        return seen ? new Request(main.toAbsolutePath().normalize(), json, verbose, files) : null;
+        return seen ? new Request(main, main.toAbsolutePath().normalize(), json, verbose, files) : null;
     }
 
     /** The {@code socket} of the main file's top level, the default when not set, null when unreadable. */

@@ -8,7 +8,7 @@ import io.reactord.ctl.support.ControlChannel;
 import io.reactord.ctl.support.CtlConfig;
 import io.reactord.ctl.support.DaemonClient;
 import io.reactord.ctl.support.DrbdSnapshot;
-import io.reactord.ctl.support.Systemctl;
+import io.reactord.ctl.support.UnitSource;
 import io.reactord.ctl.support.UnitState;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.systemd.SystemdNames;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Gathers a {@link StatusReport}: configuration, then one {@code systemctl show} for every unit, one DRBD
+ * Gathers a {@link StatusReport}: configuration, then the state of every unit in one read, one DRBD
  * snapshot, and the daemon's promoter state when it answers. Each source may fail on its own; the
  * report then says what is missing instead of failing as a whole.
  */
@@ -29,13 +29,13 @@ public final class StatusCollector {
     public static final String DAEMON_UNIT = "reactord.service";
 
     private final CtlConfig cfg;
-    private final Systemctl systemctl;
+    private final UnitSource unitSource;
     private final Supplier<DrbdSnapshot> drbd;
     private final ControlChannel daemon;
 
-    public StatusCollector(CtlConfig cfg, Systemctl systemctl, Supplier<DrbdSnapshot> drbd, ControlChannel daemon) {
+    public StatusCollector(CtlConfig cfg, UnitSource unitSource, Supplier<DrbdSnapshot> drbd, ControlChannel daemon) {
         this.cfg = cfg;
-        this.systemctl = systemctl;
+        this.unitSource = unitSource;
         this.drbd = drbd;
         this.daemon = daemon;
     }
@@ -106,8 +106,8 @@ public final class StatusCollector {
         }
         Map<String, UnitState> states = new LinkedHashMap<>();
         try {
-            states.putAll(systemctl.show(units));
-        } catch (Systemctl.SystemctlException e) {
+            states.putAll(unitSource.read(units));
+        } catch (Exception e) {
             warnings.add("cannot read unit states from systemd: " + e.getMessage());
         }
 

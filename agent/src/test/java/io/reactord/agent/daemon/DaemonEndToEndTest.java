@@ -51,7 +51,9 @@ final class DaemonEndToEndTest {
         fake = Files.createDirectories(tmp.resolve("fake"));
         Files.writeString(fake.resolve("changes"), "");
         try (InputStream in = getClass().getResourceAsStream("/io/reactord/agent/e2e/fake-drbdsetup")) {
-            Files.write(bin.resolve("drbdsetup"), in.readAllBytes());
+            // FAKE_DIR defaults to this test's, so that reactorctl run from this JVM reads the same DRBD
+            Files.writeString(bin.resolve("drbdsetup"), new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replaceFirst("\n", "\n: \"\\${FAKE_DIR:=" + fake + "}\"\n"));
         }
         bin.resolve("drbdsetup").toFile().setExecutable(true);
         Path shim = tmp.resolve("reactord-shim");
@@ -289,12 +291,67 @@ final class DaemonEndToEndTest {
         assertEquals("3", unknown[0]);
         assertTrue(unknown[2].contains("no snippet or promoter resource named 'nosuch'"), unknown[2]);
 
-        // another main file naming the same socket: this daemon does not report for it, the full command runs
+        // another main file naming the same socket: this daemon does not report for it, reactorctl gathers it
         Path other = tmp.resolve("other.toml");
         Files.writeString(other, "socket = \"" + socket + "\"\n");
-        assertEquals("-1", quickStatus("status", "-c", other.toString())[0]);
+        JsonNode refused = ControlClient.call(socket, ControlClient.request("report").put("config", other.toString()));
+        assertTrue(refused.path("error").asText().contains("this reactord runs with " + main), refused.toString());
+        String[] local = quickStatus("status", "-c", other.toString());
+        assertEquals("0", local[0], local[2]);
+        assertTrue(!local[1].contains("r0"), local[1]);
         // forms the quick path does not take
         assertEquals("-1", quickStatus("status", "-c", main, "-r", "r0")[0]);
         assertEquals("-1", quickStatus("ls", "-c", main)[0]);
+    }
+
+    @Test
+    void report_unitsInEveryState_sameBytesAsReactorctlGathersItself() throws Exception {
+        Path u = sd.unitDir();
+        Files.writeString(u.resolve("e2e-a.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
+        Files.writeString(u.resolve("e2e-f.service"), "[Service]\nType=oneshot\nExecStart=/bin/false\n");
+        Files.writeString(u.resolve("e2e-i.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
+        Files.writeString(u.resolve("e2e-m.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
+        set("role", "Secondary");
+        set("may_promote", "yes");
+        startAgent();
+        await("service active", Duration.ofSeconds(30), () -> "active".equals(active(SERVICE)) && "active".equals(active(TARGET)));
+        await("agent ACTIVE", Duration.ofSeconds(10), () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
+        // r1 is new to the files (the daemon was not reloaded, so no drop-ins tie its units to a promote unit)
+        // and not in DRBD: its units are in these states by hand
+        Files.writeString(tmp.resolve("d/r1.toml"), "[[promoter]]\n[promoter.resources.r1]\nstart = [\"e2e-a.service\", "
+                + "\"e2e-f.service\", \"e2e-i.service\", \"e2e-m.service\", \"e2e-gone.service\"]\n");
+        sd.systemctl("start", "e2e-a.service").orThrow();
+        sd.systemctl("start", "e2e-f.service"); // fails on purpose
+        sd.systemctl("mask", "--runtime", "e2e-m.service").orThrow();
+        boolean frozen = sd.systemctl("freeze", "e2e-a.service").exitCode() == 0;
+        String main = tmp.resolve("reactord.toml").toString();
+        io.reactord.ctl.support.Systemctl systemctl = new io.reactord.ctl.support.Systemctl(List.of("systemctl", "--user"),
+                sd.env(), 30_000);
+
+        for (List<String> form : List.<List<String>>of(List.of(), List.of("--json"), List.of("r1"))) {
+            com.fasterxml.jackson.databind.node.ObjectNode req = ControlClient.request("report").put("config", main)
+                    .put("json", form.contains("--json"));
+            if (form.contains("r1")) {
+                req.putArray("files").add("r1");
+            }
+            JsonNode answer = ControlClient.call(socket, req);
+            assertTrue(answer.path("ok").asBoolean(), answer.toString());
+            String[] daemon = {answer.path("exit").asText(), answer.path("stdout").asText(), answer.path("stderr").asText()};
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
+            int rc = io.reactord.ctl.status.LocalStatus.run(Path.of(main), form.contains("r1") ? List.of("r1") : List.of(),
+                    List.of(), false, form.contains("--json"), systemctl, io.reactord.ctl.support.Terminal.plain(),
+                    new java.io.PrintStream(o, true, StandardCharsets.UTF_8), new java.io.PrintStream(e, true, StandardCharsets.UTF_8));
+            assertEquals(String.valueOf(rc), daemon[0], form + " " + daemon[2]);
+            // the time in the promoter state is the only thing that may differ between the two
+            assertEquals(o.toString(StandardCharsets.UTF_8).replaceAll("\"in_state_ms\":\\d+", "T"),
+                    daemon[1].replaceAll("\"in_state_ms\":\\d+", "T"), form.toString());
+            assertEquals(e.toString(StandardCharsets.UTF_8), daemon[2], form.toString());
+        }
+        String text = quickStatus("status", "-c", main, "r1")[1];
+        assertTrue(text.contains("● ├─ e2e-a.service" + (frozen ? " (frozen)" : "") + "\n× ├─ e2e-f.service\n○ ├─ e2e-i.service\n"
+                + "○ ├─ e2e-m.service (masked)\n○ └─ e2e-gone.service (not found)\n"), text);
+        String verbose = quickStatus("status", "-c", main, "-v", "r1")[1];
+        assertTrue(verbose.contains("e2e-f.service [failed/failed, result exit-code]"), verbose);
     }
 }

@@ -36,6 +36,48 @@ public interface SystemdManager extends DBusInterface {
 
     List<UnitFileChange> UnmaskUnitFiles(List<String> files, boolean runtime);
 
+    /** The listed units' states in one call (loading each if needed; unknown ones read not-found). */
+    List<UnitInfo> ListUnitsByNames(List<String> names);
+
+    /** One entry of {@code ListUnits*}: {@code (ssssssouso)}. */
+    final class UnitInfo extends Struct {
+        @Position(0)
+        public final String name;
+        @Position(1)
+        public final String description;
+        @Position(2)
+        public final String loadState;
+        @Position(3)
+        public final String activeState;
+        @Position(4)
+        public final String subState;
+        @Position(5)
+        public final String following;
+        @Position(6)
+        public final DBusPath path;
+        @Position(7)
+        public final UInt32 jobId;
+        @Position(8)
+        public final String jobType;
+        @Position(9)
+        public final DBusPath jobPath;
+
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        public UnitInfo(String name, String description, String loadState, String activeState, String subState,
+                String following, DBusPath path, UInt32 jobId, String jobType, DBusPath jobPath) {
+            this.name = name;
+            this.description = description;
+            this.loadState = loadState;
+            this.activeState = activeState;
+            this.subState = subState;
+            this.following = following;
+            this.path = path;
+            this.jobId = jobId;
+            this.jobType = jobType;
+            this.jobPath = jobPath;
+        }
+    }
+
     /** One entry of the change list that unit file operations return. */
     final class UnitFileChange extends Struct {
         @Position(0)

@@ -1,0 +1,47 @@
+package io.reactord.ctl.status;
+
+import io.reactord.ctl.ExitCodes;
+import io.reactord.ctl.support.CtlConfig;
+import io.reactord.ctl.support.DaemonClient;
+import io.reactord.ctl.support.DrbdSnapshot;
+import io.reactord.ctl.support.Systemctl;
+import io.reactord.ctl.support.Terminal;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code reactorctl status} gathered by reactorctl itself: the configuration, {@code systemctl show},
+ * {@code drbdsetup events2 --now} and whatever the daemon still answers. The {@code status} command and the
+ * quick path without a daemon both run it, so both print the same.
+ */
+public final class LocalStatus {
+    private LocalStatus() {}
+
+    /** Prints the report; returns the exit code. A failure outside the report is one line on stderr. */
+    public static int run(Path main, List<String> files, List<String> resources, boolean verbose, boolean json,
+            Systemctl systemctl, Terminal terminal, PrintStream out, PrintStream err) {
+        CtlConfig cfg = CtlConfig.load(main);
+        DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
+        StatusCollector collector = new StatusCollector(cfg, systemctl::show, () -> DrbdSnapshot.take(cfg.drbdsetup(), 3000), daemon);
+        StatusRun.Output o = StatusRun.run(collector, files, resources, verbose, json, terminal);
+        out.print(o.stdout());
+        err.print(o.stderr());
+        out.flush();
+        err.flush();
+        return o.exit();
+    }
+
+    /** The quick path's form: every resource of the files given, from the environment's systemctl and terminal. */
+    static int run(Path main, List<String> files, boolean json, boolean verbose, PrintStream out, PrintStream err) {
+        try {
+            return run(main, files, List.of(), verbose, json, Systemctl.fromEnvironment(), Terminal.detect(), out, err);
+        } catch (RuntimeException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            err.println("reactorctl status: " + msg.replaceAll("[\\r\\n]+", " "));
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.reactord.systemd;
+
+import io.reactord.systemd.dbus.SystemdManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.CallbackHandler;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * Unit state reads in bulk, on a thread of their own so that they never delay a start or stop job. Every unit
+ * is in one {@code ListUnitsByNames} call (load, active and sub state); what that call lacks is read only
+ * where it can differ from its default, with all calls in flight at once: the freezer state of running
+ * units (a stopped unit has no processes to freeze) and the result of units that are neither active nor
+ * inactive (starting or stopping resets it to success). Concurrent single-unit reads are merged into one
+ * call.
+ */
+final class UnitReads {
+    private static final String UNIT_IFACE = "org.freedesktop.systemd1.Unit";
+    private static final long TIMEOUT_S = 30;
+
+    private final Supplier<DBusConnection> connection;
+    private final ExecutorService thread;
+    /** Single-unit reads waiting for the next merged call (guarded by itself). */
+    private final Map<String, List<CompletableFuture<UnitSummary>>> waiting = new LinkedHashMap<>();
+
+    UnitReads(Supplier<DBusConnection> connection) {
+        this.connection = connection;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "reactord-systemd-reads");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** One unit's load, active and sub state; reads asked for together become one call. */
+    CompletableFuture<UnitSummary> basic(String unit) {
+        CompletableFuture<UnitSummary> f = new CompletableFuture<>();
+        boolean first;
+        synchronized (waiting) {
+            first = waiting.isEmpty();
+            waiting.computeIfAbsent(unit, u -> new ArrayList<>()).add(f);
+        }
+        if (first) {
+            submit(this::drainWaiting, f);
+        }
+        return f;
+    }
+
+    /** The full summary of each unit, in the order asked. */
+    CompletableFuture<List<UnitSummary>> summaries(List<String> units) {
+        CompletableFuture<List<UnitSummary>> f = new CompletableFuture<>();
+        submit(() -> {
+            try {
+                f.complete(details(list(units)));
+            } catch (DBusException | RuntimeException e) {
+                f.completeExceptionally(DBusErrors.translate(e, "read unit states", null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                f.completeExceptionally(new BusUnavailableException("systemd client closed"));
+            }
+        }, f);
+        return f;
+    }
+
+    void close() {
+        thread.shutdownNow();
+        synchronized (waiting) {
+            waiting.values().forEach(l -> l.forEach(f -> f.completeExceptionally(new BusUnavailableException("systemd client closed"))));
+            waiting.clear();
+        }
+    }
+
+    private void submit(Runnable r, CompletableFuture<?> f) {
+        try {
+            thread.execute(r);
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(new BusUnavailableException("systemd client closed"));
+        }
+    }
+
+    private void drainWaiting() {
+        Map<String, List<CompletableFuture<UnitSummary>>> batch;
+        synchronized (waiting) {
+            batch = new LinkedHashMap<>(waiting);
+            waiting.clear();
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            List<Listed> listed = list(new ArrayList<>(batch.keySet()));
+            for (Listed l : listed) {
+                UnitSummary s = new UnitSummary(l.info.name, l.info.loadState, l.info.activeState, l.info.subState, "", "");
+                batch.remove(l.info.name).forEach(f -> f.complete(s));
+            }
+            SystemdException missing = new SystemdException("systemd did not list the unit");
+            batch.values().forEach(l -> l.forEach(f -> f.completeExceptionally(missing)));
+        } catch (DBusException | RuntimeException e) {
+            SystemdException why = DBusErrors.translate(e, "read unit states", null);
+            batch.values().forEach(l -> l.forEach(f -> f.completeExceptionally(why)));
+        }
+    }
+
+    private record Listed(SystemdManager.UnitInfo info, Properties props) {}
+
+    private List<Listed> list(List<String> units) throws DBusException {
+        DBusConnection c = connection.get();
+        if (c == null) {
+            throw new BusUnavailableException("not connected to systemd (reconnecting)");
+        }
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(units));
+        SystemdManager m = c.getRemoteObject(SystemdManager.BUS_NAME, SystemdManager.OBJECT_PATH, SystemdManager.class);
+        Map<String, Listed> byName = new LinkedHashMap<>();
+        for (SystemdManager.UnitInfo i : m.ListUnitsByNames(distinct)) {
+            byName.put(i.name, new Listed(i, null));
+        }
+        List<Listed> out = new ArrayList<>();
+        for (String u : units) {
+            Listed l = byName.get(u);
+            if (l != null) {
+                out.add(new Listed(l.info, c.getRemoteObject(SystemdManager.BUS_NAME, l.info.path.getPath(), Properties.class)));
+            }
+        }
+        return out;
+    }
+
+    private List<UnitSummary> details(List<Listed> units) throws InterruptedException {
+        DBusConnection c = connection.get();
+        List<CompletableFuture<String>> freezer = new ArrayList<>();
+        List<CompletableFuture<String>> result = new ArrayList<>();
+        for (Listed l : units) {
+            String active = l.info.activeState;
+            boolean running = !"inactive".equals(active) && !"failed".equals(active) && !"not-found".equals(l.info.loadState);
+            freezer.add(running ? get(c, l.props, UNIT_IFACE, "FreezerState") : CompletableFuture.completedFuture("running"));
+            String iface = resultInterface(l.info.name);
+            if (iface == null) {
+                result.add(CompletableFuture.completedFuture(""));
+            } else if ("active".equals(active) || "inactive".equals(active)) {
+                result.add(CompletableFuture.completedFuture("success"));
+            } else {
+                result.add(get(c, l.props, iface, "Result"));
+            }
+        }
+        List<UnitSummary> out = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            SystemdManager.UnitInfo in = units.get(i).info;
+            out.add(new UnitSummary(in.name, in.loadState, in.activeState, in.subState, await(freezer.get(i)),
+                    await(result.get(i))));
+        }
+        return out;
+    }
+
+    private static String await(CompletableFuture<String> f) throws InterruptedException {
+        try {
+            return f.get(TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return ""; // one property that could not be read is left empty, not the whole report
+        }
+    }
+
+    /** {@code Properties.Get} without waiting for the answer before sending the next. */
+    private static CompletableFuture<String> get(DBusConnection c, Properties props, String iface, String name) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        c.callWithCallback(props, "Get", new CallbackHandler<Object>() {
+            @Override
+            public void handle(Object r) {
+                f.complete(String.valueOf(r instanceof Variant<?> v ? v.getValue() : r));
+            }
+
+            @Override
+            public void handleError(DBusExecutionException e) {
+                f.completeExceptionally(e);
+            }
+        }, iface, name);
+        return f;
+    }
+
+    /** The interface holding the unit type's {@code Result}; null for types without one. */
+    static String resultInterface(String unit) {
+        String type = unit.substring(unit.lastIndexOf('.') + 1);
+        switch (type) {
+            case "service":
+            case "socket":
+            case "mount":
+            case "swap":
+            case "timer":
+            case "path":
+            case "automount":
+            case "scope":
+                return "org.freedesktop.systemd1." + Character.toUpperCase(type.charAt(0)) + type.substring(1);
+            default:
+                return null;
+        }
+    }
+}
