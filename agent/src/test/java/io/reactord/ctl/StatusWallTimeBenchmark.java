@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>Run from the checkout after {@code mvn -pl agent -am package -DskipTests}, as root:
  * {@code mvn -q -pl agent exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.reactord.ctl.StatusWallTimeBenchmark -Dexec.args="20 3 100"}
- * (runs per case, then the resource counts).
+ * (runs per case, then the resource counts). {@code REACTORD_BENCH_DAEMON_OPTS} adds JVM options to the daemon
+ * (e.g. {@code -XX:StartFlightRecording=filename=/tmp/daemon.jfr,settings=profile} to profile the reports).
  */
 public final class StatusWallTimeBenchmark {
     private StatusWallTimeBenchmark() {}
@@ -101,9 +102,14 @@ public final class StatusWallTimeBenchmark {
             Path shim = dir.resolve("shim");
             Files.writeString(shim, "#!/bin/sh\nexit 0\n");
             Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
-            ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", jar.toString(), "io.reactord.agent.ReactordMain", "-c", fx.main.toString(), "--hostname", "alpha",
-                    "--shim", shim.toString(), "--drbdadm", "/nonexistent/drbdadm"))
+            List<String> daemonCmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            String opts = System.getenv("REACTORD_BENCH_DAEMON_OPTS"); // e.g. a flight recording, for profiling
+            if (opts != null && !opts.isBlank()) {
+                daemonCmd.addAll(List.of(opts.trim().split("\\s+")));
+            }
+            daemonCmd.addAll(List.of("-cp", jar.toString(), "io.reactord.agent.ReactordMain", "-c", fx.main.toString(),
+                    "--hostname", "alpha", "--shim", shim.toString(), "--drbdadm", "/nonexistent/drbdadm"));
+            ProcessBuilder pb = new ProcessBuilder(daemonCmd)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile());
             pb.environment().putAll(env);
             Process daemon = pb.start();

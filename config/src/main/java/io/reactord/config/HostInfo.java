@@ -34,10 +34,15 @@ public record HostInfo(String hostname, boolean asRoot) {
 
     static boolean detectRoot() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("Uid:")) {
-                    String[] f = line.substring(4).trim().split("\\s+");
-                    return f.length > 1 && f[1].equals("0"); // effective uid
+            // "Uid:\treal\teffective\tsaved\tfs"; plain string operations (a regex costs a short-lived CLI milliseconds)
+            String status = "\n" + new String(Files.readAllBytes(Path.of("/proc/self/status")), StandardCharsets.US_ASCII);
+            int at = status.indexOf("\nUid:");
+            if (at >= 0) {
+                int end = status.indexOf('\n', at + 1);
+                java.util.StringTokenizer f = new java.util.StringTokenizer(status.substring(at + 5, end < 0 ? status.length() : end));
+                if (f.countTokens() > 1) {
+                    f.nextToken(); // real
+                    return f.nextToken().equals("0"); // effective
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 
 /**
  * {@code reactorctl status} gathered by reactorctl itself: the configuration, {@code systemctl show},
@@ -17,14 +18,23 @@ import java.util.List;
  * quick path without a daemon both run it, so both print the same.
  */
 public final class LocalStatus {
+    private static final long DRBD_TIMEOUT_MS = 3000;
+
     private LocalStatus() {}
 
     /** Prints the report; returns the exit code. A failure outside the report is one line on stderr. */
     public static int run(Path main, List<String> files, List<String> resources, boolean verbose, boolean json,
             Systemctl systemctl, Terminal terminal, PrintStream out, PrintStream err) {
+        // drbdsetup runs while the configuration is parsed, when the main file names it plainly
+        String early = CtlConfig.topLevel(main).getOrDefault("drbdsetup", "drbdsetup");
+        FutureTask<DrbdSnapshot> drbd = new FutureTask<>(() -> DrbdSnapshot.take(early, DRBD_TIMEOUT_MS));
+        Thread t = new Thread(drbd, "reactorctl-drbd");
+        t.setDaemon(true);
+        t.start();
         CtlConfig cfg = CtlConfig.load(main);
         DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
-        StatusCollector collector = new StatusCollector(cfg, systemctl::show, () -> DrbdSnapshot.take(cfg.drbdsetup(), 3000), daemon);
+        StatusCollector collector = new StatusCollector(cfg, systemctl::show,
+                () -> cfg.drbdsetup().equals(early) ? StatusCollector.result(drbd) : DrbdSnapshot.take(cfg.drbdsetup(), DRBD_TIMEOUT_MS), daemon);
         StatusRun.Output o = StatusRun.run(collector, files, resources, verbose, json, terminal);
         out.print(o.stdout());
         err.print(o.stderr());

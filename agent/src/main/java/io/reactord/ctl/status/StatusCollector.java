@@ -130,7 +130,8 @@ public final class StatusCollector {
         return new StatusReport(cfg.hostname(), daemonAnswer.running, daemonAnswer.note, snippets, warnings);
     }
 
-    private static DrbdSnapshot result(java.util.concurrent.FutureTask<DrbdSnapshot> task) {
+    /** The snapshot a task took, or why there is none. */
+    static DrbdSnapshot result(java.util.concurrent.FutureTask<DrbdSnapshot> task) {
         try {
             return task.get();
         } catch (InterruptedException e) {
