@@ -20,7 +20,8 @@ import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 
 /**
- * Unit state reads in bulk, on a thread of their own so that they never delay a start or stop job. Every unit
+ * Unit state reads in bulk, on threads of their own so that they never delay a start or stop job (and a
+ * status summary never delays a state read). Every unit
  * is in one {@code ListUnitsByNames} call (load, active and sub state); what that call lacks is read only
  * where it can differ from its default, with all calls in flight at once: the freezer state of running
  * units (a stopped unit has no processes to freeze) and the result of units that are neither active nor
@@ -33,16 +34,15 @@ final class UnitReads {
 
     private final Supplier<DBusConnection> connection;
     private final ExecutorService thread;
+    /** Status summaries run here, so that a large one never delays a state read the promoters wait for. */
+    private final ExecutorService bulk;
     /** Single-unit reads waiting for the next merged call (guarded by itself). */
     private final Map<String, List<CompletableFuture<UnitSummary>>> waiting = new LinkedHashMap<>();
 
     UnitReads(Supplier<DBusConnection> connection) {
         this.connection = connection;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "reactord-systemd-reads");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadExecutor(r -> daemonThread(r, "reactord-systemd-reads"));
+        this.bulk = Executors.newSingleThreadExecutor(r -> daemonThread(r, "reactord-systemd-summaries"));
     }
 
     /** One unit's load, active and sub state; reads asked for together become one call. */
@@ -54,7 +54,7 @@ final class UnitReads {
             waiting.computeIfAbsent(unit, u -> new ArrayList<>()).add(f);
         }
         if (first) {
-            submit(this::drainWaiting, f);
+            submit(thread, this::drainWaiting, f);
         }
         return f;
     }
@@ -62,7 +62,7 @@ final class UnitReads {
     /** The full summary of each unit, in the order asked. */
     CompletableFuture<List<UnitSummary>> summaries(List<String> units) {
         CompletableFuture<List<UnitSummary>> f = new CompletableFuture<>();
-        submit(() -> {
+        submit(bulk, () -> {
             try {
                 f.complete(details(list(units)));
             } catch (DBusException | RuntimeException e) {
@@ -77,15 +77,22 @@ final class UnitReads {
 
     void close() {
         thread.shutdownNow();
+        bulk.shutdownNow();
         synchronized (waiting) {
             waiting.values().forEach(l -> l.forEach(f -> f.completeExceptionally(new BusUnavailableException("systemd client closed"))));
             waiting.clear();
         }
     }
 
-    private void submit(Runnable r, CompletableFuture<?> f) {
+    private static Thread daemonThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void submit(ExecutorService on, Runnable r, CompletableFuture<?> f) {
         try {
-            thread.execute(r);
+            on.execute(r);
         } catch (RejectedExecutionException e) {
             f.completeExceptionally(new BusUnavailableException("systemd client closed"));
         }
