@@ -57,6 +57,10 @@ public final class SystemctlBulkBenchmark {
             report("bulk (busctl + show of running units)", bulk);
             report("full (systemctl show of every unit)", full);
             System.out.printf("load average after: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
