@@ -131,7 +131,7 @@ final class UnitReads {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(units));
         SystemdManager m = c.getRemoteObject(SystemdManager.BUS_NAME, SystemdManager.OBJECT_PATH, SystemdManager.class);
         Map<String, Listed> byName = new LinkedHashMap<>();
-        for (SystemdManager.UnitInfo i : m.ListUnitsByNames(distinct)) {
+        for (SystemdManager.UnitInfo i : listUnitsByNames(c, m, distinct)) {
             byName.put(i.name, new Listed(i, null));
         }
         List<Listed> out = new ArrayList<>();
@@ -142,6 +142,28 @@ final class UnitReads {
             }
         }
         return out;
+    }
+
+    /** {@code ListUnitsByNames}, or (systemd before 227 lacks it) {@code LoadUnit} and the unit's properties one by one. */
+    private static List<SystemdManager.UnitInfo> listUnitsByNames(DBusConnection c, SystemdManager m, List<String> units)
+            throws DBusException {
+        try {
+            return m.ListUnitsByNames(units);
+        } catch (org.freedesktop.dbus.errors.UnknownMethod e) {
+            List<SystemdManager.UnitInfo> out = new ArrayList<>();
+            for (String u : units) {
+                org.freedesktop.dbus.DBusPath path = m.LoadUnit(u);
+                Map<String, Variant<?>> p = c.getRemoteObject(SystemdManager.BUS_NAME, path.getPath(), Properties.class).GetAll(UNIT_IFACE);
+                out.add(new SystemdManager.UnitInfo(u, "", text(p, "LoadState"), text(p, "ActiveState"), text(p, "SubState"), "", path,
+                        new org.freedesktop.dbus.types.UInt32(0), "", new org.freedesktop.dbus.DBusPath("/")));
+            }
+            return out;
+        }
+    }
+
+    private static String text(Map<String, Variant<?>> p, String key) {
+        Variant<?> v = p.get(key);
+        return v == null ? "" : String.valueOf(v.getValue());
     }
 
     private List<UnitSummary> details(List<Listed> units) throws InterruptedException {
