@@ -113,31 +113,6 @@ final class StatusGoldenTest {
     }
 
     @Test
-    void status_unitGuessFreshStaleOrForeign_sameOutputAndGuessRewritten() throws IOException {
-        Path guess = tmp.resolve("reactorctl.jsa.units");
-        String plain = run().out();
-        System.setProperty("reactorctl.unit-guess", guess.toString());
-        try {
-            assertEquals(plain, run().out(), "first run: no guess yet");
-            List<String> lines = Files.readAllLines(guess);
-            assertTrue(lines.size() > 5 && lines.contains("a.service") && lines.contains("drbd-services@db.target"), lines.toString());
-            assertEquals(plain, run().out(), "second run: systemctl started from the guess");
-            Files.writeString(guess, lines.get(0) + "\nother.service\n");
-            assertEquals(plain, run().out(), "a stale guess is asked again");
-            assertEquals(lines, Files.readAllLines(guess), "and rewritten");
-            Files.writeString(guess, "another command line\na.service\n");
-            assertEquals(plain, run().out(), "a guess of another command line is not used");
-            assertEquals(lines, Files.readAllLines(guess));
-            Files.delete(guess);
-            Files.createDirectory(guess); // unwritable as a file: no guess, the same output
-            assertEquals(plain, run().out());
-            Files.delete(guess);
-        } finally {
-            System.clearProperty("reactorctl.unit-guess");
-        }
-    }
-
-    @Test
     void status_jsonDaemonDown_carriesUnitsDrbdAndNote() {
         CtlFixture.Io io = run("--json", "-r", "db");
         String node = HostInfo.detect().hostname();

@@ -6,23 +6,18 @@ import io.reactord.ctl.support.DaemonClient;
 import io.reactord.ctl.support.DrbdSnapshot;
 import io.reactord.ctl.support.Systemctl;
 import io.reactord.ctl.support.Terminal;
-import io.reactord.ctl.support.UnitSource;
-import io.reactord.ctl.support.UnitState;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
  * {@code reactorctl status} gathered by reactorctl itself: the configuration, {@code systemctl show},
  * {@code drbdsetup events2 --now} and whatever the daemon still answers. The {@code status} command and the
- * quick path without a daemon both run it, so both print the same. Both children start before the
- * configuration is parsed: drbdsetup as the main file names it, systemctl for the units of the last run
- * ({@link UnitGuess}); each runs again when the configuration says otherwise.
+ * quick path without a daemon both run it, so both print the same. drbdsetup starts before the configuration
+ * is parsed, as the main file's top level names it (again if the configuration says otherwise).
  */
 public final class LocalStatus {
     private static final long DRBD_TIMEOUT_MS = 3000;
@@ -34,11 +29,9 @@ public final class LocalStatus {
             Systemctl systemctl, Terminal terminal, PrintStream out, PrintStream err) {
         String drbdsetup = CtlConfig.topLevel(main).getOrDefault("drbdsetup", "drbdsetup");
         FutureTask<DrbdSnapshot> drbd = background("reactorctl-drbd", () -> DrbdSnapshot.take(drbdsetup, DRBD_TIMEOUT_MS));
-        UnitSource units = guessedUnits(systemctl,
-                UnitGuess.fromProperty(main.toAbsolutePath().normalize() + " " + files + " " + resources));
         CtlConfig cfg = CtlConfig.load(main);
         DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
-        StatusCollector collector = new StatusCollector(cfg, units, () -> cfg.drbdsetup().equals(drbdsetup)
+        StatusCollector collector = new StatusCollector(cfg, systemctl::show, () -> cfg.drbdsetup().equals(drbdsetup)
                 ? StatusCollector.result(drbd) : DrbdSnapshot.take(cfg.drbdsetup(), DRBD_TIMEOUT_MS), daemon);
         StatusRun.Output o = StatusRun.run(collector, files, resources, verbose, json, terminal);
         out.print(o.stdout());
@@ -46,28 +39,6 @@ public final class LocalStatus {
         out.flush();
         err.flush();
         return o.exit();
-    }
-
-    /**
-     * Unit states from {@code systemctl show}, started now for the units of the last run with this command line;
-     * the states are used when the configuration names the same units, else asked for again (and remembered).
-     */
-    private static UnitSource guessedUnits(Systemctl systemctl, UnitGuess guess) {
-        List<String> guessed = guess == null ? null : guess.read();
-        FutureTask<Map<String, UnitState>> early = guessed == null ? null
-                : background("reactorctl-systemctl", () -> systemctl.show(guessed));
-        return names -> {
-            if (early != null && names.equals(guessed)) {
-                try {
-                    return early.get();
-                } catch (ExecutionException e) {
-                    // ask again below
-                }
-            } else if (guess != null) {
-                guess.write(names);
-            }
-            return systemctl.show(names);
-        };
     }
 
     private static <T> FutureTask<T> background(String name, Callable<T> work) {
