@@ -287,6 +287,17 @@ final class DaemonEndToEndTest {
         assertTrue(json[1].contains("\"daemon\":{\"running\":true,\"note\":null}"), json[1]);
         assertTrue(json[1].contains("\"active_on\":\"this node\""), json[1]);
 
+        // the launcher's archive-writing run also gathers the report itself, printing nothing more
+        System.setProperty("reactorctl.cds-training", "true");
+        try {
+            String[] trained = quickStatus("status", "-c", main);
+            assertEquals("0", trained[0], trained[2]);
+            assertEquals(text[1].replaceAll("[0-9]+ (ms|s) ago", "T"), trained[1].replaceAll("[0-9]+ (ms|s) ago", "T"));
+            assertEquals("", trained[2]);
+        } finally {
+            System.clearProperty("reactorctl.cds-training");
+        }
+
         String[] unknown = quickStatus("status", "-c", main, "nosuch");
         assertEquals("3", unknown[0]);
         assertTrue(unknown[2].contains("no snippet or promoter resource named 'nosuch'"), unknown[2]);
