@@ -15,7 +15,8 @@ import java.util.Map;
  * Wall time of {@code bin/reactorctl status} against a private real systemd with N promoter resources of 4
  * units each (the first one active here) and a fake drbdsetup: with the daemon running (the status comes
  * from its {@code report}) and without it (reactorctl reads the configuration, systemd and DRBD itself),
- * with the launcher's class-data sharing archive; also the JVM's own start-up for comparison. Prints
+ * with the launcher's class-data sharing archive, written by a run without the daemon for "daemon down" and
+ * by one with it for "daemon up" and "daemon gone" (stopped after that); also the JVM's own start-up. Prints
  * figures, asserts nothing.
  *
  * <p>Run from the checkout after {@code mvn -pl agent -am package -DskipTests}, as root:
@@ -48,8 +49,14 @@ public final class StatusWallTimeBenchmark {
         System.out.printf("machine: %d cpus, load average %s%n", Runtime.getRuntime().availableProcessors(), load());
         report("java -version (JVM start only)", runs, List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto", "-XX:-UsePerfData", "-version"), Map.of());
-        for (int n : sizes) {
-            bench(root.resolve("bin/reactorctl"), privateJar, tmp.resolve("n" + n), n, runs);
+        try {
+            for (int n : sizes) {
+                bench(root.resolve("bin/reactorctl"), privateJar, tmp.resolve("n" + n), n, runs);
+            }
+        } finally {
+            try (java.util.stream.Stream<Path> all = Files.walk(tmp)) {
+                all.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
         System.out.printf("load average after: %s%n", load());
     }
@@ -129,6 +136,8 @@ public final class StatusWallTimeBenchmark {
                 daemon.destroy();
                 daemon.waitFor();
             }
+            // the 3 a.m. case: the daemon is gone, the archive was written by a run that had it
+            report("status, " + n + " resources, daemon gone", runs, status, env);
         }
     }
 
