@@ -181,9 +181,10 @@ final class DaemonControl implements ControlHandler {
     }
 
     /** "local", a peer's name, or null when nobody is known to be Primary. */
+    /** The node that runs the resource as this daemon knows it; null (unknown) also while events2 is re-read. */
     private String activeOn(Promoter.Status s) {
-        if (s.view() == null) {
-            return null;
+        if (s.view() == null || !s.stateComplete()) {
+            return null; // a stale view would name a node that may have crashed meanwhile
         }
         if (s.view().isPrimary() && s.target().isUp()) {
             return d.hostname();

@@ -224,6 +224,16 @@ final class DaemonEndToEndTest {
         List<String> kill = new ArrayList<>(List.of("kill", "-9"));
         kill.addAll(List.of(Files.readString(fake.resolve("events2.pid")).strip().split(" ")));
         new ProcessBuilder(kill).start().waitFor(5, TimeUnit.SECONDS);
+        // until the new stream's dump is read (1 s backoff, then the dump) the daemon does not know who runs it
+        JsonNode lost = null;
+        for (long end = System.nanoTime() + 5_000_000_000L; lost == null && System.nanoTime() < end; Thread.sleep(10)) {
+            JsonNode st = status();
+            if (!st.path("events2").path("dump_complete").asBoolean(true)) {
+                lost = st;
+            }
+        }
+        assertTrue(lost != null, "the stream loss was never seen in the status");
+        assertTrue(lost.path("resources").path(0).path("active_on").isNull(), lost.toString());
         await("events2 restarted", Duration.ofSeconds(20), () -> status().path("events2").path("restarts").asLong() >= 1
                 && status().path("events2").path("dump_complete").asBoolean());
         Thread.sleep(500);

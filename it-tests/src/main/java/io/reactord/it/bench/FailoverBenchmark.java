@@ -57,6 +57,7 @@ public final class FailoverBenchmark {
                 // take longer under load than the failover itself, which must not be added to the figure
                 java.util.concurrent.CompletableFuture<Long> seen = java.util.concurrent.CompletableFuture
                         .supplyAsync(() -> awaitTargetElsewhere(b, active, 60_000));
+                java.time.Instant crashedAt = java.time.Instant.now(); // to find the run in the agents' journals
                 b.crashNode(active);
                 long t1 = seen.get();
                 if (t1 < 0) {
@@ -64,8 +65,8 @@ public final class FailoverBenchmark {
                     failed++;
                 } else {
                     times.add(t1 - t0);
-                    System.out.printf("run %2d: %s crashed, target active on a survivor after %d ms%n", run, active,
-                            t1 - t0);
+                    System.out.printf("run %2d: %s crashed at %s, target active on a survivor after %d ms%n", run, active,
+                            crashedAt, t1 - t0);
                 }
                 b.bootNode(active);
             }
