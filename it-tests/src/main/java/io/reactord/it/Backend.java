@@ -104,6 +104,15 @@ public interface Backend extends AutoCloseable {
     /** Number of times {@code unit} was stopped on {@code node} since the node booted. */
     long stops(String node, String unit);
 
+    /**
+     * The ActiveState of the resource's target on {@code node} alone ("-" when it cannot be read), without a round
+     * over every node: a benchmark watching the survivors of a crash must not wait on the crashed node's manager.
+     */
+    default String targetState(String node) {
+        NodeState n = snapshot().nodes().get(node);
+        return n == null ? "-" : n.target();
+    }
+
     /** Agent log lines of {@code node} that are errors or stack traces (I5). */
     List<String> logProblems(String node);
 

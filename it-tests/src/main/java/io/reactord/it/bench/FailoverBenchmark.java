@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * Failover time: the active node crashes (DRBD, its manager and its agent die at once) → the target is active on a
  * survivor, measured from the crash to the first observation of {@code drbd-services@RES.target} active on another
- * node (observation polls every node's manager over D-Bus, a few milliseconds per round). Three nodes, fast
+ * node (observation polls the survivors' managers over D-Bus, a few milliseconds per round). Three nodes, fast
  * DRBD timing, {@code sleep-before-promote-factor = 0}, {@code failure-window = "1s"} (each run starts without
  * damping from earlier runs). Each run starts from a settled cluster ({@link #awaitReady}). Prints every run and
  * p50/p90/p99.
@@ -117,19 +117,19 @@ public final class FailoverBenchmark {
         return ok ? active[0] : null;
     }
 
-    /** Backend time at which the target was first seen active on a node other than {@code crashed}, or -1. */
+    /**
+     * Backend time at which the target was first seen active on a node other than {@code crashed}, or -1. Only the
+     * survivors' managers are read: a round over every node waited up to a second per read on the crashed node's
+     * manager while it was being killed, and once showed a 245 ms failover (the winner's journal) as 2115 ms.
+     */
     private static long awaitTargetElsewhere(Backend b, String crashed, long timeoutMs) {
+        List<String> survivors = new ArrayList<>(b.config().nodes());
+        survivors.remove(crashed);
         long[] at = {-1};
         b.await(() -> {
-            Snapshot s;
-            try {
-                s = b.snapshot();
-            } catch (RuntimeException e) {
-                return false; // a round that met the crashed node's manager going away
-            }
-            for (NodeState n : s.nodes().values()) {
-                if (!n.node().equals(crashed) && n.up() && "active".equals(n.target())) {
-                    at[0] = s.timeMs();
+            for (String n : survivors) {
+                if ("active".equals(b.targetState(n))) {
+                    at[0] = b.nowMs();
                     return true;
                 }
             }

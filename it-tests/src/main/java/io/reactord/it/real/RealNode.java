@@ -459,6 +459,19 @@ final class RealNode {
     }
 
     /** ActiveState of the target ({@code target}) and of each start unit; "-" when the manager is down. */
+    /** The target's ActiveState from this node's manager alone; "-" without an observer, "unknown" unanswered. */
+    String targetState() {
+        SystemdClient c = observer;
+        if (c == null) {
+            return "-";
+        }
+        try {
+            return c.activeState(SystemdNames.servicesTarget(config.resource())).get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
     Map<String, String> unitStates() {
         Map<String, String> out = new LinkedHashMap<>();
         SystemdClient c = observer;

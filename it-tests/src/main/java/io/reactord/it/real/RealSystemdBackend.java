@@ -297,6 +297,11 @@ public final class RealSystemdBackend implements Backend {
     }
 
     @Override
+    public String targetState(String node) {
+        return node(node).targetState();
+    }
+
+    @Override
     public Snapshot snapshot() {
         String res = config.resource();
         Map<String, String[]> before = roles(res);
