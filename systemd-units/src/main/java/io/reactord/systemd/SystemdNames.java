@@ -137,4 +137,25 @@ public final class SystemdNames {
             return false;
         }
     }
+
+    /**
+     * The D-Bus interface holding the unit type's {@code Result} property ({@code org.freedesktop.systemd1.Service}
+     * for a service, …); null for types without one (target, device, slice).
+     */
+    public static String resultInterface(String unit) {
+        String type = unit.substring(unit.lastIndexOf('.') + 1);
+        switch (type) {
+            case "service":
+            case "socket":
+            case "mount":
+            case "swap":
+            case "timer":
+            case "path":
+            case "automount":
+            case "scope":
+                return "org.freedesktop.systemd1." + Character.toUpperCase(type.charAt(0)) + type.substring(1);
+            default:
+                return null;
+        }
+    }
 }

@@ -174,7 +174,7 @@ final class UnitReads {
             String active = l.info.activeState;
             boolean running = !"inactive".equals(active) && !"failed".equals(active) && !"not-found".equals(l.info.loadState);
             freezer.add(running ? get(c, l.props, UNIT_IFACE, "FreezerState") : CompletableFuture.completedFuture("running"));
-            String iface = resultInterface(l.info.name);
+            String iface = SystemdNames.resultInterface(l.info.name);
             if (iface == null) {
                 result.add(CompletableFuture.completedFuture(""));
             } else if ("active".equals(active) || "inactive".equals(active)) {
@@ -215,23 +215,5 @@ final class UnitReads {
             }
         }, iface, name);
         return f;
-    }
-
-    /** The interface holding the unit type's {@code Result}; null for types without one. */
-    static String resultInterface(String unit) {
-        String type = unit.substring(unit.lastIndexOf('.') + 1);
-        switch (type) {
-            case "service":
-            case "socket":
-            case "mount":
-            case "swap":
-            case "timer":
-            case "path":
-            case "automount":
-            case "scope":
-                return "org.freedesktop.systemd1." + Character.toUpperCase(type.charAt(0)) + type.substring(1);
-            default:
-                return null;
-        }
     }
 }

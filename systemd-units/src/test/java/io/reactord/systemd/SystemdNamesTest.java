@@ -87,4 +87,13 @@ final class SystemdNamesTest {
         assertEquals("var-lib-linstor.mount", SystemdNames.requireValidUnitName("var-lib-linstor.mount"));
         assertEquals("a\\x2db@x.service", SystemdNames.requireValidUnitName("a\\x2db@x.service"));
     }
+
+    @Test
+    void resultInterface_typesWithAndWithoutResult() {
+        assertEquals("org.freedesktop.systemd1.Service", SystemdNames.resultInterface("a.service"));
+        assertEquals("org.freedesktop.systemd1.Automount",
+                SystemdNames.resultInterface("x-y.automount"));
+        org.junit.jupiter.api.Assertions.assertNull(SystemdNames.resultInterface("drbd-services@r.target"));
+        org.junit.jupiter.api.Assertions.assertNull(SystemdNames.resultInterface("system.slice"));
+    }
 }

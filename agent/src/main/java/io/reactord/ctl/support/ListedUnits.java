@@ -1,5 +1,9 @@
 package io.reactord.ctl.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.reactord.agent.json.Json;
+import io.reactord.systemd.SystemdNames;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +14,8 @@ import java.util.Optional;
 /**
  * The manager's {@code ListUnitsByNames} through {@code busctl --json=short}: the busctl command that talks
  * to the same manager as a systemctl prefix, a reader of the reply's load, active and sub state, and the
- * rule that completes a stopped unit's state without asking systemctl for it. The
- * reader understands only the JSON busctl prints for this one call (nested arrays of strings and numbers
- * in one object), so no JSON library is loaded on the status path.
+ * rule that completes a stopped unit's state without asking systemctl for it. The reply is read with
+ * jackson-core's streaming parser ({@link Json#read}), not Jackson's object mapper.
  */
 final class ListedUnits {
     /** One listed unit: name, load state, active state, sub state. */
@@ -98,154 +101,30 @@ final class ListedUnits {
 
     /** Whether systemd has a {@code Result} property for the unit's type. */
     static boolean hasResult(String unit) {
-        return switch (unit.substring(unit.lastIndexOf('.') + 1)) {
-            case "service", "socket", "mount", "swap", "timer", "path", "automount", "scope" -> true;
-            default -> false;
-        };
+        return SystemdNames.resultInterface(unit) != null;
     }
 
     /** The rows of a {@code a(ssssssouso)} reply, in order; throws when the text is not such a reply. */
     static List<Row> parse(String json) {
-        Object root = new Reader(json).document();
-        if (!(root instanceof Map<?, ?> m) || !"a(ssssssouso)".equals(m.get("type"))
-                || !(m.get("data") instanceof List<?> data) || data.size() != 1 || !(data.get(0) instanceof List<?> rows)) {
+        JsonNode root;
+        try {
+            root = Json.read(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
+        }
+        JsonNode data = root.path("data");
+        if (!"a(ssssssouso)".equals(root.path("type").asText(null)) || !data.isArray() || data.size() != 1
+                || !data.get(0).isArray()) {
             throw new IllegalArgumentException("not a ListUnitsByNames reply");
         }
-        List<Row> out = new ArrayList<>(rows.size());
-        for (Object r : rows) {
-            if (!(r instanceof List<?> f) || f.size() != 10 || !(f.get(0) instanceof String name) || !(f.get(2) instanceof String load)
-                    || !(f.get(3) instanceof String active) || !(f.get(4) instanceof String sub)) {
+        List<Row> out = new ArrayList<>(data.get(0).size());
+        for (JsonNode f : data.get(0)) {
+            if (!f.isArray() || f.size() != 10 || !f.get(0).isTextual() || !f.get(2).isTextual() || !f.get(3).isTextual()
+                    || !f.get(4).isTextual()) {
                 throw new IllegalArgumentException("unexpected unit entry");
             }
-            out.add(new Row(name, load, active, sub));
+            out.add(new Row(f.get(0).asText(), f.get(2).asText(), f.get(3).asText(), f.get(4).asText()));
         }
         return out;
-    }
-
-    /** A strict reader of JSON values: objects, arrays, strings, numbers (kept as text), literals. */
-    private static final class Reader {
-        private final String s;
-        private int i;
-
-        Reader(String s) {
-            this.s = s;
-        }
-
-        Object document() {
-            Object v = value();
-            space();
-            if (i != s.length()) {
-                throw error();
-            }
-            return v;
-        }
-
-        private Object value() {
-            space();
-            if (i >= s.length()) {
-                throw error();
-            }
-            char c = s.charAt(i);
-            if (c == '{') {
-                Map<String, Object> m = new LinkedHashMap<>();
-                i++;
-                if (!peek('}')) {
-                    do {
-                        space();
-                        String k = string();
-                        expect(':');
-                        m.put(k, value());
-                    } while (peek(','));
-                }
-                expect('}');
-                return m;
-            }
-            if (c == '[') {
-                List<Object> l = new ArrayList<>();
-                i++;
-                if (!peek(']')) {
-                    do {
-                        l.add(value());
-                    } while (peek(','));
-                }
-                expect(']');
-                return l;
-            }
-            if (c == '"') {
-                return string();
-            }
-            int start = i;
-            while (i < s.length() && "+-.0123456789eEtruefalsn".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            if (start == i) {
-                throw error();
-            }
-            return s.substring(start, i);
-        }
-
-        private String string() {
-            if (i >= s.length() || s.charAt(i) != '"') {
-                throw error();
-            }
-            StringBuilder sb = new StringBuilder();
-            for (i++; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '"') {
-                    i++;
-                    return sb.toString();
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                if (++i >= s.length()) {
-                    break;
-                }
-                char e = s.charAt(i);
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        if (i + 4 >= s.length()) {
-                            throw error();
-                        }
-                        sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    }
-                    default -> sb.append(e);
-                }
-            }
-            throw error();
-        }
-
-        /** Skips spaces; consumes {@code c} and returns true when it comes next. */
-        private boolean peek(char c) {
-            space();
-            if (i < s.length() && s.charAt(i) == c) {
-                i++;
-                return true;
-            }
-            return false;
-        }
-
-        private void expect(char c) {
-            if (!peek(c)) {
-                throw error();
-            }
-        }
-
-        private void space() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private IllegalArgumentException error() {
-            return new IllegalArgumentException("malformed JSON at offset " + i);
-        }
     }
 }
