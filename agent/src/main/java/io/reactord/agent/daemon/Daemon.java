@@ -61,6 +61,7 @@ public final class Daemon {
     private final Map<String, DrbdOptions> drbdOptions = new HashMap<>();
     private volatile Set<String> shellResources = Set.of();
     private volatile ShellUnits shellUnits;
+    private ShellState shellState;
     private volatile List<UnitPlan> plannedUnits = List.of();
     private volatile DropInKeeper dropIns;
     private final java.util.concurrent.ExecutorService dropInWork = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -93,6 +94,11 @@ public final class Daemon {
 
     /** Runs until {@link #stop()}; returns the exit status. */
     public int run() {
+        try {
+            io.reactord.agent.journal.StateFiles.ensureDir(config.stateDir());
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("state directory {}: {}; the journal and the shell runner's state may not persist", config.stateDir(), e.toString());
+        }
         journal = new JournalFile(config.stateDir(), JournalFile.DEFAULT_MAX_BYTES);
         systemd = SystemdClient.forSystemBus(JOB_TIMEOUT);
         CompletableFuture<Void> connected = systemd.start();
@@ -211,7 +217,10 @@ public final class Daemon {
         }
         plannedUnits = List.copyOf(plans);
         writeDropIns();
-        shellUnits = new ShellUnits(children, cfg.drbdsetup(), specs);
+        if (shellState == null) {
+            shellState = ShellState.in(cfg.stateDir());
+        }
+        shellUnits = new ShellUnits(children, cfg.drbdsetup(), specs, shellState);
         shellResources = Set.copyOf(shell);
         StartupWork work = new StartupWork(cfg.drbdsetup(), opts.drbdadm());
         List<PromoterResource> unchecked = new ArrayList<>();
