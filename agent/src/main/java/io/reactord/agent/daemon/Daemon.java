@@ -308,14 +308,7 @@ public final class Daemon {
 
     private void rereadUnits() {
         LOG.info("systemd reconnected: re-reading unit states");
-        for (Map.Entry<String, io.reactord.agent.promoter.Promoter> e : core.promoters().entrySet()) {
-            String target = e.getValue().settings().target();
-            systemd.activeState(target).whenComplete((s, err) -> {
-                if (s != null) {
-                    loop.execute(() -> core.unitStateChanged(target, UnitActiveState.parse(s)));
-                }
-            });
-        }
+        core.rereadTargets();
     }
 
     private void notifyReady() {
