@@ -291,11 +291,15 @@ public final class Daemon {
         lr.warnings().forEach(w -> LOG.warn("config: {}", w));
         if (!lr.ok()) {
             lr.errors().forEach(e -> LOG.error("config: {}", e));
-            LOG.error("reload rejected: the configuration has {} error(s); the previous configuration stays in force",
-                    lr.errors().size());
-            return;
+            if (lr.usable() == null) {
+                LOG.error("reload rejected: the main file has {} error(s); the previous configuration stays in force",
+                        lr.errors().size());
+                return;
+            }
+            LOG.error("reload: {} file(s) rejected, their previous configuration stays in force: {}",
+                    lr.rejected().size(), lr.rejected());
         }
-        ReactordConfig neu = lr.config();
+        ReactordConfig neu = io.reactord.config.PartialReload.merge(config, lr);
         Map<String, ResourceChange> diff = ConfigDiff.diff(config, neu);
         LOG.info("reload: {}", diff);
         config = neu;
