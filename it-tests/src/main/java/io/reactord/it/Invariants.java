@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  *       every acknowledged number.</li>
  *   <li>I4 no split brain: the model detected no split brain and no two nodes' data diverge.</li>
  *   <li>I5 clean logs: no agent error or stack trace the scenario did not expect; no agent exit it did not cause.</li>
- *   <li>I6 truthful status: when converged, what each agent reports agrees with the simulator and the manager.</li>
+ *   <li>I6 truthful status: when converged, what each agent reports agrees with the simulator and the manager;
+ *       never ACTIVE with a failed start unit for longer than a bound.</li>
+ *   <li>I7 no flapping, I8 no demote under services, I9 no needless escalation: {@link PolicyInvariants}.</li>
  * </ul>
  * I3 (convergence within a bound) is checked by {@link ScenarioContext#awaitConverged}.
  */
@@ -30,10 +32,25 @@ public final class Invariants {
     private long samples;
     private long overlapSamples;
     private boolean inOverlap;
+    private final PolicyInvariants policy;
 
     public Invariants(Backend backend, Timeline timeline) {
         this.backend = backend;
         this.timeline = timeline;
+        this.policy = new PolicyInvariants(backend, this::violate);
+    }
+
+    /** A step (a fault or an operator action) starts or ended: I7 counts only the starts after it. */
+    public synchronized void stepped(long t, String what) {
+        policy.step(t, what);
+    }
+
+    /**
+     * I7's bound for this scenario: at most {@code starts} start-unit starts cluster-wide in any {@code windowMs}
+     * without a step.
+     */
+    public synchronized void flapBound(int starts, long windowMs) {
+        policy.flapBound(starts, windowMs);
     }
 
     /** Log lines matching this pattern are expected by the scenario (I5). */
@@ -41,9 +58,10 @@ public final class Invariants {
         expectedLog.add(Pattern.compile(regex));
     }
 
-    /** I1 on one sample. Called from the sampler. */
+    /** I1, and I6's bound, I7, I8 and I9 ({@link PolicyInvariants}), on one sample. Called from the sampler. */
     public synchronized void sample(Snapshot s) {
         samples++;
+        policy.sample(s);
         List<String> writers = new ArrayList<>();
         List<String> primaries = new ArrayList<>();
         for (NodeState n : s.nodes().values()) {
@@ -145,7 +163,7 @@ public final class Invariants {
         violate(t, what);
     }
 
-    private void violate(long t, String what) {
+    private void violate(Long t, String what) {
         if (violations.size() < 200 && !violations.contains(what)) {
             violations.add(what);
             timeline.add(t, "VIOLATION", what);

@@ -89,7 +89,9 @@ public final class ScenarioContext {
     /** Records the step, runs it, lets pending events settle, and checks the data invariants. */
     public void step(String what, Action action) throws Exception {
         timeline.add(backend.nowMs(), "step", what);
+        invariants.stepped(backend.nowMs(), what);
         action.run();
+        invariants.stepped(backend.nowMs(), what);
         backend.sleep(0);
         invariants.checkData();
         failFast();

@@ -55,6 +55,7 @@ public final class SimCluster {
     private final DrbdRules rules = new DrbdRules(this, quorumRules);
     private final DrbdOperations operations = new DrbdOperations(this, rules, quorumRules);
     private final LocalFaults localFaults = new LocalFaults(this, rules);
+    private final RoleCalls roleCalls = new RoleCalls();
     private long now;
     private long timerSeq;
 
@@ -559,7 +560,10 @@ public final class SimCluster {
         if (localFaults.isDown(node, res)) {
             return ToolResult.unknownResource(res);
         }
-        return operations.promote(node, nodeResource(node, res), force);
+        NodeResource nr = nodeResource(node, res);
+        boolean was = nr.role == Role.PRIMARY;
+        int openers = nr.openCount;
+        return logged(node, res, true, force, was, openers, operations.promote(node, nr, force));
     }
 
     /** {@code drbdsetup secondary [--force] RES}. */
@@ -568,7 +572,26 @@ public final class SimCluster {
         if (localFaults.isDown(node, res)) {
             return ToolResult.unknownResource(res);
         }
-        return operations.demote(nodeResource(node, res), force);
+        NodeResource nr = nodeResource(node, res);
+        boolean was = nr.role == Role.PRIMARY;
+        int openers = nr.openCount;
+        return logged(node, res, false, force, was, openers, operations.demote(nr, force));
+    }
+
+    private ToolResult logged(String node, String res, boolean promote, boolean force, boolean was, int openers,
+                              ToolResult r) {
+        roleCalls.call(new RoleCalls.Call(now, node, res, promote, force, r.success(), was, openers));
+        return r;
+    }
+
+    /** The role change calls and harness marks (invariants I8, I9). */
+    public RoleCalls roleCalls() {
+        return roleCalls;
+    }
+
+    /** {@code drbdsim mark RES TEXT}: the harness notes {@code text} on {@code node} at the model's time. */
+    public synchronized void mark(String node, String res, String text) {
+        roleCalls.mark(new RoleCalls.Mark(now, node, res, text));
     }
 
     /** Opens the device read-write (a mount); refused on a Secondary since auto-promote is not simulated. */

@@ -105,7 +105,7 @@ public final class ToolCommands {
 
     private ToolResult drbdsim(String node, List<String> args) {
         if (args.size() < 2) {
-            return new ToolResult(2, "", "usage: drbdsim write RES SEQ | read RES | open RES | close RES | role RES\n");
+            return new ToolResult(2, "", "usage: drbdsim write RES SEQ | read RES | open RES | close RES | role RES | mark RES TEXT\n");
         }
         String res = args.get(1);
         if (!cluster.hasResource(res)) {
@@ -122,6 +122,10 @@ public final class ToolCommands {
             case "open" -> cluster.open(node, res);
             case "close" -> cluster.close(node, res);
             case "role" -> ToolResult.ok(cluster.role(node, res).word() + "\n");
+            case "mark" -> {
+                cluster.mark(node, res, String.join(" ", args.subList(2, args.size())));
+                yield ToolResult.ok();
+            }
             default -> new ToolResult(2, "", "drbdsim: unknown command " + args.get(0) + "\n");
         };
     }

@@ -269,6 +269,7 @@ final class MemorySystemd implements UnitController {
         }
         escalations.add("ran: drbd-demote-or-escalate@" + resource + ".service failed at " + sim.now()
                 + " ms; FailureAction=" + failureAction);
+        sim.mark(node, resource, "failure-action FailureAction=" + failureAction);
         if (failureAction.startsWith("exit")) {
             later.run(STEP_MS, () -> {
                 escalations.add("ran: the service manager exited (FailureAction=" + failureAction + ")");

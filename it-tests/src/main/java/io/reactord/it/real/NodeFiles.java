@@ -130,6 +130,13 @@ final class NodeFiles {
                 ExecStopPost=/bin/sh -c 'echo "stop %2$s" >> %4$s'
                 TimeoutStopSec=2
                 """.formatted(scripts, ClusterConfig.CONTROLLER_UNIT, ClusterConfig.RESOURCE, unitLog));
+        // I9: the escalation unit's failure (where its FailureAction= fires) is marked in the model
+        Path escalate = unitDir.resolve("drbd-demote-or-escalate@.service.d");
+        Files.createDirectories(escalate);
+        Files.writeString(escalate.resolve("zz-fault-suite.conf"), """
+                [Service]
+                ExecStopPost=/bin/sh -c '[ "$$SERVICE_RESULT" = success ] || %s/drbdsim mark "$$0" "failure-action $$SERVICE_RESULT"' %%I
+                """.formatted(bin));
     }
 
     /** The agent's main configuration and the promoter snippet. */
@@ -171,11 +178,19 @@ final class NodeFiles {
         }
     }
 
-    /** Counts lines {@code "<verb> <unit>"} in the unit log. */
-    long count(String verb, String unit) {
+    private long countedSize = -1;
+    private List<String> countedLines = List.of();
+
+    /** Counts lines {@code "<verb> <unit>"} in the unit log (read again only when it grew: the sampler asks often). */
+    synchronized long count(String verb, String unit) {
         String want = verb + " " + unit;
         try {
-            return Files.readAllLines(unitLog).stream().filter(want::equals).count();
+            long size = Files.size(unitLog);
+            if (size != countedSize) {
+                countedLines = Files.readAllLines(unitLog);
+                countedSize = size;
+            }
+            return countedLines.stream().filter(want::equals).count();
         } catch (IOException e) {
             return 0;
         }
