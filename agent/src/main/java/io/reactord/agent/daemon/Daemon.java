@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * socket around one {@link AgentCore}, handles reload and shutdown. {@link #run()} blocks until
  * {@link #stop()}.
  */
-public final class Daemon {
+public final class Daemon implements Signals.Actions {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** Consecutive unparsable events2 lines after which the stream is restarted. */
     static final int GARBAGE_LIMIT = 100;
@@ -286,6 +286,7 @@ public final class Daemon {
     }
 
     /** SIGHUP: load, validate and apply the configuration; a bad one is rejected and the old one stays. */
+    @Override
     public synchronized void reload() {
         LoadResult lr = opts.loader().get();
         lr.warnings().forEach(w -> LOG.warn("config: {}", w));
@@ -336,7 +337,15 @@ public final class Daemon {
         return systemd;
     }
 
+    /** SIGUSR1: logs the running configuration. */
+    @Override
+    public void dumpConfiguration() {
+        ReactordConfig c = config;
+        LOG.info("SIGUSR1: running configuration (from {}):\n{}", c.mainFile(), ConfigDump.render(c));
+    }
+
     /** Asks {@link #run()} to return (SIGTERM). */
+    @Override
     public void stop() {
         stopped.countDown();
     }
