@@ -1,6 +1,7 @@
 package io.reactord.agent;
 
 import io.reactord.agent.daemon.Daemon;
+import io.reactord.agent.daemon.Signals;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.HostInfo;
 import io.reactord.config.LoadResult;
@@ -11,7 +12,6 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /** {@code reactord}: the per-node daemon. */
 @Command(
@@ -68,13 +68,7 @@ public final class ReactordMain implements Callable<Integer> {
                     + " resources of the others: " + lr.rejected());
         }
         Daemon daemon = new Daemon(lr.usable(), new Daemon.Options(host, shim, drbdadm, loader));
-        Signal.handle(new Signal("TERM"), s -> daemon.stop());
-        Signal.handle(new Signal("INT"), s -> daemon.stop());
-        Signal.handle(new Signal("HUP"), s -> {
-            Thread t = new Thread(daemon::reload, "reactord-reload");
-            t.setDaemon(true);
-            t.start();
-        });
+        Signals.install(daemon);
         return daemon.run();
     }
 

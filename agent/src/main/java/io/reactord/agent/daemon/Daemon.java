@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * socket around one {@link AgentCore}, handles reload and shutdown. {@link #run()} blocks until
  * {@link #stop()}.
  */
-public final class Daemon {
+public final class Daemon implements Signals.Actions {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** Consecutive unparsable events2 lines after which the stream is restarted. */
     static final int GARBAGE_LIMIT = 100;
@@ -78,6 +78,11 @@ public final class Daemon {
     private int garbageRun;
     private long streamRestarts;
     private volatile boolean ready;
+    private final Notifier notifier = Notifier.fromEnvironment(System.getenv(), new ChildProcesses(30));
+    private volatile String controlProblem;
+    private String lastStreamLoss;
+    private LoopTicker statusTicker;
+    private LoopTicker watchdogTicker;
     private CommandListener commandListener = CommandListener.NONE;
     private DaemonMetrics metrics;
     private io.reactord.agent.umh.UmhRunner umh;
@@ -113,7 +118,7 @@ public final class Daemon {
                 res -> core.promoters().containsKey(res) ? core.promoters().get(res).state() : null);
         core = new AgentCore(scheduler, loop, units, escalations.watch(metrics.wrap(journal)),
                 metrics.wrap((t, r, c) -> commandListener.executing(t, r, c)));
-        core.onFirstDump(this::notifyReady);
+        core.onFirstDump(this::firstDump);
         core.observe((e, before, after, cs) -> metrics.onEvent(e, cs));
         umh = new io.reactord.agent.umh.UmhRunner(config.umh(), io.reactord.agent.umh.UmhRunner.Options.DEFAULTS,
                 run -> LOG.info("umh: {}", run.summary()));
@@ -136,11 +141,14 @@ public final class Daemon {
         loop.execute(() -> core.setResources(settings));
 
         control = new ControlServer(config.socket(), new DaemonControl(this));
+        String controlProblem = null;
         try {
             control.start();
         } catch (Exception e) {
+            controlProblem = "control socket " + config.socket() + " unavailable: " + e.getMessage();
             LOG.error("control socket {}: {}; reactorctl cannot reach this daemon", config.socket(), e.toString());
         }
+        notifyReady(controlProblem);
 
         events = new Events2Process(Events2Process.command(config.drbdsetup()));
         events.start(new EventSource.Sink() {
@@ -161,7 +169,11 @@ public final class Daemon {
 
             @Override
             public void streamLost(String why) {
-                loop.execute(() -> core.streamRestarting(why));
+                loop.execute(() -> {
+                    lastStreamLoss = why;
+                    core.streamRestarting(why);
+                    refreshStatus();
+                });
             }
         });
         schedulePoll();
@@ -286,6 +298,7 @@ public final class Daemon {
     }
 
     /** SIGHUP: load, validate and apply the configuration; a bad one is rejected and the old one stays. */
+    @Override
     public synchronized void reload() {
         LoadResult lr = opts.loader().get();
         lr.warnings().forEach(w -> LOG.warn("config: {}", w));
@@ -315,17 +328,61 @@ public final class Daemon {
         core.rereadTargets();
     }
 
-    private void notifyReady() {
+    /** The first complete DRBD state went to every promoter (the status answer's {@code ready}). Loop. */
+    private void firstDump() {
         ready = true;
         LOG.info("initial DRBD state processed; {} resource(s) managed", core.promoters().size());
-        if (System.getenv("NOTIFY_SOCKET") != null) {
-            children.run(List.of("systemd-notify", "--ready", "--status=initial DRBD state processed"))
-                    .thenAccept(rc -> {
-                        if (rc != 0) {
-                            LOG.warn("systemd-notify --ready failed (status {}); the unit needs NotifyAccess=all", rc);
-                        }
-                    });
+        refreshStatus();
+    }
+
+    /**
+     * {@code READY=1} for systemd: the configuration is loaded and the control socket answers, whatever DRBD
+     * does; what the daemon still waits for is in {@code STATUS=}, kept current from the loop every second. With
+     * {@code WATCHDOG_USEC} set, {@code WATCHDOG=1} is sent from the loop at half that interval.
+     */
+    private void notifyReady(String controlProblem) {
+        this.controlProblem = controlProblem;
+        String status;
+        try {
+            status = loop.call(this::statusText).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            status = "starting";
         }
+        notifier.ready(status);
+        if (notifier.enabled()) {
+            statusTicker = new LoopTicker(scheduler, loop, Duration.ofSeconds(1), this::refreshStatus).start();
+            LOG.info("systemd notified: ready ({})", status);
+        }
+        Duration wd = Notifier.watchdogInterval(System.getenv(), ProcessHandle.current().pid());
+        if (wd != null && notifier.enabled()) {
+            watchdogTicker = new LoopTicker(scheduler, loop, wd, notifier::watchdog).start();
+            LOG.info("systemd watchdog: WATCHDOG=1 from the event loop every {} ms", wd.toMillis());
+        }
+    }
+
+    /** Sends the current status text when it changed. Loop. */
+    private void refreshStatus() {
+        notifier.status(statusText());
+    }
+
+    /** What the daemon does or waits for, in one line (systemd's STATUS=). Loop. */
+    String statusText() {
+        String prefix = controlProblem == null ? "" : controlProblem + "; ";
+        if (!core.dumpComplete()) {
+            return prefix + "waiting for DRBD: " + (lastStreamLoss != null ? lastStreamLoss
+                    : "reading the initial state (drbdsetup events2)");
+        }
+        int active = 0;
+        int failed = 0;
+        for (io.reactord.agent.promoter.Promoter p : core.promoters().values()) {
+            switch (p.state()) {
+                case ACTIVE, FROZEN -> active++;
+                case FAILED -> failed++;
+                default -> { }
+            }
+        }
+        return prefix + core.promoters().size() + " resource(s) managed, " + active + " active on this node"
+                + (failed > 0 ? ", " + failed + " FAILED" : "");
     }
 
     /** The systemd client (connected or reconnecting). */
@@ -333,7 +390,15 @@ public final class Daemon {
         return systemd;
     }
 
+    /** SIGUSR1: logs the running configuration. */
+    @Override
+    public void dumpConfiguration() {
+        ReactordConfig c = config;
+        LOG.info("SIGUSR1: running configuration (from {}):\n{}", c.mainFile(), ConfigDump.render(c));
+    }
+
     /** Asks {@link #run()} to return (SIGTERM). */
+    @Override
     public void stop() {
         stopped.countDown();
     }
@@ -343,6 +408,10 @@ public final class Daemon {
         if (pollTimer != null) {
             pollTimer.cancel();
         }
+        if (statusTicker != null) {
+            statusTicker.close();
+        }
+        notifier.stopping();
         if (events != null) {
             events.close();
         }
@@ -351,6 +420,9 @@ public final class Daemon {
             stops.get(SHUTDOWN_WAIT_S, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("shutdown: not every stop finished: {}", e.toString());
+        }
+        if (watchdogTicker != null) {
+            watchdogTicker.close();
         }
         if (control != null) {
             control.close();
@@ -363,6 +435,7 @@ public final class Daemon {
         scheduler.close();
         children.close();
         dropInWork.shutdownNow();
+        notifier.close();
         return 0;
     }
 

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Runs {@code drbdsetup events2 --full --poll} as a child process on a supervisor thread and restarts
  * it with exponential backoff (1 s doubling to 30 s; back to 1 s after a stream that lived a minute)
  * whenever it exits or is abandoned. Lines longer than {@link #MAX_LINE} bytes are dropped (logged once)
- * and reported as an unparsable line. The child's stderr is logged.
+ * and reported as an unparsable line. The child's stderr is logged; its last line is part of the reason an
+ * ended stream reports ({@code drbdsetup events2 exited with status 20: …}).
  */
 public final class Events2Process implements EventSource {
     private static final Logger LOG = LoggerFactory.getLogger(Events2Process.class);
@@ -32,6 +33,7 @@ public final class Events2Process implements EventSource {
     private volatile Process process;
     private volatile OutputStream stdin;
     private volatile String abandonReason;
+    private volatile String lastStderr;
     private volatile boolean closed;
     private boolean warnedOverlong;
 
@@ -81,6 +83,7 @@ public final class Events2Process implements EventSource {
     /** Runs one child to its end; returns why it ended. */
     private String runOnce(boolean restart) {
         abandonReason = null;
+        lastStderr = null;
         Process p;
         try {
             p = new ProcessBuilder(argv).redirectErrorStream(false).start();
@@ -112,7 +115,16 @@ public final class Events2Process implements EventSource {
         if (reason != null) {
             return reason;
         }
-        return p.isAlive() ? "events2 output ended" : "drbdsetup events2 exited with status " + p.exitValue();
+        if (p.isAlive()) {
+            return "events2 output ended";
+        }
+        try {
+            err.join(1000); // its last words, for the reason
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String last = lastStderr;
+        return "drbdsetup events2 exited with status " + p.exitValue() + (last == null ? "" : ": " + last);
     }
 
     private void readLines(InputStream raw) throws IOException {
@@ -149,6 +161,9 @@ public final class Events2Process implements EventSource {
             String line;
             int n = 0;
             while ((line = r.readLine()) != null) {
+                if (!line.isBlank()) {
+                    lastStderr = line.length() > 200 ? line.substring(0, 200) + "..." : line;
+                }
                 if (n++ < 100) {
                     LOG.warn("drbdsetup events2: {}", line.length() > 500 ? line.substring(0, 500) + "..." : line);
                 }

@@ -111,6 +111,34 @@ final class RealDaemon implements AutoCloseable {
         return agent;
     }
 
+    /**
+     * Installs the agent as the {@code Type=notify} service {@code name} of the private systemd (with the given
+     * extra {@code [Service]} lines) and starts it without waiting; the test reads its state with systemctl.
+     */
+    void installService(String name, String... serviceLines) throws IOException {
+        StringBuilder u = new StringBuilder("[Service]\nType=notify\nNotifyAccess=all\n");
+        Map<String, String> env = new java.util.TreeMap<>(sd.env());
+        env.put("FAKE_DIR", fake.toString());
+        env.put("REACTORCTL_SYSTEMCTL", "systemctl --user");
+        env.put("CLASSPATH", classpath());
+        env.putAll(extraEnv);
+        env.forEach((k, v) -> u.append("Environment=\"").append(k).append('=').append(v).append("\"\n"));
+        u.append("ExecStart=").append(Path.of(System.getProperty("java.home"), "bin", "java"))
+                .append(" io.reactord.agent.ReactordMain -c ").append(tmp.resolve("reactord.toml"))
+                .append(" --hostname alpha --shim ").append(tmp.resolve("reactord-shim"))
+                .append(" --drbdadm /nonexistent/drbdadm\n");
+        for (String l : serviceLines) {
+            u.append(l).append('\n');
+        }
+        Files.writeString(sd.unitDir().resolve(name), u.toString());
+        sd.daemonReload();
+    }
+
+    /** A property of a unit of the private systemd. */
+    String prop(String unit, String property) {
+        return sd.systemctl("show", "-p", property, "--value", unit).stdout().strip();
+    }
+
     Process agent() {
         return agent;
     }
