@@ -58,6 +58,8 @@ public final class SimCluster {
     private final RoleCalls roleCalls = new RoleCalls();
     private long now;
     private long timerSeq;
+    /** Per "node/resource": how often it became Primary (never reset, also not by a crash). */
+    private final Map<String, Long> promotions = new HashMap<>();
 
     /** A cluster where every node holds every resource, all connected, UpToDate, Secondary, with quorum. */
     public SimCluster(List<SimNodeSpec> nodeSpecs, List<SimResourceSpec> resourceSpecs, SimTiming timing) {
@@ -563,7 +565,19 @@ public final class SimCluster {
         NodeResource nr = nodeResource(node, res);
         boolean was = nr.role == Role.PRIMARY;
         int openers = nr.openCount;
-        return logged(node, res, true, force, was, openers, operations.promote(node, nr, force));
+        ToolResult r = operations.promote(node, nr, force);
+        if (!was && nr.role == Role.PRIMARY) {
+            promotions.merge(node + "/" + res, 1L, Long::sum);
+        }
+        return logged(node, res, true, force, was, openers, r);
+    }
+
+    /**
+     * How often {@code node} became Primary for {@code res} so far. Two readings that differ bracket a time when
+     * it was Primary, even if both readings saw it Secondary (an observer that cannot read atomically needs this).
+     */
+    public synchronized long promotions(String node, String res) {
+        return promotions.getOrDefault(node + "/" + res, 0L);
     }
 
     /** {@code drbdsetup secondary [--force] RES}. */

@@ -28,6 +28,24 @@ final class SimClusterPromotionTest {
     }
 
     @Test
+    void promotions_countEveryBecomingPrimaryAcrossDemoteAndCrash() {
+        SimCluster c = three();
+        assertEquals(0, c.promotions("alpha", "r0"));
+        c.promote("alpha", "r0", false);
+        c.promote("alpha", "r0", false); // already Primary: not another promotion
+        assertEquals(1, c.promotions("alpha", "r0"));
+        c.promote("bravo", "r0", false); // refused
+        assertEquals(0, c.promotions("bravo", "r0"));
+        c.demote("alpha", "r0", false);
+        c.settle();
+        c.promote("alpha", "r0", false);
+        c.crash("alpha");
+        c.restart("alpha");
+        c.settle();
+        assertEquals(2, c.promotions("alpha", "r0"), "a reading before and after still differ");
+    }
+
+    @Test
     void promote_whilePeerPrimary_refusedWithTwoPrimaries() {
         SimCluster c = three();
         c.promote("alpha", "r0", false);

@@ -317,21 +317,31 @@ public final class RealSystemdBackend implements Backend {
             boolean up = b != null;
             Map<String, String> u = units.get(n.name());
             String target = u.remove("target");
-            boolean around = up && ("Primary".equals(b[0]) || (a != null && "Primary".equals(a[0])));
+            boolean around = up && primaryAround(b, a);
             out.put(n.name(), new NodeState(n.name(), up, n.agentAlive(), up ? b[0] : "-", up && "yes".equals(b[1]),
                     up ? b[2] : "-", target == null ? "-" : target, u, null, around));
         }
         return new Snapshot(sim.now(), out);
     }
 
-    /** Role, quorum and disk of every up node, read atomically from the model. */
+    /**
+     * Whether a node was Primary at some instant between two role readings ({role, quorum, disk, promotions}; the
+     * second is null when the node went down): Primary in either, or promoted in between. The units are read
+     * between the two, one manager after the other, so a node that was promoted, started a unit and was demoted
+     * again within that time runs the unit legitimately although both readings say Secondary.
+     */
+    static boolean primaryAround(String[] before, String[] after) {
+        return "Primary".equals(before[0]) || after != null && ("Primary".equals(after[0]) || !before[3].equals(after[3]));
+    }
+
+    /** Role, quorum, disk and promotion count of every up node, read atomically from the model. */
     private Map<String, String[]> roles(String res) {
         Map<String, String[]> out = new LinkedHashMap<>();
         synchronized (sim) {
             for (String n : config.nodes()) {
                 if (sim.isUp(n)) {
                     out.put(n, new String[] {sim.role(n, res).word(), sim.quorum(n, res, 0) ? "yes" : "no",
-                            sim.disk(n, res, 0).word()});
+                            sim.disk(n, res, 0).word(), String.valueOf(sim.promotions(n, res))});
                 }
             }
         }
