@@ -1,5 +1,7 @@
 package io.reactord.ctl;
 
+import io.reactord.config.ResourceName;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reactord.agent.journal.JournalAccess;
 import io.reactord.agent.journal.JournalRecord;
@@ -43,6 +45,11 @@ public final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String badName = resource == null ? null : ResourceName.error(resource);
+        if (badName != null) {
+            err.println("reactorctl events: " + badName);
+            return ExitCodes.USAGE;
+        }
         Instant from;
         try {
             from = since == null ? null : JournalAccess.parseSince(since, Instant.now());

@@ -1,5 +1,7 @@
 package io.reactord.ctl;
 
+import io.reactord.config.ResourceName;
+
 import io.reactord.config.PeersConfig;
 import io.reactord.ctl.evict.Evictor;
 import io.reactord.ctl.evict.MovePeers;
@@ -57,6 +59,11 @@ public final class MoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String badName = resource == null ? null : ResourceName.error(resource);
+        if (badName != null) {
+            err.println("reactorctl move: " + badName);
+            return ExitCodes.USAGE;
+        }
         long seconds;
         try {
             seconds = seconds(duration);

@@ -1,5 +1,7 @@
 package io.reactord.ctl;
 
+import io.reactord.config.ResourceName;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reactord.agent.control.ControlClient;
@@ -43,6 +45,11 @@ public final class WhyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String badName = resource == null ? null : ResourceName.error(resource);
+        if (badName != null) {
+            err.println("reactorctl why: " + badName);
+            return ExitCodes.USAGE;
+        }
         JournalAccess ja = JournalAccess.of(config, socket, stateDir);
         JsonNode r;
         try {

@@ -14,6 +14,11 @@ import java.util.Set;
  * span files (a resource or a start unit claimed twice, two exporters on one address).
  */
 final class Assembly {
+    /** Most promoter resources in one configuration (docs/configuration.md, "Limits"). */
+    static final int MAX_RESOURCES = 1000;
+    /** Most start entries over all resources of one configuration. */
+    static final int MAX_START_ENTRIES = 5000;
+
     final Map<String, PromoterResource> resources = new LinkedHashMap<>();
     final List<UmhConfig> umh = new ArrayList<>();
     final List<PrometheusConfig> prometheus = new ArrayList<>();
@@ -33,6 +38,12 @@ final class Assembly {
 
     static String origin(Path file, int line) {
         return file + ":" + line;
+    }
+
+    private static int count(Map<String, PromoterResource> rs) {
+        int n = 0;
+        for (PromoterResource r : rs.values()) n += r.start().size();
+        return n;
     }
 
     /** Adds everything of {@code file} (bound into {@code part}) when it conflicts with nothing here; returns false otherwise. */
@@ -55,6 +66,13 @@ final class Assembly {
                             + "'; a unit can belong to one resource only, its drop-in binds it to one promotion");
                 }
             }
+        }
+        int resourceCount = resources.size() + part.resources.size();
+        int entryCount = count(resources) + count(part.resources);
+        if (resourceCount > MAX_RESOURCES || entryCount > MAX_START_ENTRIES) {
+            issues.error(file, 0, "with this file the configuration has " + resourceCount + " promoter resources with "
+                    + entryCount + " start entries, more than the limits of " + MAX_RESOURCES + " resources and "
+                    + MAX_START_ENTRIES + " start entries");
         }
         for (String address : part.prometheusOrigins.keySet()) {
             String first = prometheusOrigins.get(address);

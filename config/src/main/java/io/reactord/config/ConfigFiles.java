@@ -23,13 +23,23 @@ import java.util.stream.Stream;
 
 /**
  * Reads configuration files safely: only regular files (symbolic links are followed), at most
- * {@link #MAX_BYTES}, UTF-8 text, and — because they define commands run as root — neither group-
+ * {@link #MAX_BYTES} with at most {@link #MAX_CONTENT_BYTES} of settings, UTF-8 text, and — because they define commands run as root — neither group-
  * nor world-writable, and owned by root when reactord runs as root.
  */
 final class ConfigFiles {
     private ConfigFiles() {}
 
-    static final int MAX_BYTES = 4 * 1024 * 1024;
+    /**
+     * Largest configuration file. Comments cost the parser little (about 7 bytes of heap per byte);
+     * see docs/configuration.md, "Limits", for the figures.
+     */
+    static final int MAX_BYTES = 1024 * 1024;
+    /**
+     * Most characters of settings (lines other than blank and comment lines) in one file. Settings cost
+     * tomlj's parser about 250 bytes of heap per character while a file is parsed, and the daemon runs
+     * in a 48 MiB heap: 32 KiB keep a parse below about 10 MiB (docs/configuration.md, "Limits").
+     */
+    static final int MAX_CONTENT_BYTES = 32 * 1024;
 
     /** The text of {@code file}, or null after reporting why it cannot be used. */
     static String read(Path file, Issues issues, HostInfo host) {
@@ -88,7 +98,46 @@ final class ConfigFiles {
             issues.error(file, 0, "is larger than the " + MAX_BYTES / (1024 * 1024) + " MiB limit for a configuration file");
             return null;
         }
-        return decode(file, bytes, issues);
+        String text = decode(file, bytes, issues);
+        if (text == null) return null;
+        int content = contentChars(text);
+        if (content > MAX_CONTENT_BYTES) {
+            issues.error(file, 0, "has " + content + " characters of settings (lines other than blank and comment lines),"
+                    + " more than the limit of " + MAX_CONTENT_BYTES + " per file; split it into several snippets");
+            return null;
+        }
+        return text;
+    }
+
+    /**
+     * Characters on lines that are neither blank nor comments: what the parser's memory use grows with.
+     * Lines inside a multi-line string count whatever they hold; a line that opens or closes one is
+     * recognised by an odd number of triple quotes, which errs towards counting too much.
+     */
+    static int contentChars(String text) {
+        int count = 0;
+        int i = 0;
+        int n = text.length();
+        boolean inString = false;
+        while (i < n) {
+            int end = text.indexOf('\n', i);
+            if (end < 0) end = n;
+            int j = i;
+            while (j < end && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '\r')) j++;
+            if (inString || (j < end && text.charAt(j) != '#')) {
+                count += end - i;
+                String line = text.substring(i, end);
+                if ((occurrences(line, "\"\"\"") + occurrences(line, "'''")) % 2 == 1) inString = !inString;
+            }
+            i = end + 1;
+        }
+        return count;
+    }
+
+    private static int occurrences(String s, String what) {
+        int c = 0;
+        for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + what.length())) c++;
+        return c;
     }
 
     private static int uid(Path file) {

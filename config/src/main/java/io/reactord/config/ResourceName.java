@@ -44,10 +44,16 @@ public final class ResourceName {
         return problem(name) == null;
     }
 
+    /** Null when {@code name} follows the rule, otherwise the whole message: {@code resource name 'NAME' REASON}, printable. */
+    public static String error(String name) {
+        String p = problem(name);
+        return p == null ? null : "resource name " + quoted(name) + " " + p;
+    }
+
     /** {@code name} when it follows the rule, otherwise an {@link IllegalArgumentException} that says why. */
     public static String require(String name) {
-        String p = problem(name);
-        if (p != null) throw new IllegalArgumentException("resource name " + quoted(name) + " " + p);
+        String e = error(name);
+        if (e != null) throw new IllegalArgumentException(e);
         return name;
     }
 

@@ -53,22 +53,49 @@ final class HostileInputTest {
     }
 
     @Test
-    void oneMegabyteFile_isParsedQuickly() {
-        StringBuilder sb = new StringBuilder();
-        int n = 0;
-        while (sb.length() < 1024 * 1024) {
-            sb.append("[[promoter]]\n[promoter.resources.r").append(n++).append("]\nstart = [\"a").append(n)
-                    .append(".service\", \"b").append(n).append(".service\"]\n# padding padding padding\n");
-        }
-        Path f = Fixtures.write(dir, "big.toml", sb.toString());
+    void oneMegabyteOfComments_withSettings_isAccepted() {
+        String comments = ("# " + "x".repeat(77) + "\n").repeat((ConfigFiles.MAX_BYTES - 4096) / 80);
+        Path f = Fixtures.write(dir, "big.toml", comments + "[[promoter]]\n[promoter.resources.r0]\nstart = [\"a.service\"]\n");
         LoadResult r = load(f);
+        assertTrue(r.errors().isEmpty(), Fixtures.all(r.errors()));
+        assertEquals(1, r.config().resources().size());
+    }
+
+    @Test
+    void settingsJustBelowTheContentLimit_areParsed() {
+        StringBuilder sb = new StringBuilder("[[promoter]]\n");
+        int n = 0;
+        while (sb.length() < ConfigFiles.MAX_CONTENT_BYTES - 200) {
+            sb.append("[promoter.resources.r").append(n).append("]\nstart = [\"a").append(n).append(".service\", \"b").append(n)
+                    .append(".service\"]\n");
+            n++;
+        }
+        LoadResult r = load(Fixtures.write(dir, "big.toml", sb.toString()));
         assertTrue(r.errors().isEmpty(), Fixtures.all(r.errors()));
         assertEquals(n, r.config().resources().size());
     }
 
     @Test
-    void oneMegabyteOfGarbageText_givesOneError() {
-        Path f = Fixtures.write(dir, "big.toml", "x".repeat(1024 * 1024));
+    void issue15sTenThousandStartUnits_refusedBeforeParsing() {
+        StringBuilder sb = new StringBuilder("[[promoter]]\n[promoter.resources.r0]\nstart = [\n");
+        for (int i = 0; i < 10_000; i++) sb.append("\"unit-").append(i).append(".service\",\n");
+        Path f = Fixtures.write(dir, "big.toml", sb.append("]\n").toString());
+        String e = only(load(f));
+        assertTrue(e.startsWith(f + ":0: has "), e);
+        assertTrue(e.endsWith("characters of settings (lines other than blank and comment lines), more than the limit of "
+                + ConfigFiles.MAX_CONTENT_BYTES + " per file; split it into several snippets"), e);
+    }
+
+    @Test
+    void multiLineStringOfCommentLikeLines_countsAsSettings() {
+        String body = ("#" + "y".repeat(70) + "\n").repeat(ConfigFiles.MAX_CONTENT_BYTES / 70);
+        Path f = Fixtures.write(dir, "big.toml", "x = \"\"\"\n" + body + "\"\"\"\n");
+        assertTrue(only(load(f)).contains("characters of settings"));
+    }
+
+    @Test
+    void garbageText_givesOneError() {
+        Path f = Fixtures.write(dir, "big.toml", "x".repeat(ConfigFiles.MAX_CONTENT_BYTES));
         assertTrue(only(load(f)).startsWith(f + ":1: TOML syntax error: expected '=' after key"));
     }
 
@@ -77,14 +104,29 @@ final class HostileInputTest {
         Path f = dir.resolve("huge.toml");
         Files.write(f, new byte[ConfigFiles.MAX_BYTES + 1]);
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
-        assertTrue(only(load(f)).contains("larger than the 4 MiB limit"));
+        assertTrue(only(load(f)).contains("larger than the 1 MiB limit"));
+    }
+
+    @Test
+    void tooManyResourcesOverAllFiles_laterFileRejected() {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int f = 0; f < 11; f++) {
+            StringBuilder sb = new StringBuilder("[[promoter]]\n");
+            for (int i = 0; i < 100; i++) sb.append("[promoter.resources.r").append(f).append('_').append(i).append("]\nstart = []\n");
+            files.add(Fixtures.write(dir, "f" + (f < 10 ? "0" : "") + f + ".toml", sb.toString()));
+        }
+        LoadResult r = Fixtures.LOADER.loadFiles(files);
+        assertEquals(1, r.errors().size(), Fixtures.all(r.errors()));
+        assertTrue(r.errors().get(0).message().contains("1100 promoter resources"), Fixtures.all(r.errors()));
+        assertEquals(java.util.Set.of(files.get(10)), r.rejected());
+        assertEquals(Assembly.MAX_RESOURCES, r.usable().resources().size());
     }
 
     @Test
     void deepNesting_isSyntaxErrorNotStackOverflow() {
-        Path f = Fixtures.write(dir, "deep.toml", "a = " + "[".repeat(100_000) + "\n");
+        Path f = Fixtures.write(dir, "deep.toml", "a = " + "[".repeat(30_000) + "\n");
         assertTrue(only(load(f)).contains("nested deeper than 64 levels"));
-        Path g = Fixtures.write(dir, "deep2.toml", "a = " + "{ b = ".repeat(10_000) + "\n");
+        Path g = Fixtures.write(dir, "deep2.toml", "a = " + "{ b = ".repeat(5_000) + "\n");
         assertTrue(only(load(g)).contains("TOML syntax error"));
     }
 
