@@ -127,11 +127,6 @@ public final class LineFramer {
     }
 
     private static int indexOf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return Bytes.indexOf(b, from, to, (byte) '\n');
     }
 }
