@@ -6,13 +6,10 @@ import io.reactord.agent.promoter.PromoterSettings;
 import io.reactord.agent.replay.ReplayCli;
 import io.reactord.agent.replay.Replayer;
 import io.reactord.agent.view.StateJson;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.CodingErrorAction;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"Run a captured drbdsetup events2 stream through the real promoter on a virtual clock.",
                 "Prints one JSON line per unit command: {\"time_ms\",\"resource\",\"action\",\"unit\",\"reason\"}.",
                 "Time comes from --timestamps prefixes (relative to the first line); 0 without them.",
-                "Every command is assumed to succeed."})
+                "Every command is assumed to succeed. A line longer than 64 KiB is skipped with a warning (the daemon",
+                "drops it too); input with a line of more than 64 MiB is refused (exit 1)."})
 public final class ReplayCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, description = "configuration whose promoter resources are replayed")
     Path config;
@@ -59,10 +57,12 @@ public final class ReplayCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         Replayer replayer;
-        try (BufferedReader in = "-".equals(events)
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of(events)), lenientUtf8()))) {
-            replayer = ReplayCli.run(resources, in, out);
+        String name = "-".equals(events) ? "stdin" : events;
+        try (InputStream in = "-".equals(events) ? System.in : Files.newInputStream(Path.of(events))) {
+            replayer = ReplayCli.run(resources, in, out, w -> {
+                err.println("reactorctl replay: " + name + ": " + w);
+                err.flush();
+            });
         } catch (NoSuchFileException e) {
             err.println("reactorctl replay: no such file: " + events);
             err.flush();
@@ -83,12 +83,6 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** Captures may hold bytes that are not UTF-8 (garbage lines): they decode to U+FFFD and parse as garbage. */
-    private static java.nio.charset.CharsetDecoder lenientUtf8() {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
     }
 
     private static String oneLine(Exception e) {

@@ -35,6 +35,9 @@ final class Cursor {
         int firstColon = -1;
         for (; i < len; i++) {
             byte ch = c[i];
+            if (ch > ':') {
+                continue; // letters and most punctuation: one comparison
+            }
             if (ch == ' ' || ch == '\t') {
                 break;
             }

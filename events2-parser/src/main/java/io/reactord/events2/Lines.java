@@ -15,12 +15,8 @@ final class Lines {
         while (end > 0 && (c[end - 1] == '\n' || c[end - 1] == '\r')) {
             end--;
         }
-        for (int i = 0; i < end; i++) {
-            if (c[i] == ESC) {
-                return stripAnsi(c, i, end);
-            }
-        }
-        return end;
+        int esc = Bytes.indexOf(c, 0, end, ESC);
+        return esc < 0 ? end : stripAnsi(c, esc, end);
     }
 
     private static int stripAnsi(byte[] c, int from, int end) {

@@ -81,7 +81,7 @@ final class ObjectParsers {
         if (peer == null) {
             return Events2Parser.unparsed(ts, line, "connection line without a valid peer-node-id");
         }
-        String connName = p.get("conn-name");
+        String connName = p.name("conn-name");
         ConnectionState cs = null;
         Role role = null;
         for (int i = 0; i < p.size; i++) {
@@ -101,7 +101,7 @@ final class ObjectParsers {
         if (peer == null || volume == null) {
             return Events2Parser.unparsed(ts, line, "peer-device line without a valid peer-node-id and volume");
         }
-        String connName = p.get("conn-name");
+        String connName = p.name("conn-name");
         ReplicationState repl = null;
         DiskState peerDisk = null;
         TriState peerClient = null;
@@ -134,7 +134,7 @@ final class ObjectParsers {
         if (peer == null || local == null || remote == null) {
             return Events2Parser.unparsed(ts, line, "path line without peer-node-id, local and peer");
         }
-        String connName = p.get("conn-name");
+        String connName = p.name("conn-name");
         Boolean established = null;
         for (int i = 0; i < p.size; i++) {
             switch (p.key(i)) {
@@ -152,7 +152,7 @@ final class ObjectParsers {
             return Events2Parser.unparsed(ts, line, "helper line without helper:");
         }
         Integer peer = p.number("peer-node-id");
-        String connName = p.get("conn-name");
+        String connName = p.name("conn-name");
         String local = p.get("local");
         String remote = p.get("peer");
         Integer volume = p.number("volume");

@@ -26,16 +26,7 @@ final class Pairs {
         this.bounds = bounds;
         this.size = size;
         this.keyless = keyless;
-        this.arrows = keyless == null && hasArrow(chars, len);
-    }
-
-    private static boolean hasArrow(byte[] c, int len) {
-        for (int i = 0; i + 1 < len; i++) {
-            if (c[i] == '-' && c[i + 1] == '>') {
-                return true;
-            }
-        }
-        return false;
+        this.arrows = keyless == null && Bytes.indexOf(chars, 0, len, (byte) '>') >= 0;
     }
 
     /** Reads the pairs from the token after the cursor's current one to the end of the line. */
@@ -76,9 +67,15 @@ final class Pairs {
         return Text.of(chars, bounds[2 * i], bounds[2 * i + 1]);
     }
 
-    /** The value as printed when it is valid UTF-8, else null ({@link Text#exact}): for names. */
+    /** The value as printed when it is valid UTF-8, else null ({@link Names#exact}): for names. */
     String exactValue(int i) {
-        return Text.exact(chars, bounds[2 * i], bounds[2 * i + 1]);
+        return Names.exact(chars, bounds[2 * i], bounds[2 * i + 1]);
+    }
+
+    /** The value of the first occurrence of a key, one shared instance per name ({@link Names#lenient}), or null. */
+    String name(String key) {
+        int i = indexOf(key);
+        return i < 0 ? null : Names.lenient(chars, bounds[2 * i], bounds[2 * i + 1]);
     }
 
     /** Where a state value starts: after {@code old->} with {@code --diff}, the new value is what counts. */

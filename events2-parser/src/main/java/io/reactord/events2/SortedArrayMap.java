@@ -42,6 +42,9 @@ final class SortedArrayMap<K extends Comparable<K>, V> extends AbstractMap<K, V>
 
     @SuppressWarnings("unchecked")
     private int find(Object key) {
+        if (key instanceof Integer) {
+            return findInt((Integer) key);
+        }
         int lo = 0;
         int hi = keys.length - 1;
         while (lo <= hi) {
@@ -50,6 +53,24 @@ final class SortedArrayMap<K extends Comparable<K>, V> extends AbstractMap<K, V>
             if (c < 0) {
                 lo = mid + 1;
             } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    /** {@link #find} for the volume and peer keys: int comparisons instead of calls through Comparable. */
+    private int findInt(int key) {
+        int lo = 0;
+        int hi = keys.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int k = (Integer) keys[mid];
+            if (k < key) {
+                lo = mid + 1;
+            } else if (k > key) {
                 hi = mid - 1;
             } else {
                 return mid;

@@ -118,12 +118,20 @@ public final class AgentCore {
 
     /** Parses and applies one events2 line; returns the parsed event (callers count garbage). */
     public Event onLine(String line) {
+        return onEvent(Events2Parser.parse(line));
+    }
+
+    /** Parses and applies the events2 line {@code buf[from, to)} (UTF-8 bytes, copied); returns the event. */
+    public Event onLine(byte[] buf, int from, int to) {
+        return onEvent(Events2Parser.parse(buf, from, to));
+    }
+
+    private Event onEvent(Event e) {
         lines++;
         lastLineMs = scheduler.clock().millis();
-        Event e = Events2Parser.parse(line);
         if (e instanceof Event.Unparsed) {
             unparsed++;
-            LOG.debug("events2: ignored line ({}): {}", ((Event.Unparsed) e).reason(), line);
+            LOG.debug("events2: ignored line ({}): {}", ((Event.Unparsed) e).reason(), ((Event.Unparsed) e).line());
             return e;
         }
         String res = observers.isEmpty() ? null : io.reactord.agent.umh.UmhEvents.resourceName(e);

@@ -163,7 +163,7 @@ public final class Daemon implements Signals.Actions {
             }
 
             @Override
-            public void line(String line) {
+            public void line(byte[] line) {
                 loop.execute(() -> onLine(line));
             }
 
@@ -186,9 +186,9 @@ public final class Daemon implements Signals.Actions {
         return shutdown();
     }
 
-    private void onLine(String line) {
-        Event e = core.onLine(line);
-        if (e instanceof Event.Unparsed && !line.isEmpty()) {
+    private void onLine(byte[] line) {
+        Event e = core.onLine(line, 0, line.length);
+        if (e instanceof Event.Unparsed && line.length > 0) {
             if (++garbageRun >= GARBAGE_LIMIT) {
                 garbageRun = 0;
                 LOG.warn("events2: {} unparsable lines in a row; restarting the stream", GARBAGE_LIMIT);

@@ -11,8 +11,8 @@ public interface EventSource extends AutoCloseable {
         /** A new stream begins (first start or restart); {@code restart} is false for the first. */
         void streamStarting(boolean restart);
 
-        /** One line, without its newline. */
-        void line(String line);
+        /** One line of UTF-8 bytes, without its newline; the array is the sink's (the source keeps no reference). */
+        void line(byte[] line);
 
         /** The stream ended or was abandoned; a new one follows after a backoff. */
         void streamLost(String why);

@@ -1,10 +1,11 @@
 package io.reactord.agent.daemon;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import io.reactord.events2.LineFramer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -13,16 +14,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs {@code drbdsetup events2 --full --poll} as a child process on a supervisor thread and restarts
  * it with exponential backoff (1 s doubling to 30 s; back to 1 s after a stream that lived a minute)
- * whenever it exits or is abandoned. Lines longer than {@link #MAX_LINE} bytes are dropped (logged once)
- * and reported as an unparsable line. The child's stderr is logged; its last line is part of the reason an
- * ended stream reports ({@code drbdsetup events2 exited with status 20: …}).
+ * whenever it exits or is abandoned. Lines reach the sink as bytes; lines longer than {@link #MAX_LINE} bytes
+ * are dropped without being buffered whole (logged once) and reported as an unparsable line. The child's stderr is
+ * logged; its last line is part of the reason an ended stream reports ({@code drbdsetup events2 exited with status
+ * 20: …}).
  */
 public final class Events2Process implements EventSource {
     private static final Logger LOG = LoggerFactory.getLogger(Events2Process.class);
     /** Longest accepted line; real events2 lines are a few hundred bytes. */
-    public static final int MAX_LINE = 64 * 1024;
-    /** What an over-long line is reported as (never a valid event). */
-    public static final String OVERLONG = "\u0000overlong line dropped";
+    public static final int MAX_LINE = LineFramer.DEFAULT_MAX_LINE;
+    /** What an over-long line is reported as: a line that never parses (an unknown action). */
+    static final byte[] OVERLONG = "\u0000overlong line dropped".getBytes(StandardCharsets.UTF_8);
     static final long BACKOFF_INITIAL_MS = 1000;
     static final long BACKOFF_MAX_MS = 30_000;
     static final long HEALTHY_MS = 60_000;
@@ -35,7 +37,7 @@ public final class Events2Process implements EventSource {
     private volatile String abandonReason;
     private volatile String lastStderr;
     private volatile boolean closed;
-    private boolean warnedOverlong;
+    private volatile boolean warnedOverlong;
 
     /** @param argv the command, e.g. {@code [drbdsetup, events2, --full, --poll]} */
     public Events2Process(List<String> argv) {
@@ -98,7 +100,7 @@ public final class Events2Process implements EventSource {
         err.start();
         sink.streamStarting(restart);
         try (InputStream in = p.getInputStream()) {
-            readLines(in);
+            readLines(in, sink);
         } catch (IOException e) {
             LOG.debug("events2: read error: {}", e.toString());
         }
@@ -127,33 +129,29 @@ public final class Events2Process implements EventSource {
         return "drbdsetup events2 exited with status " + p.exitValue() + (last == null ? "" : ": " + last);
     }
 
-    private void readLines(InputStream raw) throws IOException {
-        InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(512);
-        boolean overlong = false;
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                if (overlong) {
-                    sink.line(OVERLONG);
-                } else {
-                    sink.line(buf.toString(StandardCharsets.UTF_8));
-                }
-                buf.reset();
-                overlong = false;
-            } else if (!overlong) {
-                if (buf.size() >= MAX_LINE) {
-                    overlong = true;
-                    buf.reset();
-                    if (!warnedOverlong) {
-                        warnedOverlong = true;
-                        LOG.warn("events2: dropping a line longer than {} bytes (logged once)", MAX_LINE);
-                    }
-                } else {
-                    buf.write(b);
-                }
+    /** Reads the child's stdout in blocks and hands each line to the sink as bytes ({@link LineFramer}). */
+    void readLines(InputStream in, Sink out) throws IOException {
+        LineFramer framer = new LineFramer(MAX_LINE, new LineFramer.Sink() {
+            @Override
+            public void line(byte[] buf, int from, int to) {
+                out.line(Arrays.copyOfRange(buf, from, to));
             }
+
+            @Override
+            public void overlong(long number, long length) {
+                if (!warnedOverlong) {
+                    warnedOverlong = true;
+                    LOG.warn("events2: dropped a line of {} bytes, longer than {} (logged once)", length, MAX_LINE);
+                }
+                out.line(OVERLONG.clone());
+            }
+        });
+        byte[] buf = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            framer.accept(buf, 0, n);
         }
+        framer.end();
     }
 
     private void drainStderr(Process p) {

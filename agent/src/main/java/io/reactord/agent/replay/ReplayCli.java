@@ -8,13 +8,14 @@ import io.reactord.config.ConfigLoader;
 import io.reactord.config.Diagnostic;
 import io.reactord.config.LoadResult;
 import io.reactord.config.PromoterResource;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The promoter part of {@code reactorctl replay}: loads the configuration's promoter resources, runs
@@ -49,10 +50,12 @@ public final class ReplayCli {
     }
 
     /**
-     * Replays {@code in} for {@code resources}, printing {@code {"time_ms","resource","action","unit","reason"}}
+     * Replays {@code in} (events2 output as bytes) for {@code resources}, reporting skipped lines to
+     * {@code warnings} and printing {@code {"time_ms","resource","action","unit","reason"}}
      * lines to {@code out}; returns the replayer for further inspection (e.g. the final state).
      */
-    public static Replayer run(Map<String, PromoterSettings> resources, BufferedReader in, PrintWriter out) throws IOException {
+    public static Replayer run(Map<String, PromoterSettings> resources, InputStream in, PrintWriter out,
+            Consumer<String> warnings) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Replayer replayer = new Replayer(resources, c -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -67,7 +70,7 @@ public final class ReplayCli {
                 throw new UncheckedIOException(e);
             }
         }, JournalSink.NONE);
-        replayer.run(in);
+        replayer.run(in, warnings);
         out.flush();
         return replayer;
     }

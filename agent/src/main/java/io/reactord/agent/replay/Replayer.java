@@ -7,9 +7,10 @@ import io.reactord.agent.promoter.Command;
 import io.reactord.agent.promoter.PromoterSettings;
 import io.reactord.agent.time.VirtualScheduler;
 import java.io.BufferedReader;
+import io.reactord.events2.LineFramer;
 import java.io.IOException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,16 +19,20 @@ import java.util.function.Consumer;
  * Feeds an events2 stream through a real {@link AgentCore} on virtual time. Time comes from {@code
  * --timestamps} prefixes, relative to the first stamped line (0 without stamps). After the last line,
  * pending timers run until none is left (at most {@link #DRAIN_LIMIT_MS} past the last line), so a start
- * scheduled at the end is still reported. Lines starting with {@code #} and blank lines are skipped.
+ * scheduled at the end is still reported. Lines starting with {@code #} and blank lines are skipped. Lines
+ * reach the parser as bytes ({@link #run(InputStream, Consumer)}).
  */
 public final class Replayer {
     /** How far past the last line pending timers are still run. */
     public static final long DRAIN_LIMIT_MS = 3_600_000L;
+    /** A line still going after this many bytes ends the run: the input is not an events2 capture. */
+    public static final long ABANDON_BYTES = 64L << 20;
 
     private final VirtualScheduler clock = new VirtualScheduler();
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private final AgentCore core;
-    private Long firstStampMicros;
+    private final Stamps stamps = new Stamps();
+    private long skipped;
 
     public Replayer(Map<String, PromoterSettings> resources, Consumer<ReplayedCommand> out, JournalSink journal) {
         CommandListener listener = (t, res, c) -> {
@@ -43,7 +48,41 @@ public final class Replayer {
         drain();
     }
 
-    /** Feeds every line of {@code in}, then runs the remaining timers. */
+    /**
+     * Feeds every line of {@code in} (UTF-8 bytes, read in blocks and handed to the parser as bytes), then
+     * runs the remaining timers. A line longer than {@link LineFramer#DEFAULT_MAX_LINE} bytes is skipped, as
+     * the daemon drops it, and reported to {@code warnings} once, at its end; one that is still going after
+     * {@link #ABANDON_BYTES} is not an events2 capture ({@code /dev/zero}): the run stops with an
+     * {@link IOException} saying so. The input is never held whole.
+     */
+    public void run(InputStream in, Consumer<String> warnings) throws IOException {
+        LineFramer framer = new LineFramer(LineFramer.DEFAULT_MAX_LINE, new LineFramer.Sink() {
+            @Override
+            public void line(byte[] buf, int from, int to) {
+                feed(buf, from, to);
+            }
+
+            @Override
+            public void overlong(long number, long length) {
+                skipped++;
+                warnings.accept("line " + number + ": " + length + " bytes, longer than "
+                        + LineFramer.DEFAULT_MAX_LINE + ": skipped");
+            }
+        });
+        byte[] buf = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            framer.accept(buf, 0, n);
+            if (framer.dropping() > ABANDON_BYTES) {
+                throw new IOException("line " + (framer.lines() + 1) + " is longer than " + (ABANDON_BYTES >> 20)
+                        + " MiB without a line end: not an events2 capture");
+            }
+        }
+        framer.end();
+        finish();
+    }
+
+    /** Feeds every line of {@code in}, then runs the remaining timers (tests and callers with text). */
     public void run(BufferedReader in) throws IOException {
         String line;
         while ((line = in.readLine()) != null) {
@@ -52,16 +91,31 @@ public final class Replayer {
         finish();
     }
 
+    /** Lines skipped by {@link #run(InputStream, Consumer)} for being too long. */
+    public long skipped() {
+        return skipped;
+    }
+
     /** Feeds one line at the time its timestamp says (or the current time). */
     public void feed(String line) {
-        if (line.isBlank() || line.startsWith("#")) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        feed(b, 0, b.length);
+    }
+
+    /** Feeds the line {@code buf[from, to)} (UTF-8, copied by the parser) at the time its timestamp says. */
+    public void feed(byte[] buf, int from, int to) {
+        int first = from;
+        while (first < to && (buf[first] == ' ' || buf[first] == '\t' || buf[first] == '\r')) {
+            first++;
+        }
+        if (first == to || buf[first] == '#') {
             return;
         }
-        long t = timeOf(line);
+        long t = stamps.millisOf(buf, from, to);
         if (t >= 0) {
             advanceTo(t);
         }
-        core.onLine(line);
+        core.onLine(buf, from, to);
         drain();
     }
 
@@ -92,24 +146,6 @@ public final class Replayer {
             if (++guard > 10_000_000) {
                 throw new IllegalStateException("replay does not settle");
             }
-        }
-    }
-
-    /** Milliseconds since the first stamped line, or -1 for a line without a stamp. */
-    private long timeOf(String line) {
-        int sp = line.indexOf(' ');
-        if (sp < 20 || !Character.isDigit(line.charAt(0))) {
-            return -1;
-        }
-        try {
-            OffsetDateTime ts = OffsetDateTime.parse(line.substring(0, sp));
-            long micros = ts.toEpochSecond() * 1_000_000L + ts.getNano() / 1000;
-            if (firstStampMicros == null) {
-                firstStampMicros = micros;
-            }
-            return Math.max(0, (micros - firstStampMicros) / 1000);
-        } catch (DateTimeParseException e) {
-            return -1;
         }
     }
 

@@ -1,0 +1,46 @@
+package io.reactord.agent.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class StampsTest {
+    private static long millis(Stamps s, String line) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        return s.millisOf(b, 0, b.length);
+    }
+
+    /** What the JDK's parser says, relative to the first stamp: the reference the byte reader must match. */
+    private static long reference(String first, String stamp) {
+        try {
+            OffsetDateTime a = OffsetDateTime.parse(first);
+            OffsetDateTime b = OffsetDateTime.parse(stamp);
+            long micros = (b.toEpochSecond() - a.toEpochSecond()) * 1_000_000L + (b.getNano() - a.getNano()) / 1000;
+            return Math.max(0, micros / 1000);
+        } catch (DateTimeParseException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void millisOf_drbdsetupShapesAndOddOnes_sameAsOffsetDateTimeParse() {
+        String first = "2025-03-14T10:21:07.482913+01:00";
+        List<String> stamps = List.of("2025-03-14T10:21:07.482913+01:00", "2025-03-14T10:21:08.5+01:00",
+                "2025-03-14T09:21:09Z", "2025-03-14T10:21:09.123456789+01:00", "2025-03-15T00:00:00.000001-05:30",
+                "2025-12-31T23:59:59.999999+18:00", "2024-02-29T12:00:00.1+00:00", "2025-02-29T12:00:00.1+00:00",
+                "2025-03-14T24:00:00.0+01:00", "2025-03-14T10:21:07.+01:00", "2025-03-14T10:21:07.1234567890+01:00",
+                "2025-03-14T10:21:07.1+19:00", "2025-03-14T10:21:07.1+01:00x", "2025-03-14T10:21", "2025-03-14 x",
+                "2025-03-14T10:21:07.482913+01:00");
+        Stamps s = new Stamps();
+        assertEquals(0, millis(s, first + " change resource name:r0"));
+        for (String t : stamps) {
+            assertEquals(reference(first, t), millis(s, t + " change resource name:r0"), t);
+        }
+        assertEquals(-1, millis(s, "change resource name:r0 role:Primary"));
+        assertEquals(-1, millis(s, " " + first + " change resource name:r0"));
+    }
+}
