@@ -73,6 +73,7 @@ public final class Promoter {
     private final PromoterTimers timers = new PromoterTimers();
     private final StartAccounting accounting = new StartAccounting();
     private final FailBack failBack = new FailBack();
+    private final StartJudge judge = new StartJudge();
     private String moveNode;
     private boolean evictKeepMasked;
 
@@ -215,8 +216,12 @@ public final class Promoter {
     private void onStartResult(JobFinished j) {
         boolean lostRace = j.result() == JobResult.SKIPPED
                 || (j.result() == JobResult.DEPENDENCY && Boolean.FALSE.equals(j.conditionResult()));
-        if (j.result() == JobResult.DONE && j.activeState() != null && j.activeState().isUp()) {
+        if (j.result() == JobResult.DONE && j.activeState() != null && j.activeState().isUp() && judge.firstFailed() != null) {
+            startFailed("start unit " + judge.firstFailed() + " failed during the start",
+                    "start job done, failed start units " + judge.failedUnits());
+        } else if (j.result() == JobResult.DONE && j.activeState() != null && j.activeState().isUp()) {
             sawPrimary = view != null && view.isPrimary();
+            judge.active(now);
             transition(PromoterState.ACTIVE, "target active", "start job done, ActiveState " + lower(j.activeState()));
             evaluate();
         } else if (lostRace) {
@@ -302,6 +307,10 @@ public final class Promoter {
         if (isTarget) {
             targetState = u.state();
         }
+        if (state == PromoterState.STARTING && !isTarget) {
+            judge.unitState(u.unit(), u.state()); // judged when the start job ends
+            return;
+        }
         if (state != PromoterState.ACTIVE || !ops.idle()) {
             if (isTarget && state == PromoterState.IDLE && dumpComplete) {
                 evaluate();
@@ -312,6 +321,12 @@ public final class Promoter {
         if (isTarget && !failed && !u.state().isUp() && u.state() != UnitActiveState.DEACTIVATING) {
             transition(PromoterState.IDLE, "target stopped outside reactord", "target " + lower(u.state()));
             evaluate();
+            return;
+        }
+        if (failed && (isTarget || settings.units().contains(u.unit())) && judge.settling(settings, now)) {
+            accounting.release(now);
+            startFailed(u.unit() + " failed " + human(java.time.Duration.ofMillis(judge.activeForMs(now))) + " after the start",
+                    "unit failed within start-settle " + human(settings.startSettle()));
             return;
         }
         if (failed && (isTarget || settings.units().contains(u.unit()))) {
@@ -326,7 +341,7 @@ public final class Promoter {
                 out.add(new Command.ResetFailed(u.unit()));
                 transition(PromoterState.STARTING, u.unit() + " failed (failure " + n + "/" + settings.maxFailures() + "): restarting",
                         "unit failed, failures " + n + " < max-failures " + settings.maxFailures(), "warn");
-                ops.start(settings.target(), "restart after " + u.unit() + " failed");
+                issueStart("restart after " + u.unit() + " failed");
             }
         }
     }
@@ -418,7 +433,7 @@ public final class Promoter {
         }
         if (state == PromoterState.ACTIVE && !old.units().equals(s.units())) {
             transition(PromoterState.STARTING, "start list changed: starting the target again", "reload, units changed");
-            ops.start(settings.target(), "start list changed");
+            issueStart("start list changed");
             return;
         }
         if (state == PromoterState.PENDING) {
@@ -545,7 +560,13 @@ public final class Promoter {
 
     private void startTarget(String reason, String guard) {
         transition(PromoterState.STARTING, reason, guard);
-        ops.start(settings.target(), reason);
+        issueStart(reason);
+    }
+
+    /** Starts the target; the start is judged once its units settle ({@link StartJudge}). */
+    private void issueStart(String why) {
+        judge.starting();
+        ops.start(settings.target(), why);
     }
 
     private void stopTarget(String reason, String guard) {
