@@ -255,6 +255,9 @@ public final class Daemon {
 
     private void rereadUnits() {
         LOG.info("systemd reconnected: re-reading unit states");
+        for (String res : new ArrayList<>(core.promoters().keySet())) {
+            core.deliver(res, new io.reactord.agent.promoter.Input.ManagerReachable());
+        }
         for (Map.Entry<String, io.reactord.agent.promoter.Promoter> e : core.promoters().entrySet()) {
             String target = e.getValue().settings().target();
             systemd.activeState(target).whenComplete((s, err) -> {

@@ -10,6 +10,7 @@ import io.reactord.agent.promoter.Input.DumpComplete;
 import io.reactord.agent.promoter.Input.Enable;
 import io.reactord.agent.promoter.Input.Evict;
 import io.reactord.agent.promoter.Input.JobFinished;
+import io.reactord.agent.promoter.Input.ManagerReachable;
 import io.reactord.agent.promoter.Input.Move;
 import io.reactord.agent.promoter.Input.Shutdown;
 import io.reactord.agent.promoter.Input.StreamLost;
@@ -76,6 +77,9 @@ public final class Promoter {
     private final StartJudge judge = new StartJudge();
     private String moveNode;
     private boolean evictKeepMasked;
+    /** A host fault (systemd unreachable) paused the last start or stop; it is retried, never counted. */
+    private boolean hostPaused;
+    private long failedAtMs;
 
     // per-step scratch
     private long now;
@@ -113,6 +117,8 @@ public final class Promoter {
             onDisable((Disable) in);
         } else if (in instanceof Enable) {
             onEnable();
+        } else if (in instanceof ManagerReachable) {
+            onManagerReachable();
         } else if (in instanceof ConfigChanged) {
             onConfig(((ConfigChanged) in).settings());
         } else if (in instanceof Shutdown) {
@@ -163,6 +169,14 @@ public final class Promoter {
                 transition(PromoterState.FROZEN, d.reason(), d.guard());
                 freezeUnits("quorum lost (adopted)");
                 break;
+            case START:
+                if (d.failBackTo() != null) {
+                    failBack.arm(d.failBackTo());
+                }
+                sawPrimary = true;
+                transition(PromoterState.PENDING, d.reason(), d.guard()); // a start always goes through PENDING
+                startTarget("starting the target of the adopted Primary", "no promote sleep: already Primary");
+                break;
             default:
                 transition(d.outcome() == Adoption.Outcome.ACTIVE ? PromoterState.ACTIVE : PromoterState.IDLE, d.reason(), d.guard());
                 evaluate();
@@ -182,6 +196,10 @@ public final class Promoter {
             return; // stale: a newer operation superseded it
         }
         ops.done();
+        if (j.result() == JobResult.UNREACHABLE && (state == PromoterState.STARTING || state == PromoterState.STOPPING)) {
+            hostFault(j);
+            return;
+        }
         switch (state) {
             case STARTING:
                 if (j.activeState() != null && j.activeState() != UnitActiveState.UNKNOWN) {
@@ -240,6 +258,38 @@ public final class Promoter {
         }
     }
 
+    /**
+     * systemd or its bus is not reachable: a fault of the host, not of this node's resource. Nothing is counted;
+     * a start waits in BACKOFF, a stop stays STOPPING, and both are retried (at once when systemd is back).
+     */
+    private void hostFault(JobFinished j) {
+        hostPaused = true;
+        Duration retry = settings.backoffInitial();
+        if (state == PromoterState.STARTING) {
+            transition(PromoterState.BACKOFF, "systemd not reachable: start not counted as a failure; retrying in " + human(retry)
+                    + detail(j), "start job unreachable (host fault)", "warn");
+        } else {
+            warnNote("systemd not reachable: stop paused, retrying in " + human(retry) + detail(j), "stop job unreachable (host fault)");
+        }
+        schedule(TimerId.Kind.RETRY, retry);
+    }
+
+    private void onManagerReachable() {
+        if (!hostPaused) {
+            return;
+        }
+        if (state == PromoterState.BACKOFF) {
+            hostPaused = false;
+            cancelTimer(TimerId.Kind.RETRY);
+            transition(PromoterState.IDLE, "systemd reachable again: resuming", "host fault over");
+            evaluate();
+        } else if (state == PromoterState.STOPPING && ops.idle()) {
+            hostPaused = false;
+            cancelTimer(TimerId.Kind.RETRY);
+            ops.stop(settings.target(), "systemd reachable again: stopping");
+        }
+    }
+
     private void startFailed(String reason, String guard) {
         accounting.failure(now);
         int n = accounting.failures(now, settings);
@@ -272,7 +322,11 @@ public final class Promoter {
                 }
                 break;
             case RETRY:
-                if (state == PromoterState.BACKOFF) {
+                if (state == PromoterState.STOPPING && hostPaused && ops.idle()) {
+                    hostPaused = false;
+                    ops.stop(settings.target(), "retrying the stop after a host fault");
+                } else if (state == PromoterState.BACKOFF) {
+                    hostPaused = false;
                     transition(PromoterState.IDLE, "backoff over", "retry timer");
                     evaluate();
                 }
@@ -404,7 +458,18 @@ public final class Promoter {
     }
 
     private void onEnable() {
+        if (state == PromoterState.BACKOFF) {
+            accounting.clear();
+            cancelTimer(TimerId.Kind.RETRY);
+            transition(PromoterState.IDLE, "enabled: fail counts cleared, no backoff", "operator request");
+            evaluate();
+            return;
+        }
         if (state != PromoterState.DISABLED && state != PromoterState.FAILED && state != PromoterState.EVICTED) {
+            if (accounting.failures(now, settings) > 0) {
+                note("enabled: fail counts cleared", "operator request");
+            }
+            accounting.clear();
             return;
         }
         accounting.clear();
@@ -513,6 +578,15 @@ public final class Promoter {
                     thawUnits("quorum regained");
                 }
                 break;
+            case FAILED:
+                if (ops.idle() && promotable() && !ReleaseGuards.promotable(prevView)
+                        && now - failedAtMs >= settings.backoffMax().toMillis()) {
+                    transition(PromoterState.IDLE, "new may_promote edge " + human(Duration.ofMillis(now - failedAtMs))
+                            + " after giving up: one fresh attempt", "may_promote no -> yes, backoff-max "
+                            + human(settings.backoffMax()) + " over");
+                    evaluate();
+                }
+                break;
             case EVICTED:
                 if (!evictKeepMasked && view.peerPrimary() && ops.idle()) {
                     cancelTimer(TimerId.Kind.EVICT);
@@ -612,6 +686,9 @@ public final class Promoter {
         journal.transition(settings.resource(), from, to, reason, guard, severity, out.size());
         state = to;
         stateSinceMs = now;
+        if (to == PromoterState.FAILED) {
+            failedAtMs = now;
+        }
         lastReason = reason;
     }
 

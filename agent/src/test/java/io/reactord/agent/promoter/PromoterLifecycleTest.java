@@ -157,6 +157,31 @@ final class PromoterLifecycleTest {
     }
 
     @Test
+    void enable_inBackoff_clearsCountsAndRetriesNow() {
+        Harness h = new Harness();
+        h.dump(Views.promotable(), UnitActiveState.INACTIVE);
+        h.job(JobResult.FAILED, UnitActiveState.FAILED, true);
+        h.stopDone();
+        assertEquals(PromoterState.BACKOFF, h.state());
+        h.send(new Input.Enable());
+        h.clock.runDue();
+        assertEquals(2, h.count(Command.Start.class), "no waiting for the backoff");
+        assertEquals(0, h.promoter.status(h.clock.millis()).failures());
+    }
+
+    @Test
+    void enable_whileActiveWithFailures_clearsCounts() {
+        Harness h = new Harness();
+        h.dump(Views.primary(), UnitActiveState.ACTIVE);
+        h.send(new Input.UnitStateChanged("x.service", UnitActiveState.FAILED));
+        h.startDone();
+        assertEquals(1, h.promoter.status(h.clock.millis()).failures());
+        h.send(new Input.Enable());
+        assertEquals(0, h.promoter.status(h.clock.millis()).failures());
+        assertEquals(PromoterState.ACTIVE, h.state());
+    }
+
+    @Test
     void evict_stopsAndReturnsWhenPeerTakesOver() {
         Harness h = new Harness();
         h.dump(Views.primary(), UnitActiveState.ACTIVE);
