@@ -224,7 +224,11 @@ public final class Daemon {
         for (PromoterResource r : cfg.resources().values()) {
             DrbdOptions o = drbdOptions.get(r.name());
             try {
-                out.put(r.name(), SettingsMapper.toSettings(r, opts.hostname(), o.fencingConfigured()));
+                PromoterSettings ps = SettingsMapper.toSettings(r, opts.hostname(), o.fencingMode()).withRefused(o.refusal());
+                if (ps.refused() != null) {
+                    LOG.error("{}: not managed: {}", r.name(), ps.refused());
+                }
+                out.put(r.name(), ps);
             } catch (IllegalArgumentException e) {
                 LOG.error("{}: not managed: {}", r.name(), e.getMessage());
             }

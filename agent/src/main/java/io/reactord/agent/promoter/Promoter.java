@@ -157,6 +157,10 @@ public final class Promoter {
     }
 
     private void adopt() {
+        if (settings.refused() != null) {
+            refuse();
+            return;
+        }
         Adoption.Decision d = Adoption.decide(settings, view, targetState);
         if (d.sawPrimary()) {
             sawPrimary = true;
@@ -401,7 +405,8 @@ public final class Promoter {
     }
 
     private void onEvict(Evict e) {
-        if (state == PromoterState.SHUT_DOWN || state == PromoterState.DISABLED || !dumpComplete && state == PromoterState.UNKNOWN) {
+        if (state == PromoterState.SHUT_DOWN || state == PromoterState.DISABLED || state == PromoterState.REFUSED
+                || !dumpComplete && state == PromoterState.UNKNOWN) {
             note("evict ignored in state " + state, "state " + state);
             return;
         }
@@ -492,6 +497,15 @@ public final class Promoter {
             return;
         }
         note("configuration changed", "reload");
+        if (s.refused() != null && state != PromoterState.DISABLED && state != PromoterState.UNKNOWN) {
+            refuse();
+            return;
+        }
+        if (state == PromoterState.REFUSED && s.refused() == null) {
+            transition(PromoterState.IDLE, "managed again: " + old.refused() + " no longer holds", "reload");
+            evaluate();
+            return;
+        }
         if (state == PromoterState.FAILED) {
             accounting.clearFailures();
             transition(PromoterState.IDLE, "configuration changed: failures reset", "reload");
@@ -506,6 +520,15 @@ public final class Promoter {
             schedule(TimerId.Kind.PROMOTE, promoteSleep());
         }
         evaluate();
+    }
+
+    /** Hands off for good (until a reload): DRBD's options make managing this resource unsafe. */
+    private void refuse() {
+        if (state == PromoterState.REFUSED) {
+            return;
+        }
+        cancelAllTimers();
+        transition(PromoterState.REFUSED, "not managed: " + settings.refused(), "DRBD options", "error");
     }
 
     private void onShutdown() {

@@ -235,6 +235,29 @@ final class PromoterLifecycleTest {
     }
 
     @Test
+    void adopt_refusedResource_handsOffWithError() {
+        Harness h = new Harness(Harness.settings().withRefused("DRBD quorum is off and fencing is dont-care"));
+        h.dump(Views.promotable(), UnitActiveState.INACTIVE);
+        h.send(new Input.Evict(false, null));
+        h.advance(Duration.ofMinutes(5));
+        assertEquals(List.of(), h.actions);
+        assertEquals(PromoterState.REFUSED, h.state());
+        assertTrue(h.journal.stream().anyMatch(e -> e.to() == PromoterState.REFUSED && "error".equals(e.severity())
+                && e.reason().contains("quorum is off")));
+        h.send(new Input.ConfigChanged(Harness.settings()));
+        assertEquals(PromoterState.STARTING, h.state(), "managed again after a reload that fixes it");
+    }
+
+    @Test
+    void reload_refusedWhileActive_handsOffWithoutStopping() {
+        Harness h = new Harness();
+        h.dump(Views.primary(), UnitActiveState.ACTIVE);
+        h.send(new Input.ConfigChanged(Harness.settings().withRefused("quorum off")));
+        assertEquals(PromoterState.REFUSED, h.state());
+        assertEquals(List.of(), h.actions);
+    }
+
+    @Test
     void transitionTable_rejectsIllegalMoves() {
         assertTrue(PromoterState.IDLE.canGo(PromoterState.PENDING));
         assertFalse(PromoterState.IDLE.canGo(PromoterState.STARTING), "a start always goes through PENDING");
