@@ -14,9 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code reactorctl enable}: renames disabled snippets back to {@code .toml} and reloads the daemon. */
+/**
+ * {@code reactorctl enable}: renames disabled snippets back to {@code .toml} and reloads the daemon; for resources
+ * whose snippet is enabled already it tells the daemon {@code enable}, which clears {@code FAILED} and the fail counts.
+ */
 @Command(name = "enable", mixinStandardHelpOptions = true,
-        description = "Enable disabled snippets (NAME.toml.disabled back to NAME.toml, after checking it) and reload reactord.")
+        description = "Enable disabled snippets (NAME.toml.disabled back to NAME.toml, after checking it) and reload reactord;"
+                + " for enabled ones, clear FAILED and the fail counts in the running reactord.")
 public final class EnableCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();
@@ -36,11 +40,16 @@ public final class EnableCommand implements Callable<Integer> {
         int[] failures = {0};
         ex.unknown().forEach(u -> err.println("reactorctl enable: no such snippet or resource: " + u));
         List<String> names = SnippetMoves.names(cfg, targets);
-        List<Path> done = SnippetMoves.enable(targets, out, err, failures);
+        // resources already enabled: `enable` still clears FAILED and the fail counts in the daemon
+        List<Path> enabled = files.isEmpty() ? cfg.snippetFiles(false)
+                : targets.stream().filter(f -> !Snippets.isDisabled(f)).toList();
+        List<String> clear = SnippetMoves.names(cfg, enabled);
+        List<Path> done = SnippetMoves.enable(targets.stream().filter(Snippets::isDisabled).toList(), out, err, failures);
         if (!done.isEmpty()) {
             SnippetMoves.reload(systemctl, out, err, failures);
             SnippetMoves.tellDaemon(cfg, names, "enable", false, out);
         }
+        SnippetMoves.tellDaemon(cfg, clear, "enable", false, out);
         out.flush();
         return !ex.unknown().isEmpty() ? ExitCodes.NOT_FOUND : failures[0] > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
     }

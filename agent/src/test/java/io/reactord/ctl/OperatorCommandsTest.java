@@ -217,6 +217,16 @@ final class OperatorCommandsTest {
     }
 
     @Test
+    void enable_alreadyEnabled_tellsTheDaemonToClearFailed() throws IOException {
+        try (FakeDaemon daemon = new FakeDaemon(fx.socket, r -> "{\"ok\":true}")) {
+            CtlFixture.Io io = new CtlFixture.Io();
+            assertEquals(0, run(new EnableCommand(), io, "db"), io.err());
+            assertEquals(List.of("{\"cmd\":\"enable\",\"resource\":\"db\"}"), daemon.requests);
+            assertTrue(Files.exists(fx.snippets.resolve("db.toml")));
+        }
+    }
+
+    @Test
     void disableNow_stopsTheTarget() {
         sd.systemctl("start", TARGET).orThrow();
         CtlFixture.Io io = new CtlFixture.Io();

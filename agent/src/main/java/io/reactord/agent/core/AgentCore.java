@@ -340,7 +340,7 @@ public final class AgentCore {
         } else {
             listener.executing(now, res, c);
             if (c instanceof Command.Start st) {
-                track(res, st.unit(), st.op(), units.start(res, st.unit()));
+                trackStart(res, st);
             } else if (c instanceof Command.Stop sp) {
                 track(res, sp.unit(), sp.op(), units.stop(res, sp.unit()));
             } else if (c instanceof Command.Freeze fr) {
@@ -355,10 +355,49 @@ public final class AgentCore {
         inFlight.add(f);
         f.whenComplete((o, err) -> loop.execute(() -> {
             fact(unit);
-            JobOutcome out = err != null || o == null ? JobOutcome.error(err == null ? "no result" : err.toString()) : o;
-            deliver(res, new Input.JobFinished(op, out.result() == null ? JobResult.ERROR : out.result(),
-                    out.activeState(), out.conditionResult(), out.detail()));
+            deliverJob(res, op, o, err);
         }));
+    }
+
+    private void deliverJob(String res, long op, JobOutcome o, Throwable err) {
+        JobOutcome out = err != null || o == null ? JobOutcome.error(err == null ? "no result" : err.toString()) : o;
+        deliver(res, new Input.JobFinished(op, out.result() == null ? JobResult.ERROR : out.result(),
+                out.activeState(), out.conditionResult(), out.detail()));
+    }
+
+    /**
+     * A start whose units are re-read once its job is done: a start unit that failed during the job (or right after
+     * it, before its state change reached us) is handed to the promoter before the job result, so the promoter
+     * judges the start with the units' real states.
+     */
+    private void trackStart(String res, Command.Start c) {
+        List<String> members = promoters.get(res).settings().units();
+        CompletableFuture<JobOutcome> f = units.start(res, c.unit());
+        inFlight.add(f);
+        f.whenComplete((o, err) -> {
+            if (err != null || o == null || o.result() != JobResult.DONE || members.isEmpty()) {
+                loop.execute(() -> {
+                    fact(c.unit());
+                    deliverJob(res, c.op(), o, err);
+                });
+                return;
+            }
+            List<CompletableFuture<UnitActiveState>> reads = new ArrayList<>();
+            for (String u : members) {
+                reads.add(units.activeState(res, u).exceptionally(t -> UnitActiveState.UNKNOWN));
+            }
+            CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).whenComplete((v, e2) -> loop.execute(() -> {
+                fact(c.unit());
+                for (int i = 0; i < members.size(); i++) {
+                    UnitActiveState st = reads.get(i).getNow(UnitActiveState.UNKNOWN);
+                    if (st != UnitActiveState.UNKNOWN) {
+                        fact(members.get(i));
+                        deliver(res, new Input.UnitStateChanged(members.get(i), st));
+                    }
+                }
+                deliverJob(res, c.op(), o, null);
+            }));
+        });
     }
 
     // ---------------------------------------------------------------- read-only

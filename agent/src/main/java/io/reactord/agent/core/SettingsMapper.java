@@ -11,7 +11,8 @@ public final class SettingsMapper {
 
     /**
      * @param localNode this node's name (uname -n)
-     * @param fencingConfigured whether DRBD fencing is configured for the resource (from {@code drbdsetup show})
+     * @param fencingConfigured whether DRBD runs in 2-node fencing mode (quorum off, fencing resource-and-stonith;
+     *     from {@code drbdsetup show}): only then is fencing-promote-delay added
      */
     public static PromoterSettings toSettings(PromoterResource r, String localNode, boolean fencingConfigured) {
         return new PromoterSettings(

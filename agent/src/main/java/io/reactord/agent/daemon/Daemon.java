@@ -249,7 +249,11 @@ public final class Daemon implements Signals.Actions {
         for (PromoterResource r : cfg.resources().values()) {
             DrbdOptions o = drbdOptions.get(r.name());
             try {
-                out.put(r.name(), SettingsMapper.toSettings(r, opts.hostname(), o.fencingConfigured()));
+                PromoterSettings ps = SettingsMapper.toSettings(r, opts.hostname(), o.fencingMode()).withRefused(o.refusal());
+                if (ps.refused() != null) {
+                    LOG.error("{}: not managed: {}", r.name(), ps.refused());
+                }
+                out.put(r.name(), ps);
             } catch (IllegalArgumentException e) {
                 LOG.error("{}: not managed: {}", r.name(), e.getMessage());
             }
@@ -325,6 +329,9 @@ public final class Daemon implements Signals.Actions {
 
     private void rereadUnits() {
         LOG.info("systemd reconnected: re-reading unit states");
+        for (String res : new ArrayList<>(core.promoters().keySet())) {
+            core.deliver(res, new io.reactord.agent.promoter.Input.ManagerReachable());
+        }
         core.rereadTargets();
     }
 

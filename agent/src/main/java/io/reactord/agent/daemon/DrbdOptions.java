@@ -67,9 +67,30 @@ public record DrbdOptions(boolean readable, boolean autoPromote, String quorum, 
                 orElse(find(root, "quorum"), "off"), find(root, "on-no-quorum"), orElse(find(root, "fencing"), "dont-care"));
     }
 
-    /** Whether fencing is configured (adds fencing-promote-delay to the promote sleep). */
+    /** Whether fencing is configured (any policy but dont-care). */
     public boolean fencingConfigured() {
         return fencing != null && !fencing.equals("dont-care");
+    }
+
+    /**
+     * Whether DRBD runs in 2-node fencing mode (quorum off, fencing resource-and-stonith): only then is
+     * fencing-promote-delay added to the promote sleep, as drbd-reactor does; with quorum it is not.
+     */
+    public boolean fencingMode() {
+        return "off".equals(quorum) && "resource-and-stonith".equals(fencing);
+    }
+
+    /**
+     * Why the promoter must not manage the resource, or null: with quorum off and fencing dont-care nothing
+     * prevents two Primaries after a partition (drbd-reactor refuses such a resource too). Null when the
+     * options could not be read.
+     */
+    public String refusal() {
+        if (readable && "off".equals(quorum) && "dont-care".equals(fencing)) {
+            return "DRBD quorum is off and fencing is dont-care: two nodes could become Primary after a partition;"
+                    + " set 'quorum majority;' (or, for 2 nodes, fencing resource-and-stonith)";
+        }
+        return null;
     }
 
     /** Warnings about options that break the promoter for a resource with {@code policy}. */

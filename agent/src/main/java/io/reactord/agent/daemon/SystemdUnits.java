@@ -4,6 +4,7 @@ import io.reactord.agent.core.JobOutcome;
 import io.reactord.agent.core.UnitController;
 import io.reactord.agent.promoter.JobResult;
 import io.reactord.agent.promoter.UnitActiveState;
+import io.reactord.systemd.BusUnavailableException;
 import io.reactord.systemd.FreezeNotSupportedException;
 import io.reactord.systemd.SystemdClient;
 import io.reactord.systemd.SystemdNames;
@@ -14,7 +15,8 @@ import java.util.concurrent.CompletionException;
  * The unit port on systemd's D-Bus API. A start is {@code StartUnit(unit, "replace")}; when the job
  * did not end {@code done}, the promote unit's {@code ConditionResult} tells a lost promotion race
  * (condition false) from a real failure. State reads asked for together (adoption of many resources)
- * are one {@code ListUnitsByNames}. Failures become {@link JobOutcome}s, never exceptions.
+ * are one {@code ListUnitsByNames}. Failures become {@link JobOutcome}s, never exceptions; an unreachable systemd or bus ({@link
+ * BusUnavailableException}) is {@link JobResult#UNREACHABLE}, a host fault the promoter does not count.
  */
 public final class SystemdUnits implements UnitController {
     private final SystemdClient client;
@@ -90,6 +92,9 @@ public final class SystemdUnits implements UnitController {
 
     static JobOutcome failure(Throwable t) {
         Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (c instanceof BusUnavailableException) {
+            return new JobOutcome(JobResult.UNREACHABLE, UnitActiveState.UNKNOWN, null, c.getMessage());
+        }
         if (c instanceof FreezeNotSupportedException) {
             return new JobOutcome(JobResult.UNSUPPORTED, UnitActiveState.UNKNOWN, null, c.getMessage());
         }

@@ -68,6 +68,11 @@ final class FailBack {
         return best;
     }
 
+    /** Arms a fail-back to {@code peer} without an edge (adoption found it better placed). */
+    void arm(String peer) {
+        armed.add(peer);
+    }
+
     /** Whether {@code peer} is armed (it became UpToDate and no release answered that edge yet). */
     boolean armed(String peer) {
         return armed.contains(peer);

@@ -84,6 +84,13 @@ public sealed interface Input {
         }
     }
 
+    /** The host's service manager is reachable again (systemd's bus reconnected): retry what a host fault paused. */
+    record ManagerReachable() implements Input {
+        public String describe() {
+            return "systemd reachable again";
+        }
+    }
+
     /** The configuration of this resource was reloaded. */
     record ConfigChanged(PromoterSettings settings) implements Input {
         public String describe() {

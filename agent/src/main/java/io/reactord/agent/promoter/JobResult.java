@@ -3,8 +3,9 @@ package io.reactord.agent.promoter;
 /**
  * The outcome of a unit operation as reported back to the promoter: systemd's job result words
  * ({@code done}, {@code failed}, {@code dependency}, {@code skipped}, {@code canceled}, {@code timeout},
- * {@code invalid}) plus {@link #UNSUPPORTED} (e.g. freezing without cgroup v2) and {@link #ERROR} (the
- * call itself failed, e.g. D-Bus unreachable).
+ * {@code invalid}) plus {@link #UNSUPPORTED} (e.g. freezing without cgroup v2), {@link #UNREACHABLE} (the
+ * host's service manager or its bus is not reachable: a host fault, not a fault of this node's resource) and
+ * {@link #ERROR} (the call itself failed otherwise).
  */
 public enum JobResult {
     DONE,
@@ -15,6 +16,8 @@ public enum JobResult {
     TIMEOUT,
     INVALID,
     UNSUPPORTED,
+    /** systemd or the system bus is not reachable: nothing was done; never counted as a start failure. */
+    UNREACHABLE,
     ERROR;
 
     /** Parses systemd's job result word; unknown words give {@link #FAILED}. */

@@ -10,6 +10,7 @@ import io.reactord.agent.promoter.Input.DumpComplete;
 import io.reactord.agent.promoter.Input.Enable;
 import io.reactord.agent.promoter.Input.Evict;
 import io.reactord.agent.promoter.Input.JobFinished;
+import io.reactord.agent.promoter.Input.ManagerReachable;
 import io.reactord.agent.promoter.Input.Move;
 import io.reactord.agent.promoter.Input.Shutdown;
 import io.reactord.agent.promoter.Input.StreamLost;
@@ -73,8 +74,12 @@ public final class Promoter {
     private final PromoterTimers timers = new PromoterTimers();
     private final StartAccounting accounting = new StartAccounting();
     private final FailBack failBack = new FailBack();
+    private final StartJudge judge = new StartJudge();
     private String moveNode;
     private boolean evictKeepMasked;
+    /** A host fault (systemd unreachable) paused the last start or stop; it is retried, never counted. */
+    private boolean hostPaused;
+    private long failedAtMs;
 
     // per-step scratch
     private long now;
@@ -112,6 +117,8 @@ public final class Promoter {
             onDisable((Disable) in);
         } else if (in instanceof Enable) {
             onEnable();
+        } else if (in instanceof ManagerReachable) {
+            onManagerReachable();
         } else if (in instanceof ConfigChanged) {
             onConfig(((ConfigChanged) in).settings());
         } else if (in instanceof Shutdown) {
@@ -150,6 +157,10 @@ public final class Promoter {
     }
 
     private void adopt() {
+        if (settings.refused() != null) {
+            refuse();
+            return;
+        }
         Adoption.Decision d = Adoption.decide(settings, view, targetState);
         if (d.sawPrimary()) {
             sawPrimary = true;
@@ -161,6 +172,14 @@ public final class Promoter {
             case FROZEN:
                 transition(PromoterState.FROZEN, d.reason(), d.guard());
                 freezeUnits("quorum lost (adopted)");
+                break;
+            case START:
+                if (d.failBackTo() != null) {
+                    failBack.arm(d.failBackTo());
+                }
+                sawPrimary = true;
+                transition(PromoterState.PENDING, d.reason(), d.guard()); // a start always goes through PENDING
+                startTarget("starting the target of the adopted Primary", "no promote sleep: already Primary");
                 break;
             default:
                 transition(d.outcome() == Adoption.Outcome.ACTIVE ? PromoterState.ACTIVE : PromoterState.IDLE, d.reason(), d.guard());
@@ -181,6 +200,10 @@ public final class Promoter {
             return; // stale: a newer operation superseded it
         }
         ops.done();
+        if (j.result() == JobResult.UNREACHABLE && (state == PromoterState.STARTING || state == PromoterState.STOPPING)) {
+            hostFault(j);
+            return;
+        }
         switch (state) {
             case STARTING:
                 if (j.activeState() != null && j.activeState() != UnitActiveState.UNKNOWN) {
@@ -215,8 +238,12 @@ public final class Promoter {
     private void onStartResult(JobFinished j) {
         boolean lostRace = j.result() == JobResult.SKIPPED
                 || (j.result() == JobResult.DEPENDENCY && Boolean.FALSE.equals(j.conditionResult()));
-        if (j.result() == JobResult.DONE && j.activeState() != null && j.activeState().isUp()) {
+        if (j.result() == JobResult.DONE && j.activeState() != null && j.activeState().isUp() && judge.firstFailed() != null) {
+            startFailed("start unit " + judge.firstFailed() + " failed during the start",
+                    "start job done, failed start units " + judge.failedUnits());
+        } else if (j.result() == JobResult.DONE && j.activeState() != null && j.activeState().isUp()) {
             sawPrimary = view != null && view.isPrimary();
+            judge.active(now);
             transition(PromoterState.ACTIVE, "target active", "start job done, ActiveState " + lower(j.activeState()));
             evaluate();
         } else if (lostRace) {
@@ -232,6 +259,38 @@ public final class Promoter {
             startFailed("start failed: " + lower(j.result())
                     + (j.activeState() != null && j.result() == JobResult.DONE ? " but ActiveState " + lower(j.activeState()) : "")
                     + detail(j), "start job " + lower(j.result()));
+        }
+    }
+
+    /**
+     * systemd or its bus is not reachable: a fault of the host, not of this node's resource. Nothing is counted;
+     * a start waits in BACKOFF, a stop stays STOPPING, and both are retried (at once when systemd is back).
+     */
+    private void hostFault(JobFinished j) {
+        hostPaused = true;
+        Duration retry = settings.backoffInitial();
+        if (state == PromoterState.STARTING) {
+            transition(PromoterState.BACKOFF, "systemd not reachable: start not counted as a failure; retrying in " + human(retry)
+                    + detail(j), "start job unreachable (host fault)", "warn");
+        } else {
+            warnNote("systemd not reachable: stop paused, retrying in " + human(retry) + detail(j), "stop job unreachable (host fault)");
+        }
+        schedule(TimerId.Kind.RETRY, retry);
+    }
+
+    private void onManagerReachable() {
+        if (!hostPaused) {
+            return;
+        }
+        if (state == PromoterState.BACKOFF) {
+            hostPaused = false;
+            cancelTimer(TimerId.Kind.RETRY);
+            transition(PromoterState.IDLE, "systemd reachable again: resuming", "host fault over");
+            evaluate();
+        } else if (state == PromoterState.STOPPING && ops.idle()) {
+            hostPaused = false;
+            cancelTimer(TimerId.Kind.RETRY);
+            ops.stop(settings.target(), "systemd reachable again: stopping");
         }
     }
 
@@ -267,7 +326,11 @@ public final class Promoter {
                 }
                 break;
             case RETRY:
-                if (state == PromoterState.BACKOFF) {
+                if (state == PromoterState.STOPPING && hostPaused && ops.idle()) {
+                    hostPaused = false;
+                    ops.stop(settings.target(), "retrying the stop after a host fault");
+                } else if (state == PromoterState.BACKOFF) {
+                    hostPaused = false;
                     transition(PromoterState.IDLE, "backoff over", "retry timer");
                     evaluate();
                 }
@@ -302,6 +365,10 @@ public final class Promoter {
         if (isTarget) {
             targetState = u.state();
         }
+        if (state == PromoterState.STARTING && !isTarget) {
+            judge.unitState(u.unit(), u.state()); // judged when the start job ends
+            return;
+        }
         if (state != PromoterState.ACTIVE || !ops.idle()) {
             if (isTarget && state == PromoterState.IDLE && dumpComplete) {
                 evaluate();
@@ -312,6 +379,12 @@ public final class Promoter {
         if (isTarget && !failed && !u.state().isUp() && u.state() != UnitActiveState.DEACTIVATING) {
             transition(PromoterState.IDLE, "target stopped outside reactord", "target " + lower(u.state()));
             evaluate();
+            return;
+        }
+        if (failed && (isTarget || settings.units().contains(u.unit())) && judge.settling(settings, now)) {
+            accounting.release(now);
+            startFailed(u.unit() + " failed " + human(java.time.Duration.ofMillis(judge.activeForMs(now))) + " after the start",
+                    "unit failed within start-settle " + human(settings.startSettle()));
             return;
         }
         if (failed && (isTarget || settings.units().contains(u.unit()))) {
@@ -326,13 +399,14 @@ public final class Promoter {
                 out.add(new Command.ResetFailed(u.unit()));
                 transition(PromoterState.STARTING, u.unit() + " failed (failure " + n + "/" + settings.maxFailures() + "): restarting",
                         "unit failed, failures " + n + " < max-failures " + settings.maxFailures(), "warn");
-                ops.start(settings.target(), "restart after " + u.unit() + " failed");
+                issueStart("restart after " + u.unit() + " failed");
             }
         }
     }
 
     private void onEvict(Evict e) {
-        if (state == PromoterState.SHUT_DOWN || state == PromoterState.DISABLED || !dumpComplete && state == PromoterState.UNKNOWN) {
+        if (state == PromoterState.SHUT_DOWN || state == PromoterState.DISABLED || state == PromoterState.REFUSED
+                || !dumpComplete && state == PromoterState.UNKNOWN) {
             note("evict ignored in state " + state, "state " + state);
             return;
         }
@@ -389,7 +463,18 @@ public final class Promoter {
     }
 
     private void onEnable() {
+        if (state == PromoterState.BACKOFF) {
+            accounting.clear();
+            cancelTimer(TimerId.Kind.RETRY);
+            transition(PromoterState.IDLE, "enabled: fail counts cleared, no backoff", "operator request");
+            evaluate();
+            return;
+        }
         if (state != PromoterState.DISABLED && state != PromoterState.FAILED && state != PromoterState.EVICTED) {
+            if (accounting.failures(now, settings) > 0) {
+                note("enabled: fail counts cleared", "operator request");
+            }
+            accounting.clear();
             return;
         }
         accounting.clear();
@@ -412,13 +497,22 @@ public final class Promoter {
             return;
         }
         note("configuration changed", "reload");
+        if (s.refused() != null && state != PromoterState.DISABLED && state != PromoterState.UNKNOWN) {
+            refuse();
+            return;
+        }
+        if (state == PromoterState.REFUSED && s.refused() == null) {
+            transition(PromoterState.IDLE, "managed again: " + old.refused() + " no longer holds", "reload");
+            evaluate();
+            return;
+        }
         if (state == PromoterState.FAILED) {
             accounting.clearFailures();
             transition(PromoterState.IDLE, "configuration changed: failures reset", "reload");
         }
         if (state == PromoterState.ACTIVE && !old.units().equals(s.units())) {
             transition(PromoterState.STARTING, "start list changed: starting the target again", "reload, units changed");
-            ops.start(settings.target(), "start list changed");
+            issueStart("start list changed");
             return;
         }
         if (state == PromoterState.PENDING) {
@@ -426,6 +520,15 @@ public final class Promoter {
             schedule(TimerId.Kind.PROMOTE, promoteSleep());
         }
         evaluate();
+    }
+
+    /** Hands off for good (until a reload): DRBD's options make managing this resource unsafe. */
+    private void refuse() {
+        if (state == PromoterState.REFUSED) {
+            return;
+        }
+        cancelAllTimers();
+        transition(PromoterState.REFUSED, "not managed: " + settings.refused(), "DRBD options", "error");
     }
 
     private void onShutdown() {
@@ -498,6 +601,15 @@ public final class Promoter {
                     thawUnits("quorum regained");
                 }
                 break;
+            case FAILED:
+                if (ops.idle() && promotable() && !ReleaseGuards.promotable(prevView)
+                        && now - failedAtMs >= settings.backoffMax().toMillis()) {
+                    transition(PromoterState.IDLE, "new may_promote edge " + human(Duration.ofMillis(now - failedAtMs))
+                            + " after giving up: one fresh attempt", "may_promote no -> yes, backoff-max "
+                            + human(settings.backoffMax()) + " over");
+                    evaluate();
+                }
+                break;
             case EVICTED:
                 if (!evictKeepMasked && view.peerPrimary() && ops.idle()) {
                     cancelTimer(TimerId.Kind.EVICT);
@@ -545,7 +657,13 @@ public final class Promoter {
 
     private void startTarget(String reason, String guard) {
         transition(PromoterState.STARTING, reason, guard);
-        ops.start(settings.target(), reason);
+        issueStart(reason);
+    }
+
+    /** Starts the target; the start is judged once its units settle ({@link StartJudge}). */
+    private void issueStart(String why) {
+        judge.starting();
+        ops.start(settings.target(), why);
     }
 
     private void stopTarget(String reason, String guard) {
@@ -591,6 +709,9 @@ public final class Promoter {
         journal.transition(settings.resource(), from, to, reason, guard, severity, out.size());
         state = to;
         stateSinceMs = now;
+        if (to == PromoterState.FAILED) {
+            failedAtMs = now;
+        }
         lastReason = reason;
     }
 

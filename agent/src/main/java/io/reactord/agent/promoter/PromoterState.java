@@ -32,23 +32,26 @@ public enum PromoterState {
     DISABLED,
     /** Operator evicted the resource from this node. */
     EVICTED,
+    /** Not managed: its DRBD options make managing it unsafe (quorum off without fencing); hands off. */
+    REFUSED,
     /** The agent is exiting or the resource was removed from the configuration. */
     SHUT_DOWN;
 
     private static final Map<PromoterState, Set<PromoterState>> LEGAL = new EnumMap<>(PromoterState.class);
 
     static {
-        allow(UNKNOWN, IDLE, PENDING, ACTIVE, FROZEN, STOPPING, DISABLED, EVICTED, SHUT_DOWN);
-        allow(IDLE, PENDING, ACTIVE, DISABLED, EVICTED, SHUT_DOWN);
-        allow(PENDING, IDLE, STARTING, DISABLED, EVICTED, SHUT_DOWN);
-        allow(STARTING, ACTIVE, IDLE, BACKOFF, FAILED, STOPPING, DISABLED, EVICTED, SHUT_DOWN);
-        allow(ACTIVE, STARTING, STOPPING, FROZEN, IDLE, FAILED, DISABLED, EVICTED, SHUT_DOWN);
-        allow(FROZEN, ACTIVE, STOPPING, DISABLED, EVICTED, SHUT_DOWN);
-        allow(STOPPING, IDLE, DISABLED, EVICTED, SHUT_DOWN);
-        allow(BACKOFF, IDLE, DISABLED, EVICTED, SHUT_DOWN);
-        allow(FAILED, IDLE, ACTIVE, DISABLED, EVICTED, SHUT_DOWN);
+        allow(UNKNOWN, IDLE, PENDING, ACTIVE, FROZEN, STOPPING, DISABLED, EVICTED, REFUSED, SHUT_DOWN);
+        allow(IDLE, PENDING, ACTIVE, DISABLED, EVICTED, REFUSED, SHUT_DOWN);
+        allow(PENDING, IDLE, STARTING, DISABLED, EVICTED, REFUSED, SHUT_DOWN);
+        allow(STARTING, ACTIVE, IDLE, BACKOFF, FAILED, STOPPING, DISABLED, EVICTED, REFUSED, SHUT_DOWN);
+        allow(ACTIVE, STARTING, STOPPING, FROZEN, IDLE, BACKOFF, FAILED, DISABLED, EVICTED, REFUSED, SHUT_DOWN);
+        allow(FROZEN, ACTIVE, STOPPING, DISABLED, EVICTED, REFUSED, SHUT_DOWN);
+        allow(STOPPING, IDLE, DISABLED, EVICTED, REFUSED, SHUT_DOWN);
+        allow(BACKOFF, IDLE, DISABLED, EVICTED, REFUSED, SHUT_DOWN);
+        allow(FAILED, IDLE, ACTIVE, DISABLED, EVICTED, REFUSED, SHUT_DOWN);
         allow(DISABLED, IDLE, ACTIVE, SHUT_DOWN);
-        allow(EVICTED, IDLE, ACTIVE, DISABLED, SHUT_DOWN);
+        allow(EVICTED, IDLE, ACTIVE, DISABLED, REFUSED, SHUT_DOWN);
+        allow(REFUSED, IDLE, DISABLED, SHUT_DOWN);
         allow(SHUT_DOWN);
     }
 

@@ -58,7 +58,7 @@ final class StartAccounting {
     private static double baseSleepSeconds(PromoterSettings s, ResourceView view, String moveNode) {
         double sec = view == null ? 6 : view.diskPenaltySeconds();
         sec += s.localNode().equals(moveNode) ? 0 : s.preferredIndex(s.localNode());
-        if (s.fencingConfigured()) {
+        if (s.fencingConfigured()) { // 2-node fencing mode only (quorum off, resource-and-stonith)
             sec += s.fencingPromoteDelay().toMillis() / 1000.0;
         }
         if (s.onQuorumLoss() == QuorumLossPolicy.FREEZE && view != null && !view.isPrimary()) {

@@ -23,11 +23,14 @@ final class AgentCoreTest {
     private final ArrayDeque<Runnable> loop = new ArrayDeque<>();
     private final List<String> calls = new ArrayList<>();
     private final Map<String, UnitActiveState> states = new HashMap<>();
+    /** unit states a start of any target leaves behind (a failed member that the start brought up again) */
+    private final Map<String, UnitActiveState> afterStart = new HashMap<>();
 
     private final UnitController units = new InstantUnits() {
         @Override
         public CompletableFuture<JobOutcome> start(String r, String u) {
             calls.add("start " + u);
+            states.putAll(afterStart);
             return super.start(r, u);
         }
 
@@ -131,6 +134,7 @@ final class AgentCoreTest {
     void adoption_activeTargetWithFailedMember_restartsTarget() {
         states.put("drbd-services@a.target", UnitActiveState.ACTIVE);
         states.put("a-ctl.service", UnitActiveState.FAILED);
+        afterStart.put("a-ctl.service", UnitActiveState.ACTIVE);
         core.setResources(Map.of("a", s("a", List.of("a-fs.mount", "a-ctl.service"), false)));
         primaryDump("a");
         feed("exists -");
@@ -169,5 +173,17 @@ final class AgentCoreTest {
         assertEquals(1, ready[0]);
         assertEquals(0, calls.stream().filter(x -> x.startsWith("start")).count());
         assertEquals(Command.class, Command.class);
+    }
+
+    @Test
+    void start_memberFailedWhenJobDone_isJudgedAStartFailure() {
+        core.setResources(Map.of("a", s("a", List.of("a.mount", "a.service"), false)));
+        feed("exists resource name:a role:Secondary suspended:no force-io-failures:no may_promote:yes promotion_score:10103",
+                "exists device name:a volume:0 minor:1 disk:UpToDate client:no open:no quorum:yes");
+        states.put("a.service", UnitActiveState.FAILED); // died right after its start, before any signal
+        feed("exists -");
+        assertEquals("start drbd-services@a.target", calls.get(0));
+        assertEquals(PromoterState.BACKOFF, core.promoters().get("a").state(), "the units were re-read after the start job");
+        assertEquals(List.of("start drbd-services@a.target", "stop drbd-services@a.target"), calls);
     }
 }

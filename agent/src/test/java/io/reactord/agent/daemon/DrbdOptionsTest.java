@@ -54,4 +54,20 @@ final class DrbdOptionsTest {
         assertTrue(DrbdOptions.parseAll("{\"resource\":\"r0\"}").isEmpty());
         assertTrue(DrbdOptions.parseAll("[").isEmpty());
     }
+
+    @Test
+    void fencingMode_onlyQuorumOffWithResourceAndStonith() {
+        assertFalse(DrbdOptions.parse(GOOD.replace("dont-care", "resource-and-stonith")).fencingMode(), "quorum majority");
+        String off = GOOD.replace("majority", "off");
+        assertTrue(DrbdOptions.parse(off.replace("dont-care", "resource-and-stonith")).fencingMode());
+        assertFalse(DrbdOptions.parse(off.replace("dont-care", "resource-only")).fencingMode());
+    }
+
+    @Test
+    void refusal_quorumOffAndDontCare_only() {
+        assertTrue(DrbdOptions.parse(GOOD.replace("majority", "off")).refusal().contains("quorum is off"));
+        assertEquals(null, DrbdOptions.parse(GOOD).refusal());
+        assertEquals(null, DrbdOptions.parse(GOOD.replace("majority", "off").replace("dont-care", "resource-and-stonith")).refusal());
+        assertEquals(null, DrbdOptions.parse("garbage").refusal(), "unreadable options refuse nothing");
+    }
 }

@@ -157,6 +157,31 @@ final class PromoterLifecycleTest {
     }
 
     @Test
+    void enable_inBackoff_clearsCountsAndRetriesNow() {
+        Harness h = new Harness();
+        h.dump(Views.promotable(), UnitActiveState.INACTIVE);
+        h.job(JobResult.FAILED, UnitActiveState.FAILED, true);
+        h.stopDone();
+        assertEquals(PromoterState.BACKOFF, h.state());
+        h.send(new Input.Enable());
+        h.clock.runDue();
+        assertEquals(2, h.count(Command.Start.class), "no waiting for the backoff");
+        assertEquals(0, h.promoter.status(h.clock.millis()).failures());
+    }
+
+    @Test
+    void enable_whileActiveWithFailures_clearsCounts() {
+        Harness h = new Harness();
+        h.dump(Views.primary(), UnitActiveState.ACTIVE);
+        h.send(new Input.UnitStateChanged("x.service", UnitActiveState.FAILED));
+        h.startDone();
+        assertEquals(1, h.promoter.status(h.clock.millis()).failures());
+        h.send(new Input.Enable());
+        assertEquals(0, h.promoter.status(h.clock.millis()).failures());
+        assertEquals(PromoterState.ACTIVE, h.state());
+    }
+
+    @Test
     void evict_stopsAndReturnsWhenPeerTakesOver() {
         Harness h = new Harness();
         h.dump(Views.primary(), UnitActiveState.ACTIVE);
@@ -207,6 +232,29 @@ final class PromoterLifecycleTest {
         assertEquals(List.of("reset-failed " + Harness.TARGET, "start " + Harness.TARGET), start.commands());
         assertFalse(start.guard().isEmpty());
         assertFalse(start.input().isEmpty());
+    }
+
+    @Test
+    void adopt_refusedResource_handsOffWithError() {
+        Harness h = new Harness(Harness.settings().withRefused("DRBD quorum is off and fencing is dont-care"));
+        h.dump(Views.promotable(), UnitActiveState.INACTIVE);
+        h.send(new Input.Evict(false, null));
+        h.advance(Duration.ofMinutes(5));
+        assertEquals(List.of(), h.actions);
+        assertEquals(PromoterState.REFUSED, h.state());
+        assertTrue(h.journal.stream().anyMatch(e -> e.to() == PromoterState.REFUSED && "error".equals(e.severity())
+                && e.reason().contains("quorum is off")));
+        h.send(new Input.ConfigChanged(Harness.settings()));
+        assertEquals(PromoterState.STARTING, h.state(), "managed again after a reload that fixes it");
+    }
+
+    @Test
+    void reload_refusedWhileActive_handsOffWithoutStopping() {
+        Harness h = new Harness();
+        h.dump(Views.primary(), UnitActiveState.ACTIVE);
+        h.send(new Input.ConfigChanged(Harness.settings().withRefused("quorum off")));
+        assertEquals(PromoterState.REFUSED, h.state());
+        assertEquals(List.of(), h.actions);
     }
 
     @Test

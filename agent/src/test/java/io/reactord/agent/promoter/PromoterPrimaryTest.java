@@ -157,6 +157,7 @@ final class PromoterPrimaryTest {
         for (int i = 0; i < 4; i++) {
             h.send(new Input.UnitStateChanged("x.service", UnitActiveState.FAILED));
             h.startDone();
+            h.advance(PromoterSettings.DEFAULT_START_SETTLE); // past the settle window: restarted in place
         }
         h.clearActions();
         h.send(new Input.UnitStateChanged("x.service", UnitActiveState.FAILED));

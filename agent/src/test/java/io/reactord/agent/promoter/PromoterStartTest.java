@@ -193,12 +193,44 @@ final class PromoterStartTest {
     }
 
     @Test
-    void handle_primaryWithInactiveTarget_neverStarts() {
+    void adopt_primaryWithInactiveTargetAndQuorum_startsTarget() {
         Harness h = new Harness();
         h.dump(Views.primary(), UnitActiveState.INACTIVE);
+        assertEquals(List.of("reset-failed " + Harness.TARGET, "start " + Harness.TARGET), h.described());
+        assertTrue(h.journal.stream().anyMatch(e -> e.to() == PromoterState.PENDING
+                && e.reason().startsWith("adopted Primary with inactive target: starting it")));
+        h.startDone();
+        assertEquals(PromoterState.ACTIVE, h.state());
+        h.advance(Duration.ofMinutes(1));
+        assertEquals(1, h.count(Command.Start.class));
+        assertEquals(0, h.count(Command.Stop.class));
+    }
+
+    @Test
+    void adopt_primaryWithInactiveTargetWithoutQuorum_neverStarts() {
+        Harness h = new Harness();
+        h.dump(Views.of().role(Role.PRIMARY).quorum(false).build(), UnitActiveState.INACTIVE);
         h.advance(Duration.ofMinutes(1));
         assertEquals(List.of(), h.actions);
         assertEquals(PromoterState.IDLE, h.state());
+    }
+
+    @Test
+    void adopt_primaryWithInactiveTargetBeforeDump_decidesNothing() {
+        Harness h = new Harness();
+        h.view(Views.primary());
+        h.advance(Duration.ofMinutes(1));
+        assertEquals(List.of(), h.actions);
+    }
+
+    @Test
+    void adopt_primaryWithInactiveTargetAndBetterPlacedPeer_startsThenReleases() {
+        Harness h = new Harness(with(1.0, List.of("bravo", "alpha"), false, QuorumLossPolicy.SHUTDOWN));
+        h.dump(Views.primary(), UnitActiveState.INACTIVE);
+        assertTrue(h.journal.stream().anyMatch(e -> e.reason().contains("then failing back to bravo")), h.journal.toString());
+        h.startDone();
+        assertEquals(List.of("reset-failed " + Harness.TARGET, "start " + Harness.TARGET, "stop " + Harness.TARGET), h.described());
+        assertEquals(PromoterState.STOPPING, h.state(), "released to the more preferred peer (demotes through the target)");
     }
 
     @Test
