@@ -61,9 +61,13 @@ public final class ReactordMain implements Callable<Integer> {
         lr.warnings().forEach(w -> System.err.println("reactord: warning: " + w));
         if (!lr.ok()) {
             lr.errors().forEach(e -> System.err.println("reactord: " + e));
-            return 1;
+            if (lr.usable() == null) {
+                return 1;
+            }
+            System.err.println("reactord: " + lr.rejected().size() + " configuration file(s) rejected, managing the"
+                    + " resources of the others: " + lr.rejected());
         }
-        Daemon daemon = new Daemon(lr.config(), new Daemon.Options(host, shim, drbdadm, loader));
+        Daemon daemon = new Daemon(lr.usable(), new Daemon.Options(host, shim, drbdadm, loader));
         Signal.handle(new Signal("TERM"), s -> daemon.stop());
         Signal.handle(new Signal("INT"), s -> daemon.stop());
         Signal.handle(new Signal("HUP"), s -> {

@@ -8,6 +8,10 @@ import java.util.List;
  * and every {@code *.toml} in its snippets directory, each parsed on its own so that messages name
  * the right file and line. It never throws for bad input: every problem becomes a
  * {@link Diagnostic}, and all of them are reported in one run.
+ *
+ * <p>A snippet with an error is left out as a whole; the others still make up a usable configuration
+ * ({@link LoadResult#usable()}), which the daemon runs while {@code check} reports the errors. An error
+ * in the main file leaves nothing usable.
  */
 public final class ConfigLoader {
     private final HostInfo host;
@@ -22,6 +26,11 @@ public final class ConfigLoader {
     /** A loader for an explicit node name ({@code preferred-nodes} check) and root-ness (ownership check). */
     public static ConfigLoader withHost(String hostname, boolean asRoot) {
         return new ConfigLoader(new HostInfo(hostname, asRoot));
+    }
+
+    /** This loader with OCF agents looked up under {@code ocfRoot} instead of {@code OCF_ROOT}. */
+    public ConfigLoader withOcfRoot(Path ocfRoot) {
+        return new ConfigLoader(new HostInfo(host.hostname(), host.asRoot(), ocfRoot));
     }
 
     /** The main file with its snippets, checked for this machine and process. */
@@ -46,16 +55,24 @@ public final class ConfigLoader {
             if (root != null) {
                 Section s = new Section(issues, mainFile, root, "");
                 main = MainBinder.bind(s, mainFile);
-                plugins(s, into);
+                Assembly part = new Assembly(host);
+                plugins(s, part);
                 s.finish();
+                into.merge(mainFile, part, issues);
                 for (Path snippet : ConfigFiles.snippets(main.snippets(), main.snippetsLine(), issues, mainFile)) {
                     guarded(snippet, mainFile, issues, into);
                 }
             }
         } catch (RuntimeException | StackOverflowError e) {
             issues.error(mainFile, 0, "internal error while loading: " + e);
+            main = null;
         }
+        if (mainErrors(issues, mainFile)) main = null;
         return result(mainFile, main, issues, into);
+    }
+
+    private static boolean mainErrors(Issues issues, Path mainFile) {
+        return issues.errors().stream().anyMatch(d -> mainFile.equals(d.file()));
     }
 
     /** As {@link #loadSnippets(List)} with this loader's host. */
@@ -74,19 +91,28 @@ public final class ConfigLoader {
             snippet(file, mainFile, issues, into);
         } catch (RuntimeException | StackOverflowError e) {
             issues.error(file, 0, "internal error while loading: " + e);
+            into.rejected.add(file);
         }
     }
 
     private void snippet(Path file, Path mainFile, Issues issues, Assembly into) {
         issues.note(file);
-        String text = ConfigFiles.read(file, issues, host);
-        if (text == null) return;
-        TomlNode.Table root = parse(file, text, issues);
-        if (root == null) return;
-        Section s = new Section(issues, file, root, "");
-        MainBinder.rejectInSnippet(s, mainFile);
-        plugins(s, into);
-        s.finish();
+        int before = issues.errorCount();
+        try {
+            String text = ConfigFiles.read(file, issues, host);
+            if (text == null) return;
+            TomlNode.Table root = parse(file, text, issues);
+            if (root == null) return;
+            Section s = new Section(issues, file, root, "");
+            MainBinder.rejectInSnippet(s, mainFile);
+            Assembly part = new Assembly(host);
+            part.logs.addAll(MainBinder.logs(s));
+            plugins(s, part);
+            s.finish();
+            if (issues.errorCount() == before) into.merge(file, part, issues);
+        } finally {
+            if (issues.errorCount() > before) into.rejected.add(file);
+        }
     }
 
     private static void plugins(Section root, Assembly into) {
@@ -105,12 +131,15 @@ public final class ConfigLoader {
     }
 
     private static LoadResult result(Path mainFile, MainBinder.Main main, Issues issues, Assembly into) {
-        ReactordConfig config = null;
-        if (!issues.hasErrors() && main != null) {
-            config = new ReactordConfig(mainFile, main.snippets(), main.statisticsPollInterval(),
-                    main.snippetsMonitoringInterval(), main.logs(), main.drbdsetup(), main.unitDir(), main.stateDir(),
-                    main.socket(), into.resources, into.umh, into.prometheus, into.debugger, main.peers());
+        ReactordConfig usable = null;
+        if (main != null && (mainFile == null || !into.rejected.contains(mainFile))) {
+            List<LogConfig> logs = new java.util.ArrayList<>(main.logs());
+            logs.addAll(into.logs);
+            usable = new ReactordConfig(mainFile, main.snippets(), main.statisticsPollInterval(),
+                    main.snippetsMonitoringInterval(), logs.isEmpty() ? List.of(LogConfig.DEFAULT) : logs, main.drbdsetup(),
+                    main.unitDir(), main.stateDir(), main.socket(), into.resources, into.umh, into.prometheus, into.debugger,
+                    main.peers());
         }
-        return new LoadResult(config, issues.errors(), issues.warnings());
+        return new LoadResult(issues.hasErrors() ? null : usable, issues.errors(), issues.warnings(), usable, into.rejected);
     }
 }

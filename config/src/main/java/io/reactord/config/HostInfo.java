@@ -9,13 +9,29 @@ import java.nio.file.Path;
 /**
  * What the configuration checks need to know about this machine: its node name (as {@code uname -n}
  * prints it; {@code preferred-nodes} are compared with it) and whether the process runs as root (then
- * configuration files must be owned by root). A null hostname skips the preferred-nodes check.
+ * configuration files must be owned by root), and where OCF resource agents are installed
+ * ({@code OCF_ROOT}, default {@code /usr/lib/ocf}). A null hostname skips the preferred-nodes check.
  */
-public record HostInfo(String hostname, boolean asRoot) {
+public record HostInfo(String hostname, boolean asRoot, Path ocfRoot) {
+
+    public HostInfo {
+        ocfRoot = ocfRoot == null ? detectOcfRoot() : ocfRoot;
+    }
+
+    /** With the OCF root from the environment. */
+    public HostInfo(String hostname, boolean asRoot) {
+        this(hostname, asRoot, null);
+    }
 
     /** This machine and process. */
     public static HostInfo detect() {
         return new HostInfo(detectHostname(), detectRoot());
+    }
+
+    /** {@code OCF_ROOT} from the environment, else {@link OcfEntry#DEFAULT_OCF_ROOT}. */
+    static Path detectOcfRoot() {
+        String env = System.getenv("OCF_ROOT");
+        return env == null || env.isBlank() ? OcfEntry.DEFAULT_OCF_ROOT : Path.of(env);
     }
 
     static String detectHostname() {

@@ -28,6 +28,10 @@ final class Issues {
         fileOrder.putIfAbsent(file, fileOrder.size());
     }
 
+    int errorCount() {
+        return errors.size();
+    }
+
     boolean hasErrors() {
         return !errors.isEmpty();
     }

@@ -19,7 +19,7 @@ final class MainBinder {
     /** Longest path that fits a Unix socket address (sun_path is 108 bytes including the NUL). */
     static final int MAX_SOCKET_PATH = 107;
     static final List<String> MAIN_KEYS = List.of("snippets", "statistics-poll-interval", "snippets-monitoring-interval",
-            "log", "drbdsetup", "unit-dir", "state-dir", "socket", "peers");
+            "drbdsetup", "unit-dir", "state-dir", "socket", "peers");
 
     /** The main settings; {@code snippetsLine} is the line of {@code snippets}, 0 when not written. */
     record Main(Path snippets, int snippetsLine, Duration statisticsPollInterval, Duration snippetsMonitoringInterval,
@@ -27,7 +27,7 @@ final class MainBinder {
 
     /** The defaults, for runs that check snippet files only. */
     static Main defaults() {
-        return new Main(DEFAULT_SNIPPETS, 0, Duration.ofSeconds(60), Duration.ZERO, List.of(LogConfig.DEFAULT),
+        return new Main(DEFAULT_SNIPPETS, 0, Duration.ofSeconds(60), Duration.ZERO, List.of(),
                 "drbdsetup", Path.of("/run/systemd/system"), Path.of("/var/lib/reactord"), Path.of("/run/reactord/reactord.sock"),
                 PeersConfig.DEFAULT);
     }
@@ -84,9 +84,13 @@ final class MainBinder {
         return new PeersConfig(command, timeout);
     }
 
-    private static List<LogConfig> logs(Section root) {
+    /**
+     * The {@code [[log]]} tables of a file. Snippets may hold them too (drbd-reactor appends snippets to
+     * the main file); without any in the whole configuration, {@link LogConfig#DEFAULT} applies.
+     */
+    static List<LogConfig> logs(Section root) {
         List<Section> tables = root.tables("log");
-        if (tables.isEmpty()) return List.of(LogConfig.DEFAULT);
+        if (tables.isEmpty()) return List.of();
         List<LogConfig> out = new ArrayList<>();
         for (Section l : tables) {
             String level = l.choice("level", "info", MainBinder::level);

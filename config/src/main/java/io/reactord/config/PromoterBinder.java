@@ -13,11 +13,13 @@ import java.util.Map;
 final class PromoterBinder {
     private PromoterBinder() {}
 
-    static final long MAX_RESOURCE_NAME = 255;
+    /** Most entries in one resource's {@code start} (or {@code stop}) list; see docs/configuration.md, "Limits". */
+    static final int MAX_START_ENTRIES = 100;
 
     static void bind(Section root, Assembly into) {
         for (Section p : root.tables("promoter")) {
             p.deprecated("id", "plugins are identified by their resources");
+            ignoredTable(p, "metadata");
             Section resources = p.table("resources");
             if (resources == null) {
                 if (!p.has("resources")) p.warn(p.line(), p.where + " has no [promoter.resources.NAME] table and does nothing");
@@ -39,8 +41,8 @@ final class PromoterBinder {
     }
 
     private static void resource(String name, Section r, Assembly into) {
-        String badName = nameProblem(name);
-        if (badName != null) r.error(r.line(), "resource name '" + name + "' " + badName);
+        String badName = ResourceName.problem(name);
+        if (badName != null) r.error(r.line(), "resource name " + ResourceName.quoted(name) + " " + badName);
 
         // key                                   default                       validation
         Runner runner = r.choice("runner", Runner.SYSTEMD, Runner::parse);
@@ -68,8 +70,8 @@ final class PromoterBinder {
         }
         r.finish();
 
-        List<String> startList = checkUnits(r, "start", start, runner);
-        List<String> stopList = checkUnits(r, "stop", stop, runner);
+        List<String> startList = checkUnits(r, name, "start", start, runner, into.host);
+        List<String> stopList = checkUnits(r, name, "stop", stop, runner, into.host);
         List<String> preferredNodes = new ArrayList<>();
         for (TomlNode n : preferred) {
             String node = (String) n.value();
@@ -96,9 +98,19 @@ final class PromoterBinder {
                 onQuorumLoss, onDiskDetach, fencingDelay, adjust, maxFailures, failureWindow));
     }
 
-    /** Checks each unit of a start/stop list; returns the list (trimmed entries for systemd). */
-    private static List<String> checkUnits(Section r, String key, List<TomlNode> items, Runner runner) {
+    /**
+     * Checks each entry of a start/stop list; returns the list (stripped entries for systemd). A unit
+     * must be a valid name that reactord can make part of this resource: not reactord's or
+     * drbd-reactor's own units, not this resource's target or promote/demote units, and an OCF agent
+     * must be installed under the host's OCF root.
+     */
+    private static List<String> checkUnits(Section r, String name, String key, List<TomlNode> items, Runner runner, HostInfo host) {
         List<String> out = new ArrayList<>();
+        if (items.size() > MAX_START_ENTRIES) {
+            r.error(items.get(MAX_START_ENTRIES).line(), "'" + key + "' has " + items.size() + " entries, more than the limit of "
+                    + MAX_START_ENTRIES + " per resource");
+            return out;
+        }
         Map<String, Integer> seen = new HashMap<>();
         for (TomlNode n : items) {
             String raw = (String) n.value();
@@ -109,16 +121,28 @@ final class PromoterBinder {
             }
             String unit = raw.strip();
             String identity = unit;
-            if (UnitNames.isOcf(unit)) {
-                String instance = UnitNames.ocfInstance(unit);
-                if (instance == null) {
-                    r.error(n.line(), "'" + key + "' entry \"" + unit + "\" is not a valid OCF agent;"
-                            + " expected \"ocf:VENDOR:AGENT INSTANCE-ID [NAME=VALUE ...]\"");
+            if (OcfEntry.isOcf(unit)) {
+                OcfEntry ocf;
+                try {
+                    ocf = OcfEntry.parse(unit);
+                } catch (OcfEntry.Invalid e) {
+                    r.error(n.line(), "'" + key + "' entry \"" + unit + "\" is not a valid OCF agent entry: " + e.getMessage());
                     continue;
                 }
-                identity = "ocf instance " + instance;
+                identity = ocf.unitName(name);
+                if (identity.length() > UnitNames.MAX_LENGTH) {
+                    r.error(n.line(), "OCF instance id \"" + ocf.instance() + "\" makes the unit name " + identity
+                            + " longer than " + UnitNames.MAX_LENGTH + " characters");
+                    continue;
+                }
+                String missing = host == null ? null : ocf.installProblem(host.ocfRoot());
+                if (missing != null) {
+                    r.error(n.line(), "'" + key + "' entry \"" + unit + "\": " + missing);
+                    continue;
+                }
             } else {
                 String problem = UnitNames.problem(unit);
+                if (problem == null) problem = ownUnitProblem(unit, name);
                 if (problem != null) {
                     r.error(n.line(), "unit \"" + unit + "\" in '" + key + "' " + problem);
                     continue;
@@ -126,13 +150,39 @@ final class PromoterBinder {
             }
             Integer dup = seen.putIfAbsent(identity, n.line());
             if (dup != null) {
-                r.error(n.line(), "'" + key + "' lists " + (identity.startsWith("ocf ") ? identity : "unit \"" + unit + "\"")
+                r.error(n.line(), "'" + key + "' lists " + (identity.equals(unit) ? "unit \"" + unit + "\"" : "OCF instance " + identity)
                         + " twice (also on line " + dup + "); each unit may appear once");
                 continue;
             }
             out.add(unit);
         }
         return out;
+    }
+
+    /** Why a (valid) unit name cannot be in this resource's start list, or null. */
+    static String ownUnitProblem(String unit, String resource) {
+        String stem = unit.substring(0, unit.lastIndexOf('.'));
+        int at = stem.indexOf('@');
+        String prefix = at < 0 ? stem : stem.substring(0, at);
+        if (prefix.equals("reactord") || prefix.startsWith("reactord-")
+                || prefix.equals("drbd-reactor") || prefix.startsWith("drbd-reactor-")) {
+            return "is a unit of the HA agent itself; a start unit is bound to the promotion (restarting the agent"
+                    + " would promote DRBD), so it cannot be in a start list";
+        }
+        if (at >= 0 && (prefix.equals("drbd-services") || prefix.equals("drbd-promote") || prefix.equals("drbd-demote-or-escalate"))
+                && UnitNames.unescapeInstance(stem.substring(at + 1)).equals(resource)) {
+            return "is one of resource '" + resource + "''s own units, which reactord starts and stops itself;"
+                    + " it cannot be in its start list";
+        }
+        return null;
+    }
+
+    /** A table accepted for compatibility and ignored whatever it holds ({@code [promoter.metadata]}, written by LINSTOR Gateway). */
+    private static void ignoredTable(Section p, String key) {
+        TomlNode n = p.node(key);
+        if (n != null && !(n.value() instanceof TomlNode.Table)) {
+            p.error(n.line(), "'" + key + "' must be a table [" + "promoter." + key + "], got " + n.typeName());
+        }
     }
 
     private static void warnings(Section r, String name, List<TomlNode> start, List<TomlNode> stop, Runner runner,
@@ -160,19 +210,5 @@ final class PromoterBinder {
             r.warn(line, "'preferred-nodes' does not contain this node \"" + host.hostname()
                     + "\" (as printed by uname -n); it will be the least preferred");
         }
-    }
-
-    /** Null when {@code name} can be a DRBD resource name, otherwise why not. */
-    static String nameProblem(String name) {
-        if (name.isEmpty()) return "is empty";
-        if (name.length() > MAX_RESOURCE_NAME) return "is longer than " + MAX_RESOURCE_NAME + " characters";
-        if (name.equals(".") || name.equals("..")) return "is not a DRBD resource name";
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '/') return "contains '/', which a DRBD resource name cannot contain";
-            if (Character.isISOControl(c)) return "contains a control character";
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) return "contains white space";
-        }
-        return null;
     }
 }

@@ -50,6 +50,33 @@ public record PromoterResource(
         return other != null && withOrigin(null, 0).equals(other.withOrigin(null, 0));
     }
 
+    /**
+     * The systemd units of the {@code start} list in order, OCF entries as their
+     * {@code ocf.rs@INSTANCE_RES.service} units; empty for the shell runner, whose entries are commands.
+     */
+    public List<String> startUnits() {
+        if (runner == Runner.SHELL) return List.of();
+        List<String> out = new java.util.ArrayList<>(start.size());
+        for (String entry : start) {
+            OcfEntry ocf = ocf(entry);
+            out.add(ocf == null ? entry : ocf.unitName(name));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The OCF agent of one {@code start} entry, or null when the entry is a unit name. Entries of a
+     * loaded configuration are valid, so this does not fail for them.
+     */
+    public static OcfEntry ocf(String entry) {
+        if (!OcfEntry.isOcf(entry)) return null;
+        try {
+            return OcfEntry.parse(entry);
+        } catch (OcfEntry.Invalid e) {
+            throw new IllegalArgumentException("start entry \"" + entry + "\" " + e.getMessage(), e);
+        }
+    }
+
     /** The units to stop, in order: {@code stop} when given, otherwise {@code start} reversed (drbd-reactor's rule). */
     public List<String> effectiveStop() {
         if (!stop.isEmpty()) return stop;

@@ -8,25 +8,16 @@ import java.util.Set;
  * {@code [A-Za-z0-9:_.\-]} (plus {@code \} and {@code @} in the instance). {@code ocf:} entries
  * name OCF resource agents and are checked for shape only.
  */
-final class UnitNames {
+public final class UnitNames {
     private UnitNames() {}
 
     static final int MAX_LENGTH = 255;
     static final Set<String> TYPES = Set.of("service", "socket", "device", "mount", "automount", "swap",
             "target", "path", "timer", "slice", "scope");
 
-    /** True for {@code ocf:VENDOR:AGENT INSTANCE [NAME=VALUE...]} entries. */
+    /** True for entries that name an OCF resource agent ({@code ocf:VENDOR:AGENT ...}), well-formed or not. */
     static boolean isOcf(String entry) {
         return entry.startsWith("ocf:");
-    }
-
-    /** The OCF instance id (second word) or null when the entry is malformed. */
-    static String ocfInstance(String entry) {
-        String[] words = entry.strip().split("\\s+");
-        if (words.length < 2) return null;
-        String[] head = words[0].split(":", -1);
-        if (head.length != 3 || head[1].isEmpty() || head[2].isEmpty()) return null;
-        return words[1];
     }
 
     /** Null when {@code name} is a valid unit name, otherwise why not (one line). */
@@ -76,6 +67,50 @@ final class UnitNames {
     private static String show(char c) {
         if (c < 0x20 || c == 0x7f || Character.isWhitespace(c)) return String.format("U+%04X", (int) c);
         return "'" + c + "'";
+    }
+
+    /**
+     * What {@code systemd-escape NAME} prints, for the instance part of a template unit: bytes outside
+     * {@code [A-Za-z0-9:_.]} (and a leading {@code .}) become {@code \xNN}, {@code /} becomes {@code -}.
+     */
+    public static String escapeInstance(String name) {
+        StringBuilder sb = new StringBuilder();
+        byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            char c = (char) b;
+            if (c == '/') {
+                sb.append('-');
+            } else if (b < 0x80 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == ':' || c == '_' || (c == '.' && i > 0))) {
+                sb.append(c);
+            } else {
+                sb.append(String.format("\\x%02x", b));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The instance as systemd's {@code %I} gives it: {@code \xNN} sequences decoded, everything else kept. */
+    static String unescapeInstance(String instance) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < instance.length(); ) {
+            char c = instance.charAt(i);
+            if (c == '\\' && i + 3 < instance.length() && instance.charAt(i + 1) == 'x'
+                    && hex(instance.charAt(i + 2)) >= 0 && hex(instance.charAt(i + 3)) >= 0) {
+                out.write(hex(instance.charAt(i + 2)) * 16 + hex(instance.charAt(i + 3)));
+                i += 4;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+                i++;
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
     }
 
     /** What {@code systemd-escape --path --suffix=mount PATH} prints. */

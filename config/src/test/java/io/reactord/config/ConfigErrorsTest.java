@@ -112,7 +112,7 @@ final class ConfigErrorsTest {
         String e = oneError(HEAD + "start = [\"a.service\", \"b.service\", \"a.service\"]\n");
         assertEquals(prefix(3) + "'start' lists unit \"a.service\" twice (also on line 3); each unit may appear once", e);
         String ocf = oneError(HEAD + "start = [\"ocf:heartbeat:IPaddr2 ip1 ip=1.2.3.4\", \"ocf:heartbeat:IPaddr2 ip1 ip=1.2.3.5\"]\n");
-        assertTrue(ocf.contains("lists ocf instance ip1 twice"), ocf);
+        assertTrue(ocf.contains("lists OCF instance ocf.rs@ip1_r0.service twice"), ocf);
     }
 
     @Test
@@ -138,10 +138,10 @@ final class ConfigErrorsTest {
         assertTrue(oneError("[[promoter]]\n[promoter.resources.\"a/b\"]\nstart = []\n").contains("resource name 'a/b' contains '/'"));
         assertTrue(oneError("[[promoter]]\n[promoter.resources.\"\"]\nstart = []\n").contains("resource name '' is empty"));
         String ctl = oneError("[[promoter]]\n[promoter.resources.\"a\\u0007b\"]\nstart = []\n");
-        assertTrue(ctl.contains("contains a control character"), ctl);
+        assertTrue(ctl.contains("contains the character U+0007"), ctl);
         assertTrue(ctl.contains("a\\x07b"), "control characters are escaped in messages: " + ctl);
-        assertTrue(oneError("[[promoter]]\n[promoter.resources.\"a b\"]\nstart = []\n").contains("contains white space"));
-        assertTrue(oneError("[[promoter]]\n[promoter.resources.\"..\"]\nstart = []\n").contains("is not a DRBD resource name"));
+        assertTrue(oneError("[[promoter]]\n[promoter.resources.\"a b\"]\nstart = []\n").contains("contains the character U+0020"));
+        assertTrue(oneError("[[promoter]]\n[promoter.resources.\"..\"]\nstart = []\n").contains("must start with a letter, a digit or '_'"));
     }
 
     @Test

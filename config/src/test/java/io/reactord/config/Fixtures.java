@@ -17,8 +17,33 @@ final class Fixtures {
             "promoter-table-form.toml", "promoter-ocf.toml", "promoter-shell.toml", "umh.toml", "prometheus.toml",
             "debugger.toml", "agentx.toml");
 
-    /** A loader for node "alpha", not root (ownership is tested separately). */
-    static final ConfigLoader LOADER = ConfigLoader.withHost("alpha", false);
+    /** OCF agents the examples use, installed as executable stubs under {@link #OCF_ROOT}. */
+    static final List<String> OCF_AGENTS = List.of("heartbeat/IPaddr2", "heartbeat/Filesystem", "heartbeat/Dummy",
+            "heartbeat/exportfs", "heartbeat/nfsserver", "heartbeat/portblock", "heartbeat/iSCSITarget",
+            "heartbeat/iSCSILogicalUnit", "heartbeat/nvmet-subsystem", "heartbeat/nvmet-namespace", "heartbeat/nvmet-port",
+            "heartbeat/anything", "linbit/drbd");
+
+    /** A private OCF root with the {@link #OCF_AGENTS} stubs. */
+    static final Path OCF_ROOT = ocfRoot();
+
+    /** A loader for node "alpha", not root (ownership is tested separately), agents under {@link #OCF_ROOT}. */
+    static final ConfigLoader LOADER = ConfigLoader.withHost("alpha", false).withOcfRoot(OCF_ROOT);
+
+    private static Path ocfRoot() {
+        try {
+            Path root = Files.createTempDirectory("reactord-ocf");
+            root.toFile().deleteOnExit();
+            for (String agent : OCF_AGENTS) {
+                Path p = root.resolve("resource.d").resolve(agent);
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, "#!/bin/sh\nexit 0\n");
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static String example(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("examples/" + name)) {

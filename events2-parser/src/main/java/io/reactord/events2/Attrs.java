@@ -1,5 +1,6 @@
 package io.reactord.events2;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,15 +17,15 @@ public final class Attrs {
     public static final Attrs EMPTY = new Attrs(new String[0], null, new int[0], null, 0);
 
     private final String[] keys;
-    /** The line the values are offsets into (null when every value is in {@code copied}). */
-    private final String src;
+    /** The line's UTF-8 bytes the values are offsets into (null when every value is in {@code copied}). */
+    private final byte[] src;
     /** {@code [start, end)} of value i in {@code src} at {@code 2i, 2i + 1}; start -1: the value is copied. */
     private final int[] bounds;
     /** The values not in {@code src} (where the start is -1), or null when there are none. */
     private final String[] copied;
     private final int size;
 
-    private Attrs(String[] keys, String src, int[] bounds, String[] copied, int size) {
+    private Attrs(String[] keys, byte[] src, int[] bounds, String[] copied, int size) {
         this.keys = keys;
         this.src = src;
         this.bounds = bounds;
@@ -33,7 +34,7 @@ public final class Attrs {
     }
 
     /** Pairs whose values are regions of {@code line}; the arrays are not copied (callers hand them over). */
-    static Attrs adopt(String line, String[] keys, int[] bounds, int pairs) {
+    static Attrs adopt(byte[] line, String[] keys, int[] bounds, int pairs) {
         return pairs == 0 ? EMPTY : new Attrs(keys, line, bounds, null, pairs);
     }
 
@@ -86,7 +87,7 @@ public final class Attrs {
             throw new IndexOutOfBoundsException(i);
         }
         int start = bounds[2 * i];
-        return start < 0 ? copied[i] : src.substring(start, bounds[2 * i + 1]);
+        return start < 0 ? copied[i] : new String(src, start, bounds[2 * i + 1] - start, StandardCharsets.UTF_8);
     }
 
     public void forEach(BiConsumer<String, String> action) {

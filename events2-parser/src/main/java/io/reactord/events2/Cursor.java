@@ -1,17 +1,15 @@
 package io.reactord.events2;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Walks the space- or tab-separated tokens of a line in one pass over a byte copy of it, finding each
- * token's end and first ':' in the same loop (linear in the line, however long). Tokens are not copied;
- * {@link #line} is there for the values that become strings.
+ * Walks the space- or tab-separated tokens of a line of UTF-8 bytes in one pass, finding each token's
+ * end and first ':' in the same loop (linear in the line, however long). Tokens are not copied; values
+ * that become strings are decoded from {@link #chars} when asked for ({@link Text}).
  *
- * <p>The copy is ISO-8859-1: a character above U+00FF reads as {@code '?'}, which is neither a separator,
- * a digit nor part of a known word, so such a region always becomes a (exact) substring of {@link #line}.
+ * <p>Separators, colons, digits and the known words are ASCII, and no byte of a multi-byte UTF-8
+ * sequence is ASCII, so scanning bytes never splits a character: any UTF-8 (or invalid byte) inside a
+ * token stays inside it, exactly.
  */
 final class Cursor {
-    final String line;
     final byte[] chars;
     private final int len;
     private int pos;
@@ -20,10 +18,10 @@ final class Cursor {
     int end;
     int colon;
 
-    Cursor(String line) {
-        this.line = line;
-        this.chars = line.getBytes(StandardCharsets.ISO_8859_1);
-        this.len = chars.length;
+    /** Tokens of {@code chars[0, len)}. */
+    Cursor(byte[] chars, int len) {
+        this.chars = chars;
+        this.len = len;
     }
 
     /** Moves to the next token; false at the end of the line. */
@@ -66,6 +64,6 @@ final class Cursor {
 
     /** The current token, canonical when it is a known word. */
     String word() {
-        return Words.of(line, chars, start, end);
+        return Words.of(chars, start, end);
     }
 }

@@ -1,6 +1,8 @@
 package io.reactord.events2;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,26 +16,59 @@ public final class Events2Parser {
 
     private Events2Parser() {}
 
-    /** Parses one line (a trailing newline is ignored). */
+    /** Parses one line (a trailing newline is ignored); the same as {@link #parse(byte[], int, int)} of its UTF-8. */
     public static Event parse(String raw) {
         if (raw == null) {
             return new Event.Unparsed(null, "", "no line");
         }
+        byte[] c = raw.getBytes(StandardCharsets.UTF_8);
+        return parseCopy(c, c.length);
+    }
+
+    /**
+     * Parses the line {@code buf[from, to)} of UTF-8 bytes (trailing CR/LF ignored). The region is copied,
+     * so the caller may reuse {@code buf}. Any byte sequence is accepted: values keep their UTF-8 exactly;
+     * a name that is not valid UTF-8 makes the line {@link Event.Unparsed} (two such names could otherwise
+     * decode to one string), other values decode with U+FFFD for invalid sequences.
+     */
+    public static Event parse(byte[] buf, int from, int to) {
+        return parseCopy(Arrays.copyOfRange(buf, from, to), to - from);
+    }
+
+    /** Parses {@code c[0, len)}, which this call owns (it is cleaned in place and kept by the records). */
+    private static Event parseCopy(byte[] c, int len) {
+        Src src = new Src(c, Lines.clean(c, len));
         try {
-            return parseLine(Lines.clean(raw));
+            return parseLine(src);
         } catch (RuntimeException e) { // a parser bug must not end the stream; the tests keep this path unused
-            return new Event.Unparsed(null, raw, "parser error: " + e);
+            return new Event.Unparsed(null, src.text(), "parser error: " + e);
         }
     }
 
-    private static Event parseLine(String line) {
-        Cursor t = new Cursor(line);
+    /** A cleaned line: its bytes and length; decoded to a string only for an {@link Event.Unparsed}. */
+    static final class Src {
+        final byte[] c;
+        final int len;
+
+        Src(byte[] c, int len) {
+            this.c = c;
+            this.len = len;
+        }
+
+        String text() {
+            return Text.of(c, 0, len);
+        }
+    }
+
+    private static Event parseLine(Src line) {
+        byte[] c = line.c;
+        Cursor t = new Cursor(c, line.len);
         if (!t.next()) {
             return unparsed(null, line, "empty line");
         }
         String ts = null;
-        if (Lines.looksLikeTimestamp(t.chars, t.start, t.end)) {
-            ts = line.substring(t.start, t.end);
+        if (Lines.looksLikeTimestamp(c, t.start, t.end)) {
+            ts = Text.of(c, t.start, t.end);
             if (!t.next()) {
                 return unparsed(ts, line, "empty line");
             }
@@ -52,7 +87,7 @@ public final class Events2Parser {
                     ? new Event.DumpComplete(ts)
                     : unparsed(ts, line, "'-' is only valid as 'exists -'");
         }
-        Pairs p = Pairs.read(t);
+        Pairs p = Pairs.read(t, line.len);
         if (p.keyless != null) {
             return unparsed(ts, line, "token without key: '" + quote(p.keyless) + "'");
         }
@@ -63,9 +98,10 @@ public final class Events2Parser {
         if (action == Action.RENAME && !object.equals("resource")) {
             return unparsed(ts, line, "only resources can be renamed");
         }
-        String name = p.get("name");
+        int ni = p.indexOf("name");
+        String name = ni < 0 ? null : p.exactValue(ni);
         if (name == null || name.isEmpty()) {
-            return unparsed(ts, line, object + " line without name");
+            return unparsed(ts, line, ni >= 0 && name == null ? "name is not valid UTF-8" : object + " line without name");
         }
         switch (object) {
             case "resource":
@@ -86,8 +122,8 @@ public final class Events2Parser {
         }
     }
 
-    static Event.Unparsed unparsed(String ts, String line, String reason) {
-        return new Event.Unparsed(ts, line, reason);
+    static Event.Unparsed unparsed(String ts, Src line, String reason) {
+        return new Event.Unparsed(ts, line.text(), reason);
     }
 
     static String quote(String s) {

@@ -1,38 +1,47 @@
 package io.reactord.events2;
 
-/** Line-level clean-up before tokenising: line ends, ANSI colour, timestamp recognition. */
+/** Line-level clean-up before tokenising, on the line's bytes: line ends, ANSI colour, timestamp recognition. */
 final class Lines {
+    private static final byte ESC = 0x1b;
+
     private Lines() {}
 
-    /** Removes a trailing newline / carriage return and every ANSI SGR sequence ({@code ESC[…m}). */
-    static String clean(String raw) {
-        int end = raw.length();
-        while (end > 0 && (raw.charAt(end - 1) == '\n' || raw.charAt(end - 1) == '\r')) {
+    /**
+     * Removes trailing newlines / carriage returns and every ANSI SGR sequence ({@code ESC[…m}) from
+     * {@code c[0, len)} in place; returns the new length.
+     */
+    static int clean(byte[] c, int len) {
+        int end = len;
+        while (end > 0 && (c[end - 1] == '\n' || c[end - 1] == '\r')) {
             end--;
         }
-        String s = end == raw.length() ? raw : raw.substring(0, end);
-        return s.indexOf('\u001b') < 0 ? s : stripAnsi(s);
+        for (int i = 0; i < end; i++) {
+            if (c[i] == ESC) {
+                return stripAnsi(c, i, end);
+            }
+        }
+        return end;
     }
 
-    private static String stripAnsi(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '\u001b' && i + 1 < s.length() && s.charAt(i + 1) == '[') {
+    private static int stripAnsi(byte[] c, int from, int end) {
+        int w = from;
+        int i = from;
+        while (i < end) {
+            byte b = c[i];
+            if (b == ESC && i + 1 < end && c[i + 1] == '[') {
                 int j = i + 2;
-                while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == ';')) {
+                while (j < end && (c[j] >= '0' && c[j] <= '9' || c[j] == ';')) {
                     j++;
                 }
-                if (j < s.length() && s.charAt(j) == 'm') {
+                if (j < end && c[j] == 'm') {
                     i = j + 1;
                     continue;
                 }
             }
-            b.append(c);
+            c[w++] = b;
             i++;
         }
-        return b.toString();
+        return w;
     }
 
     /** {@code YYYY-MM-DDThh:mm:ss.uuuuuu±hh:mm} (any fraction length, or none) — cheap shape check of a token. */

@@ -36,10 +36,11 @@ final class ObjectParsers {
                 p.attrs());
     }
 
-    static Event rename(String ts, String line, String name, Pairs p) {
-        String newName = p.get("new_name");
+    static Event rename(String ts, Events2Parser.Src line, String name, Pairs p) {
+        String newName = p.getExact("new_name");
         if (newName == null || newName.isEmpty()) {
-            return Events2Parser.unparsed(ts, line, "rename without new_name");
+            return Events2Parser.unparsed(ts, line, p.has("new_name") && newName == null
+                    ? "new_name is not valid UTF-8" : "rename without new_name");
         }
         for (int i = 0; i < p.size; i++) {
             if (!p.key(i).equals("name") && !p.key(i).equals("new_name")) {
@@ -49,7 +50,7 @@ final class ObjectParsers {
         return new Event.Rename(ts, name, newName, p.attrs());
     }
 
-    static Event device(String ts, Action action, String line, String name, Pairs p) {
+    static Event device(String ts, Action action, Events2Parser.Src line, String name, Pairs p) {
         Integer volume = p.number("volume");
         if (volume == null) {
             return Events2Parser.unparsed(ts, line, "device line without a valid volume");
@@ -75,7 +76,7 @@ final class ObjectParsers {
         return new Event.Device(ts, action, name, volume, minor, backing, disk, client, open, quorum, p.attrs());
     }
 
-    static Event connection(String ts, Action action, String line, String name, Pairs p) {
+    static Event connection(String ts, Action action, Events2Parser.Src line, String name, Pairs p) {
         Integer peer = p.number("peer-node-id");
         if (peer == null) {
             return Events2Parser.unparsed(ts, line, "connection line without a valid peer-node-id");
@@ -94,7 +95,7 @@ final class ObjectParsers {
         return new Event.Connection(ts, action, name, peer, connName, cs, role, p.attrs());
     }
 
-    static Event peerDevice(String ts, Action action, String line, String name, Pairs p) {
+    static Event peerDevice(String ts, Action action, Events2Parser.Src line, String name, Pairs p) {
         Integer peer = p.number("peer-node-id");
         Integer volume = p.number("volume");
         if (peer == null || volume == null) {
@@ -126,7 +127,7 @@ final class ObjectParsers {
                 resyncSuspended, done, p.attrs());
     }
 
-    static Event path(String ts, Action action, String line, String name, Pairs p) {
+    static Event path(String ts, Action action, Events2Parser.Src line, String name, Pairs p) {
         Integer peer = p.number("peer-node-id");
         String local = p.get("local");
         String remote = p.get("peer");
@@ -145,7 +146,7 @@ final class ObjectParsers {
         return new Event.Path(ts, action, name, peer, connName, local, remote, established, p.attrs());
     }
 
-    static Event helper(String ts, Action action, String line, String name, Pairs p) {
+    static Event helper(String ts, Action action, Events2Parser.Src line, String name, Pairs p) {
         String helper = p.get("helper");
         if (helper == null || helper.isEmpty()) {
             return Events2Parser.unparsed(ts, line, "helper line without helper:");

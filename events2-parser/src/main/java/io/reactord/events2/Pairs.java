@@ -7,7 +7,7 @@ package io.reactord.events2;
  * does not consume are compacted in place ({@link #keep}) and handed over as the record's {@link Attrs}.
  */
 final class Pairs {
-    final String line;
+    /** The line's bytes (UTF-8); values are decoded from them when read. */
     private final byte[] chars;
     private String[] keys;
     /** {@code [start, end)} of value i at {@code 2i, 2i + 1}. */
@@ -20,19 +20,26 @@ final class Pairs {
     /** Pairs kept so far by {@link #keep}. */
     private int kept;
 
-    private Pairs(String line, byte[] chars, String[] keys, int[] bounds, int size, String keyless) {
-        this.line = line;
+    private Pairs(byte[] chars, int len, String[] keys, int[] bounds, int size, String keyless) {
         this.chars = chars;
         this.keys = keys;
         this.bounds = bounds;
         this.size = size;
         this.keyless = keyless;
-        this.arrows = keyless == null && line.indexOf("->") >= 0;
+        this.arrows = keyless == null && hasArrow(chars, len);
+    }
+
+    private static boolean hasArrow(byte[] c, int len) {
+        for (int i = 0; i + 1 < len; i++) {
+            if (c[i] == '-' && c[i + 1] == '>') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads the pairs from the token after the cursor's current one to the end of the line. */
-    static Pairs read(Cursor t) {
-        String line = t.line;
+    static Pairs read(Cursor t, int len) {
         byte[] chars = t.chars;
         int cap = 16;
         String[] k = new String[cap];
@@ -42,7 +49,7 @@ final class Pairs {
             int c = t.colon;
             if (c < 0) {
                 if (size == 0) {
-                    return new Pairs(line, chars, k, b, 0, line.substring(t.start, t.end));
+                    return new Pairs(chars, len, k, b, 0, Text.of(chars, t.start, t.end));
                 }
                 b[2 * size - 1] = t.end; // the value runs on to the end of this token, separators included
                 continue;
@@ -52,21 +59,26 @@ final class Pairs {
                 k = java.util.Arrays.copyOf(k, cap);
                 b = java.util.Arrays.copyOf(b, 2 * cap);
             }
-            k[size] = Words.of(line, chars, t.start, c);
+            k[size] = Words.of(chars, t.start, c);
             b[2 * size] = c + 1;
             b[2 * size + 1] = t.end;
             size++;
         }
-        return new Pairs(line, chars, k, b, size, null);
+        return new Pairs(chars, len, k, b, size, null);
     }
 
     String key(int i) {
         return keys[i];
     }
 
-    /** The value as printed. */
+    /** The value as printed (invalid UTF-8 replaced, {@link Text#of}). */
     String value(int i) {
-        return line.substring(bounds[2 * i], bounds[2 * i + 1]);
+        return Text.of(chars, bounds[2 * i], bounds[2 * i + 1]);
+    }
+
+    /** The value as printed when it is valid UTF-8, else null ({@link Text#exact}): for names. */
+    String exactValue(int i) {
+        return Text.exact(chars, bounds[2 * i], bounds[2 * i + 1]);
     }
 
     /** Where a state value starts: after {@code old->} with {@code --diff}, the new value is what counts. */
@@ -85,7 +97,7 @@ final class Pairs {
 
     /** The state value (new value of a {@code --diff} pair), canonical when it is a known word. */
     String state(int i) {
-        return Words.of(line, chars, stateStart(i), bounds[2 * i + 1]);
+        return Words.of(chars, stateStart(i), bounds[2 * i + 1]);
     }
 
     /** The state value as a decimal int ≥ 0, or null. */
@@ -119,6 +131,17 @@ final class Pairs {
         return i < 0 ? null : value(i);
     }
 
+    /** The value of the first occurrence of a key; null when absent or not valid UTF-8 (names). */
+    String getExact(String key) {
+        int i = indexOf(key);
+        return i < 0 ? null : exactValue(i);
+    }
+
+    /** True when the key occurs. */
+    boolean has(String key) {
+        return indexOf(key) >= 0;
+    }
+
     /** The value of the first occurrence of a key as a decimal int ≥ 0, or null. */
     Integer number(String key) {
         int i = indexOf(key);
@@ -147,7 +170,7 @@ final class Pairs {
 
     /** The kept pairs; this object is not used afterwards. */
     Attrs attrs() {
-        Attrs a = Attrs.adopt(line, keys, bounds, kept);
+        Attrs a = Attrs.adopt(chars, keys, bounds, kept);
         keys = null;
         bounds = null;
         return a;

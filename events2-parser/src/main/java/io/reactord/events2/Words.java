@@ -51,19 +51,19 @@ final class Words {
         return h ^ (h >>> 9);
     }
 
-    /** {@code line.substring(from, to)}, or the canonical instance when it is a known word. */
-    static String of(String line, byte[] c, int from, int to) {
+    /** {@code c[from, to)} decoded ({@link Text#of}), or the canonical instance when it is a known word. */
+    static String of(byte[] c, int from, int to) {
         int len = to - from;
         if (len == 0) {
             return "";
         }
         if (len > MAX_LENGTH || len > 1 && c[from] >= '0' && c[from] <= '9') {
-            return line.substring(from, to); // long words and numbers are never in the table
+            return Text.of(c, from, to); // long words and numbers are never in the table
         }
         for (int i = hash(c, from, to) & MASK; ; i = (i + 1) & MASK) {
             byte[] w = CHARS[i];
             if (w == null) {
-                return line.substring(from, to);
+                return Text.of(c, from, to);
             }
             if (w.length == len && matches(w, c, from)) {
                 return TABLE[i];

@@ -54,6 +54,15 @@ public final class DropInWriter {
      * @throws UncheckedIOException     when the file system refuses
      */
     public Result write(Path unitDir, Collection<UnitPlan> plans) {
+        return write(unitDir, plans, Set.of());
+    }
+
+    /**
+     * As {@link #write(Path, Collection)}, but the drop-ins of the units in {@code keep} stay on disk even when
+     * no plan mentions them (the caller keeps those of a target that is still running, so that stopping it
+     * still stops its units before the demotion).
+     */
+    public Result write(Path unitDir, Collection<UnitPlan> plans, Set<String> keep) {
         Path dir = unitDir.toAbsolutePath().normalize();
         Map<String, String> wanted = DropIns.renderAll(List.copyOf(plans), shim);
         for (String unit : wanted.keySet()) {
@@ -69,7 +78,9 @@ public final class DropInWriter {
                 unchanged.add(file);
             }
         }
-        List<Path> removed = removeStale(dir, wanted.keySet());
+        Set<String> kept = new java.util.HashSet<>(wanted.keySet());
+        kept.addAll(keep);
+        List<Path> removed = removeStale(dir, kept);
         return new Result(List.copyOf(written), List.copyOf(unchanged), List.copyOf(removed));
     }
 

@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * {@link ConnectionState#RECONNECTED}: job results and state changes in between are lost, so the
  * listener should re-read what it needs. Unit state changes are reported once per distinct
  * (ActiveState, SubState), although systemd sends each change more than once.
+ *
+ * <p>Job results and unit state changes complete on one thread, in the order systemd sent them: a state
+ * change sent before a job's {@code JobRemoved} reaches its listeners before the job's future completes,
+ * so a caller that hands both to one queue never sees an older state after a newer job result.
  */
 public final class SystemdClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SystemdClient.class);
@@ -232,7 +236,9 @@ public final class SystemdClient implements AutoCloseable {
             if (error != null) {
                 result.completeExceptionally(unwrap(error));
             } else {
-                jobs.expect(path.getPath(), result);
+                if (!inOrder(() -> jobs.expect(path.getPath(), result))) {
+                    result.completeExceptionally(new BusUnavailableException(op + " " + unit + ": systemd client closed"));
+                }
             }
         });
         try {
@@ -292,7 +298,7 @@ public final class SystemdClient implements AutoCloseable {
                     .build();
             try {
                 conn.addSigHandler(SystemdManager.JobRemoved.class,
-                        s -> jobs.removed(s.job(), JobResult.of(s.result())));
+                        s -> inOrder(() -> jobs.removed(s.job(), JobResult.of(s.result()))));
                 conn.addSigHandler(Properties.PropertiesChanged.class, this::propertiesChanged);
                 conn.addSigHandler(DBus.NameOwnerChanged.class, s -> nameOwnerChanged(s, gen));
                 SystemdManager m = conn.getRemoteObject(SystemdManager.BUS_NAME, SystemdManager.OBJECT_PATH,
@@ -429,6 +435,19 @@ public final class SystemdClient implements AutoCloseable {
                 safely(() -> l.accept(now));
             }
         });
+    }
+
+    /**
+     * Runs {@code r} on the events thread after everything handed to it before: job results pass through
+     * here like state changes, so that both leave in the order they arrived.
+     */
+    private boolean inOrder(Runnable r) {
+        try {
+            events.execute(r);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false; // closing
+        }
     }
 
     private void fire(ConnectionState state) {

@@ -32,6 +32,11 @@ public record UnitPlan(String resource, List<String> startUnits, String dependen
     public UnitPlan {
         Objects.requireNonNull(resource, "resource");
         SystemdNames.demoteOrEscalateService(resource); // the longest of the three names
+        if (resource.indexOf('/') >= 0) {
+            // DRBD refuses it, and systemd's escaping maps it to '-', so it could not reach drbdsetup verbatim
+            throw new IllegalArgumentException("resource " + SystemdNames.printable(resource)
+                    + ": a DRBD resource name cannot contain '/'");
+        }
         startUnits = List.copyOf(Objects.requireNonNull(startUnits, "startUnits"));
         for (String unit : startUnits) {
             if (unit.startsWith("ocf:")) {

@@ -52,9 +52,17 @@ final class DropInWriterTest {
 
         String promote = read(dir, "drbd-promote@linstor_db.service");
         assertTrue(promote.contains("OnFailure=drbd-demote-or-escalate@%i.service\n"), promote);
-        assertTrue(promote.contains("ExecStop=\nExecStop=/opt/r/reactord-shim secondary-secondary-force \"%I\"\n"));
+        assertTrue(promote.contains("ExecStop=\nExecStop=/opt/r/reactord-shim secondary-secondary-force\n"), promote);
+        assertTrue(promote.contains("ExecCondition=\nExecCondition=/opt/r/reactord-shim primary\n"), promote);
+        assertTrue(promote.contains("Environment=REACTORD_INSTANCE=%i REACTORD_SHIM_STATE=%t/reactord-shim\n"), promote);
 
-        assertTrue(read(dir, "drbd-demote-or-escalate@linstor_db.service").contains("FailureAction=reboot-force\n"));
+        String escalate = read(dir, "drbd-demote-or-escalate@linstor_db.service");
+        assertTrue(escalate.contains("FailureAction=reboot-force\n"), escalate);
+        assertTrue(escalate.contains("Conflicts=drbd-promote@%i.service\n"), escalate);
+        assertTrue(escalate.contains("RefuseManualStart=yes\nRefuseManualStop=yes\n"), escalate);
+        assertTrue(escalate.contains("TimeoutSec=60\n"), escalate);
+        assertTrue(escalate.contains("ExecStart=\nExecStart=/opt/r/reactord-shim secondary-secondary-force-or-escalate\n"),
+                escalate);
     }
 
     @Test
@@ -63,7 +71,10 @@ final class DropInWriterTest {
         writer.write(root, List.of(p));
         assertTrue(read(root, "b.service").contains("Wants=a.service\nAfter=a.service\n"));
         assertTrue(read(root, "drbd-services@r.target").contains("BindsTo=a.service\n"));
-        assertFalse(read(root, "drbd-promote@r.service").contains("ExecStop"), "no --force without secondary-force");
+        assertTrue(read(root, "drbd-promote@r.service").contains("ExecStop=/opt/r/reactord-shim secondary\n"),
+                "no --force without secondary-force");
+        assertTrue(read(root, "drbd-demote-or-escalate@r.service")
+                .contains("ExecStart=/opt/r/reactord-shim secondary-or-escalate\n"));
     }
 
     @Test
@@ -98,9 +109,12 @@ final class DropInWriterTest {
     @Test
     void write_hostileResourceNames_stayInsideUnitDir() throws IOException {
         Path dir = root.resolve("unit-dir");
-        List<String> names = List.of("..", "../../etc", "/", "/etc/passwd", "a/../../b", ".", "x\\..\\y", "%i$x", "日本");
+        List<String> names = List.of("..", ".", "x\\..\\y", "%i$x", "日本", "-x", "${HOME}");
         for (String n : names) {
             writer.write(dir, List.of(plan(n, "a.service")));
+        }
+        for (String n : List.of("../../etc", "/", "/etc/passwd", "a/../../b")) {
+            assertThrows(IllegalArgumentException.class, () -> plan(n, "a.service"), "DRBD forbids '/': " + n);
         }
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.toList()) {

@@ -32,6 +32,68 @@ final class ShimTest {
         return Commands.run(cmd, Map.of("PATH", drbd.path()), 10);
     }
 
+    /** The shim as the units run it: the escaped name in REACTORD_INSTANCE, demotion attempts under {@code state}. */
+    private Commands.Result unitShim(String verb, String resource) {
+        return Commands.run(List.of(shim.toString(), verb), Map.of("PATH", drbd.path(),
+                "REACTORD_INSTANCE", SystemdNames.escapeInstance(resource),
+                "REACTORD_SHIM_STATE", tmp.resolve("state").toString()), 10);
+    }
+
+    static final List<String> HOSTILE_NAMES = List.of("${HOME}", "$(id)", "-x", "a b", "%n", "--force",
+            "semi;colon", "quo\"te", "back\\slash", "$HOME", "`id`", "caf\u00e9");
+
+    @Test
+    void primaryAndSecondary_hostileNames_reachDrbdsetupVerbatimAfterDoubleDash() {
+        for (String name : HOSTILE_NAMES) {
+            drbd.clearCalls();
+            assertEquals(0, unitShim("primary", name).exitCode(), name);
+            assertEquals(0, unitShim("secondary-secondary-force", name).exitCode(), name);
+            assertEquals(List.of("primary " + name, "secondary " + name), drbd.calls(), name);
+        }
+    }
+
+    @Test
+    void fake_dashNameWithoutDoubleDash_refusedLikeRealDrbdsetup() {
+        Commands.Result r = Commands.run(List.of(drbd.dir.resolve("drbdsetup").toString(), "primary", "-x"), Map.of(), 10);
+        assertEquals(20, r.exitCode(), "the fake must catch a shim that forgets --");
+    }
+
+    @Test
+    void orEscalate_noDemotionAttempted_exits0WithoutTouchingDrbd() {
+        drbd.set("refuse-secondary", true);
+        drbd.set("refuse-secondary-force", true);
+        Commands.Result r = unitShim("secondary-secondary-force-or-escalate", "r0");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("nothing to escalate"), r.stderr());
+        assertEquals(List.of(), drbd.calls());
+    }
+
+    @Test
+    void orEscalate_afterFailedDemotion_retriesForcedAndEscalates() {
+        drbd.set("refuse-secondary", true);
+        drbd.set("refuse-secondary-force", true);
+        assertEquals(1, unitShim("secondary-secondary-force", "r0").exitCode());
+        drbd.clearCalls();
+        Commands.Result r = unitShim("secondary-secondary-force-or-escalate", "r0");
+        assertEquals(1, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("<0>"), r.stderr());
+        assertEquals(List.of("secondary r0", "events2 --now r0", "secondary --force r0", "events2 --now r0"),
+                drbd.calls());
+        drbd.clearCalls();
+        assertEquals(0, unitShim("secondary-secondary-force-or-escalate", "r0").exitCode(), "escalated once only");
+        assertEquals(List.of(), drbd.calls());
+    }
+
+    @Test
+    void primary_afterFailedDemotion_clearsTheRecord() {
+        drbd.set("refuse-secondary", true);
+        assertEquals(1, unitShim("secondary", "r0").exitCode());
+        drbd.set("refuse-secondary", false);
+        assertEquals(0, unitShim("primary", "r0").exitCode());
+        assertEquals(0, unitShim("secondary-or-escalate", "r0").exitCode());
+        assertEquals("primary r0", drbd.calls().get(drbd.calls().size() - 1), "no demotion after the record was cleared");
+    }
+
     @Test
     void primary_accepted_exits0() {
         assertEquals(0, shim("primary", "r0").exitCode());
@@ -89,5 +151,6 @@ final class ShimTest {
         assertEquals(2, shim("promote", "r0").exitCode());
         assertEquals(2, shim("primary").exitCode());
         assertEquals(2, shim("primary", "").exitCode());
+        assertEquals(2, shim("primary", "a/b").exitCode());
     }
 }

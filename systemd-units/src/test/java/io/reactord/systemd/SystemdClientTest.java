@@ -44,6 +44,7 @@ final class SystemdClientTest {
         Files.writeString(units.resolve("sum-masked.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
         Files.writeString(units.resolve("sum-idle.service"), "[Service]\nExecStart=/bin/sleep infinity\n");
         Files.writeString(units.resolve("sum.target"), "[Unit]\n");
+        Files.writeString(units.resolve("order.target"), "[Unit]\n");
         client = SystemdClient.forAddress(systemd.busAddress(), Duration.ofSeconds(20));
         client.start().get(10, TimeUnit.SECONDS);
         client.daemonReload().get(10, TimeUnit.SECONDS);
@@ -129,6 +130,35 @@ final class SystemdClientTest {
         assertTrue(seen.contains(new UnitStateChange("daemon.service", "active", "running")), seen.toString());
         for (int i = 1; i < seen.size(); i++) {
             assertFalse(seen.get(i).equals(seen.get(i - 1)), "duplicate report: " + seen);
+        }
+    }
+
+    /**
+     * systemd announces a queued stop with the unit's (still active) state, before the job's JobRemoved; a
+     * client that has not seen the unit yet reports that state. It must reach the listeners before the
+     * job's result does, else a consumer of both believes the stale "active" over the finished stop.
+     */
+    @Test
+    void stopUnit_stateSentBeforeJobRemoved_reportedBeforeTheJobResult() throws Exception {
+        assertEquals(JobResult.DONE, client.startUnit("order.target", "replace").get(10, TimeUnit.SECONDS));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (SystemdClient fresh = SystemdClient.forAddress(systemd.busAddress(), Duration.ofSeconds(20))) {
+            fresh.start().get(10, TimeUnit.SECONDS);
+            fresh.onUnitStateChange(c -> {
+                if (c.unit().equals("order.target")) {
+                    seen.add(c.activeState() + " on " + Thread.currentThread().getName());
+                }
+            });
+            CompletableFuture<String> job = fresh.stopUnit("order.target", "replace")
+                    .thenApply(r -> {
+                        seen.add("job " + r + " on " + Thread.currentThread().getName());
+                        return Thread.currentThread().getName();
+                    });
+            String thread = job.get(10, TimeUnit.SECONDS);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(e -> e.startsWith("inactive")));
+            assertEquals("reactord-systemd-events", thread, seen.toString());
+            int active = seen.indexOf("active on reactord-systemd-events");
+            assertTrue(active >= 0 && active < seen.indexOf("job DONE on reactord-systemd-events"), seen.toString());
         }
     }
 

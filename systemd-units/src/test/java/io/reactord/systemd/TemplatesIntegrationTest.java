@@ -46,6 +46,9 @@ final class TemplatesIntegrationTest {
             plans.add(new UnitPlan(res, List.of(res + "-mount.service", res + "-app.service"),
                     "Requires", "Requires", "none", true));
         }
+        for (String name : ShimTest.HOSTILE_NAMES) {
+            plans.add(new UnitPlan(name, List.of(), "Requires", "Requires", "none", true));
+        }
         new DropInWriter(units.resolve(UnitTemplates.SHIM)).write(units, plans);
         systemd.setEnvironment(Map.of("PATH", drbd.path()));
         client = SystemdClient.forAddress(systemd.busAddress(), Duration.ofSeconds(20));
@@ -174,6 +177,19 @@ final class TemplatesIntegrationTest {
         client.resetFailedUnit(SystemdNames.promoteService("r-escalate")).get(5, TimeUnit.SECONDS);
         client.resetFailedUnit(escalate).get(5, TimeUnit.SECONDS);
         assertEquals("inactive", status(escalate).activeState());
+    }
+
+    @Test
+    void startStop_hostileResourceNames_reachDrbdsetupVerbatim() throws Exception {
+        for (String name : ShimTest.HOSTILE_NAMES) {
+            drbd.clearCalls();
+            String target = SystemdNames.servicesTarget(name);
+            assertEquals(JobResult.DONE, client.startUnit(target, "replace").get(20, TimeUnit.SECONDS), name);
+            assertEquals(JobResult.DONE, client.stopUnit(target, "replace").get(20, TimeUnit.SECONDS), name);
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> "inactive".equals(status(SystemdNames.promoteService(name)).activeState()));
+            assertEquals(List.of("primary " + name, "secondary " + name), drbd.calls(), name);
+        }
     }
 
     @Test

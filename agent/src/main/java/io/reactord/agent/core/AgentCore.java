@@ -52,6 +52,12 @@ public final class AgentCore {
     private long unparsed;
     private long lastLineMs = -1;
     private final List<EventObserver> observers = new ArrayList<>();
+    /**
+     * Per unit, how many facts about its state (job results, state changes) the promoters were handed. A state
+     * read counts them when issued; if the count moved before its answer arrives, the answer may be older than
+     * what the promoter already knows and is never handed over as news.
+     */
+    private final Map<String, Long> unitFacts = new HashMap<>();
 
     /** Sees every parsed events2 event with its resource before and after the event (helpers, metrics). */
     @FunctionalInterface
@@ -170,13 +176,22 @@ public final class AgentCore {
         return r == null ? Views.absent(name) : Views.of(r);
     }
 
-    /** Reads the target's state, then hands the promoter the complete view (adoption). */
+    /**
+     * Reads the target's state, then hands the promoter the complete view (adoption). A job result or state
+     * change of the target that arrives while the read is under way makes its answer stale: read again.
+     */
     private void adopt(String name, long gen) {
         Promoter p = promoters.get(name);
         String target = p.settings().target();
+        long facts = facts(target);
         CompletableFuture<UnitActiveState> f = units.activeState(name, target);
         f.whenComplete((s, err) -> loop.execute(() -> {
             if (gen != dumpGeneration || !dumpComplete || promoters.get(name) != p) {
+                return;
+            }
+            if (facts(target) != facts) {
+                LOG.debug("{}: {} changed while its state was read; reading again", name, target);
+                adopt(name, gen);
                 return;
             }
             UnitActiveState st = err != null || s == null ? UnitActiveState.UNKNOWN : s;
@@ -202,8 +217,10 @@ public final class AgentCore {
      */
     private void reportFailedMembers(String name, Promoter p, long gen) {
         for (String unit : p.settings().units()) {
+            long facts = facts(unit);
             units.activeState(name, unit).whenComplete((s, err) -> loop.execute(() -> {
-                if (s == UnitActiveState.FAILED && gen == dumpGeneration && dumpComplete && promoters.get(name) == p) {
+                if (s == UnitActiveState.FAILED && gen == dumpGeneration && dumpComplete && promoters.get(name) == p
+                        && facts(unit) == facts) {
                     LOG.warn("{}: {} is failed in the adopted target", name, unit);
                     deliver(name, new Input.UnitStateChanged(unit, s));
                 }
@@ -220,14 +237,39 @@ public final class AgentCore {
 
     // ---------------------------------------------------------------- inputs from elsewhere
 
-    /** A unit changed its ActiveState (from the systemd listener). */
+    /** A unit changed its ActiveState (from the systemd listener, in the order systemd reported it). */
     public void unitStateChanged(String unit, UnitActiveState state) {
+        fact(unit);
         for (Map.Entry<String, Promoter> e : new ArrayList<>(promoters.entrySet())) {
             PromoterSettings s = e.getValue().settings();
             if (s.target().equals(unit) || s.units().contains(unit)) {
                 deliver(e.getKey(), new Input.UnitStateChanged(unit, state));
             }
         }
+    }
+
+    /**
+     * Reads every managed target's state again (after the link to systemd was lost, when changes may have been
+     * missed) and hands over each answer that is not older than a fact the promoter got meanwhile.
+     */
+    public void rereadTargets() {
+        for (Map.Entry<String, Promoter> e : new ArrayList<>(promoters.entrySet())) {
+            String target = e.getValue().settings().target();
+            long facts = facts(target);
+            units.activeState(e.getKey(), target).whenComplete((s, err) -> loop.execute(() -> {
+                if (s != null && s != UnitActiveState.UNKNOWN && facts(target) == facts) {
+                    unitStateChanged(target, s);
+                }
+            }));
+        }
+    }
+
+    private long facts(String unit) {
+        return unitFacts.getOrDefault(unit, 0L);
+    }
+
+    private void fact(String unit) {
+        unitFacts.merge(unit, 1L, Long::sum);
     }
 
     /** Delivers an input to one promoter and executes its commands; false when the resource is not managed. */
@@ -289,21 +331,22 @@ public final class AgentCore {
             units.resetFailed(res, ((Command.ResetFailed) c).unit());
         } else {
             listener.executing(now, res, c);
-            if (c instanceof Command.Start) {
-                track(res, ((Command.Start) c).op(), units.start(res, ((Command.Start) c).unit()));
-            } else if (c instanceof Command.Stop) {
-                track(res, ((Command.Stop) c).op(), units.stop(res, ((Command.Stop) c).unit()));
-            } else if (c instanceof Command.Freeze) {
-                track(res, ((Command.Freeze) c).op(), units.freeze(res, ((Command.Freeze) c).unit()));
-            } else if (c instanceof Command.Thaw) {
-                track(res, ((Command.Thaw) c).op(), units.thaw(res, ((Command.Thaw) c).unit()));
+            if (c instanceof Command.Start st) {
+                track(res, st.unit(), st.op(), units.start(res, st.unit()));
+            } else if (c instanceof Command.Stop sp) {
+                track(res, sp.unit(), sp.op(), units.stop(res, sp.unit()));
+            } else if (c instanceof Command.Freeze fr) {
+                track(res, fr.unit(), fr.op(), units.freeze(res, fr.unit()));
+            } else if (c instanceof Command.Thaw th) {
+                track(res, th.unit(), th.op(), units.thaw(res, th.unit()));
             }
         }
     }
 
-    private void track(String res, long op, CompletableFuture<JobOutcome> f) {
+    private void track(String res, String unit, long op, CompletableFuture<JobOutcome> f) {
         inFlight.add(f);
         f.whenComplete((o, err) -> loop.execute(() -> {
+            fact(unit);
             JobOutcome out = err != null || o == null ? JobOutcome.error(err == null ? "no result" : err.toString()) : o;
             deliver(res, new Input.JobFinished(op, out.result() == null ? JobResult.ERROR : out.result(),
                     out.activeState(), out.conditionResult(), out.detail()));

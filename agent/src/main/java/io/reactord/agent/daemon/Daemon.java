@@ -61,6 +61,14 @@ public final class Daemon {
     private final Map<String, DrbdOptions> drbdOptions = new HashMap<>();
     private volatile Set<String> shellResources = Set.of();
     private volatile ShellUnits shellUnits;
+    private ShellState shellState;
+    private volatile List<UnitPlan> plannedUnits = List.of();
+    private volatile DropInKeeper dropIns;
+    private final java.util.concurrent.ExecutorService dropInWork = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "reactord-drop-ins");
+        t.setDaemon(true);
+        return t;
+    });
     private SystemdClient systemd;
     private JournalFile journal;
     private AgentCore core;
@@ -86,6 +94,11 @@ public final class Daemon {
 
     /** Runs until {@link #stop()}; returns the exit status. */
     public int run() {
+        try {
+            io.reactord.agent.journal.StateFiles.ensureDir(config.stateDir());
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("state directory {}: {}; the journal and the shell runner's state may not persist", config.stateDir(), e.toString());
+        }
         journal = new JournalFile(config.stateDir(), JournalFile.DEFAULT_MAX_BYTES);
         systemd = SystemdClient.forSystemBus(JOB_TIMEOUT);
         CompletableFuture<Void> connected = systemd.start();
@@ -105,6 +118,7 @@ public final class Daemon {
         umh = new io.reactord.agent.umh.UmhRunner(config.umh(), io.reactord.agent.umh.UmhRunner.Options.DEFAULTS,
                 run -> LOG.info("umh: {}", run.summary()));
         core.observe((e, before, after, cs) -> umh.onEvent(e, before, after));
+        systemd.onUnitStateChange(c -> maybeRetryDropIns(c.unit(), c.activeState()));
         systemd.onUnitStateChange(c -> loop.execute(() -> {
             escalations.unitChanged(c.unit(), c.activeState(), core.promoters().keySet());
             core.unitStateChanged(c.unit(), UnitActiveState.parse(c.activeState()));
@@ -177,6 +191,9 @@ public final class Daemon {
         Duration every = config.statisticsPollInterval();
         pollTimer = scheduler.schedule(every, () -> {
             events.poll();
+            if (dropIns != null && !dropIns.waiting().isEmpty()) {
+                dropInWork.execute(this::writeDropIns);
+            }
             schedulePoll();
         });
     }
@@ -198,16 +215,12 @@ public final class Daemon {
                 }
             }
         }
-        try {
-            DropInWriter.Result w = new DropInWriter(opts.shim()).write(cfg.unitDir(), plans);
-            if (w.changed()) {
-                LOG.info("drop-ins: {} written, {} removed; reloading systemd", w.written().size(), w.removed().size());
-                systemd.daemonReload().get(60, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            LOG.error("writing drop-ins to {} failed: {}", cfg.unitDir(), e.getMessage());
+        plannedUnits = List.copyOf(plans);
+        writeDropIns();
+        if (shellState == null) {
+            shellState = ShellState.in(cfg.stateDir());
         }
-        shellUnits = new ShellUnits(children, cfg.drbdsetup(), specs);
+        shellUnits = new ShellUnits(children, cfg.drbdsetup(), specs, shellState);
         shellResources = Set.copyOf(shell);
         StartupWork work = new StartupWork(cfg.drbdsetup(), opts.drbdadm());
         List<PromoterResource> unchecked = new ArrayList<>();
@@ -232,17 +245,61 @@ public final class Daemon {
         return out;
     }
 
+    /**
+     * Writes the drop-ins of the current plans and reloads systemd when that changed anything; stale drop-ins of a
+     * target that still runs stay until it is stopped ({@link DropInKeeper}). Off the loop.
+     */
+    private synchronized void writeDropIns() {
+        if (dropIns == null || !dropIns.unitDir().equals(config.unitDir())) {
+            dropIns = new DropInKeeper(config.unitDir(), opts.shim());
+        }
+        try {
+            Set<String> before = dropIns.waiting();
+            DropInKeeper.Outcome o = dropIns.apply(plannedUnits, this::readActiveState);
+            if (!before.equals(dropIns.waiting())) {
+                o.kept().forEach((target, units) -> LOG.info("drop-ins of {} ({}) kept while it runs on this node;"
+                        + " they go once it is stopped", target, String.join(", ", units)));
+            }
+            DropInWriter.Result w = o.written();
+            if (w.changed()) {
+                LOG.info("drop-ins: {} written, {} removed; reloading systemd", w.written().size(), w.removed().size());
+                systemd.daemonReload().get(60, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            LOG.error("writing drop-ins to {} failed: {}", config.unitDir(), e.getMessage());
+        }
+    }
+
+    private String readActiveState(String unit) {
+        try {
+            return systemd.activeState(unit).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** A unit changed state: when it is one whose stale drop-ins wait, try the removal again (off the loop). */
+    private void maybeRetryDropIns(String unit, String activeState) {
+        if (DropInKeeper.isDown(activeState) && dropIns != null && dropIns.waiting().contains(unit)) {
+            dropInWork.execute(this::writeDropIns);
+        }
+    }
+
     /** SIGHUP: load, validate and apply the configuration; a bad one is rejected and the old one stays. */
     public synchronized void reload() {
         LoadResult lr = opts.loader().get();
         lr.warnings().forEach(w -> LOG.warn("config: {}", w));
         if (!lr.ok()) {
             lr.errors().forEach(e -> LOG.error("config: {}", e));
-            LOG.error("reload rejected: the configuration has {} error(s); the previous configuration stays in force",
-                    lr.errors().size());
-            return;
+            if (lr.usable() == null) {
+                LOG.error("reload rejected: the main file has {} error(s); the previous configuration stays in force",
+                        lr.errors().size());
+                return;
+            }
+            LOG.error("reload: {} file(s) rejected, their previous configuration stays in force: {}",
+                    lr.rejected().size(), lr.rejected());
         }
-        ReactordConfig neu = lr.config();
+        ReactordConfig neu = io.reactord.config.PartialReload.merge(config, lr);
         Map<String, ResourceChange> diff = ConfigDiff.diff(config, neu);
         LOG.info("reload: {}", diff);
         config = neu;
@@ -255,14 +312,7 @@ public final class Daemon {
 
     private void rereadUnits() {
         LOG.info("systemd reconnected: re-reading unit states");
-        for (Map.Entry<String, io.reactord.agent.promoter.Promoter> e : core.promoters().entrySet()) {
-            String target = e.getValue().settings().target();
-            systemd.activeState(target).whenComplete((s, err) -> {
-                if (s != null) {
-                    loop.execute(() -> core.unitStateChanged(target, UnitActiveState.parse(s)));
-                }
-            });
-        }
+        core.rereadTargets();
     }
 
     private void notifyReady() {
@@ -312,6 +362,7 @@ public final class Daemon {
         systemd.close();
         scheduler.close();
         children.close();
+        dropInWork.shutdownNow();
         return 0;
     }
 

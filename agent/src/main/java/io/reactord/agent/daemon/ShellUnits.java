@@ -4,7 +4,6 @@ import io.reactord.agent.core.JobOutcome;
 import io.reactord.agent.core.UnitController;
 import io.reactord.agent.promoter.JobResult;
 import io.reactord.agent.promoter.UnitActiveState;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * through a {@link ProcessRunner}. Start: {@code drbdsetup primary RES} (failure = lost race, like the
  * promote unit's condition), then each {@code start} command via {@code sh -c}; if one fails, the ones
  * already started are stopped and the resource demoted. Stop: the {@code stop} commands (default: start
- * reversed), then {@code drbdsetup secondary RES}. Freezing is not supported.
+ * reversed), then {@code drbdsetup secondary RES}. Freezing is not supported. What was started is kept in a
+ * {@link ShellState}, so an agent restart or a reload does not forget it.
  */
 public final class ShellUnits implements UnitController {
     /** One resource's commands. */
@@ -23,12 +23,14 @@ public final class ShellUnits implements UnitController {
     private final ProcessRunner runner;
     private final String drbdsetup;
     private final Map<String, Spec> specs;
-    private final Map<String, UnitActiveState> states = new HashMap<>();
+    private final ShellState states;
 
-    public ShellUnits(ProcessRunner runner, String drbdsetup, Map<String, Spec> specs) {
+    /** Shell units whose state lives in {@code states} (shared across reloads, persisted across restarts). */
+    ShellUnits(ProcessRunner runner, String drbdsetup, Map<String, Spec> specs, ShellState states) {
         this.runner = runner;
         this.drbdsetup = drbdsetup;
         this.specs = Map.copyOf(specs);
+        this.states = states;
     }
 
     @Override
@@ -42,6 +44,7 @@ public final class ShellUnits implements UnitController {
                 return CompletableFuture.completedFuture(new JobOutcome(JobResult.SKIPPED, UnitActiveState.INACTIVE, false,
                         "drbdsetup primary exited " + rc));
             }
+            set(resource, UnitActiveState.ACTIVATING);
             return startFrom(resource, s, 0);
         });
     }
@@ -100,14 +103,10 @@ public final class ShellUnits implements UnitController {
 
     @Override
     public CompletableFuture<UnitActiveState> activeState(String resource, String unit) {
-        synchronized (states) {
-            return CompletableFuture.completedFuture(states.getOrDefault(resource, UnitActiveState.INACTIVE));
-        }
+        return CompletableFuture.completedFuture(states.get(resource));
     }
 
     private void set(String resource, UnitActiveState s) {
-        synchronized (states) {
-            states.put(resource, s);
-        }
+        states.set(resource, s);
     }
 }

@@ -4,12 +4,12 @@ import io.reactord.agent.json.Json;
 import io.reactord.agent.core.JournalSink;
 import io.reactord.agent.promoter.JournalEntry;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The on-disk journal ring: appends JSON lines to {@code DIR/journal.jsonl} on its own thread; when
  * the file exceeds {@code maxBytes} it becomes {@code journal.jsonl.1} (replacing the previous one), so
  * at most about {@code 2 x maxBytes} are kept. Write errors are logged once and otherwise ignored: the
- * journal never stops the agent.
+ * journal never stops the agent. The state directory is made 0700 and the files are 0600 ({@link StateFiles}).
  */
 public final class JournalFile implements JournalSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalFile.class);
@@ -37,6 +37,7 @@ public final class JournalFile implements JournalSink, AutoCloseable {
         return t;
     });
     private boolean warned;
+    private boolean dirChecked;
 
     public JournalFile(Path dir, long maxBytes) {
         this.file = dir.resolve(NAME);
@@ -58,12 +59,20 @@ public final class JournalFile implements JournalSink, AutoCloseable {
     private void write(JournalRecord r) {
         try {
             byte[] line = (Json.write(r.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
-            Files.createDirectories(file.getParent());
+            if (!dirChecked) {
+                StateFiles.ensureDir(file.getParent());
+                StateFiles.restrict(file);
+                StateFiles.restrict(rotated);
+                dirChecked = true;
+            }
             if (Files.exists(file) && Files.size(file) + line.length > maxBytes) {
                 Files.move(file, rotated, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            try (OutputStream o = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                o.write(line);
+            try (FileChannel o = StateFiles.append(file)) {
+                ByteBuffer b = ByteBuffer.wrap(line);
+                while (b.hasRemaining()) {
+                    o.write(b);
+                }
             }
             warned = false;
         } catch (IOException | RuntimeException ex) {

@@ -72,6 +72,7 @@ public final class Promoter {
     private final TargetOps ops = new TargetOps();
     private final PromoterTimers timers = new PromoterTimers();
     private final StartAccounting accounting = new StartAccounting();
+    private final FailBack failBack = new FailBack();
     private String moveNode;
     private boolean evictKeepMasked;
 
@@ -130,6 +131,7 @@ public final class Promoter {
         if (!dumpComplete) {
             return; // a partial view: stored, never acted on
         }
+        failBack.observe(v);
         evaluate();
     }
 
@@ -138,6 +140,7 @@ public final class Promoter {
         view = d.view();
         targetState = d.target();
         dumpComplete = true;
+        failBack.observe(view);
         if (state == PromoterState.UNKNOWN) {
             adopt();
         } else {
@@ -275,6 +278,15 @@ public final class Promoter {
                     evaluate();
                 }
                 break;
+            case FAILBACK:
+                if (failBack.awaiting() != null) {
+                    String peer = failBack.expire();
+                    warnNote("fail-back to " + peer + " not answered within " + human(settings.failBackTimeout())
+                            + ": promoting again; no fail-back to " + peer + " until its state changes",
+                            peer + " UpToDate but not Primary");
+                    evaluate();
+                }
+                break;
             case MOVE:
                 moveNode = null;
                 note("move expired", "move timer");
@@ -338,6 +350,7 @@ public final class Promoter {
                 thawUnits("evict");
             }
             ops.stop(settings.target(), "evicted by operator");
+            accounting.release(now);
         }
         if (!e.keepMasked()) {
             schedule(TimerId.Kind.EVICT, e.duration() == null ? DEFAULT_EVICT_DURATION : e.duration());
@@ -380,7 +393,9 @@ public final class Promoter {
             return;
         }
         accounting.clear();
+        failBack.clearAwaiting();
         cancelTimer(TimerId.Kind.EVICT);
+        cancelTimer(TimerId.Kind.FAILBACK);
         if (view != null && view.isPrimary() && targetState.isUp() && ops.idle()) {
             sawPrimary = true;
             transition(PromoterState.ACTIVE, "enabled: Primary with active target", "operator request");
@@ -444,6 +459,9 @@ public final class Promoter {
             case IDLE:
                 if (promotable() && MoveRules.holdsBack(settings, view, moveNode)) {
                     note("holding back: moving to " + moveNode, moveNode + " connected and UpToDate");
+                } else if (promotable() && failBack.holdsBack(settings, now)) {
+                    note("holding back: failing back to " + failBack.awaiting(), failBack.awaiting()
+                            + " connected and UpToDate, fail-back-timeout " + human(settings.failBackTimeout()) + " not over");
                 } else if (promotable()) {
                     Duration sleep = promoteSleep();
                     transition(PromoterState.PENDING, "promotable; starting in " + human(sleep),
@@ -495,12 +513,16 @@ public final class Promoter {
         if (view.isPrimary()) {
             sawPrimary = true;
         }
-        ReleaseGuards.Verdict v = ReleaseGuards.whileActive(settings, view, sawPrimary, moveNode);
+        ReleaseGuards.Verdict v = ReleaseGuards.whileActive(settings, view, sawPrimary, moveNode, failBack.candidate(settings, view));
         for (ReleaseGuards.Note n : v.notes()) {
             note(n.reason(), n.guard());
         }
-        if (v.involuntary()) {
-            accounting.release(now);
+        if (v.action() != ReleaseGuards.Action.STAY) {
+            accounting.release(now); // voluntary or not: every release counts for damping
+        }
+        if (v.failBackPeer() != null) {
+            failBack.released(v.failBackPeer(), now);
+            schedule(TimerId.Kind.FAILBACK, settings.failBackTimeout());
         }
         if (v.action() == ReleaseGuards.Action.FREEZE) {
             transition(PromoterState.FROZEN, v.reason(), v.guard());

@@ -16,13 +16,20 @@ import java.util.List;
  * @param preferredNodesPolicy when preference applies
  * @param onQuorumLoss what to do when a Primary loses quorum
  * @param onDiskDetach what to do when a Primary's local disk detaches
- * @param fencingConfigured whether DRBD fencing is configured for the resource (adds the fencing delay)
- * @param fencingPromoteDelay added to the promote sleep when fencing is configured
+ * @param fencingConfigured whether DRBD runs in 2-node fencing mode (quorum off, fencing resource-and-stonith):
+ *     only then is the fencing delay added, as drbd-reactor does
+ * @param fencingPromoteDelay added to the promote sleep in 2-node fencing mode
  * @param stopServicesOnExit stop the target when the agent exits or the resource is removed
  * @param maxFailures start failures per {@code failureWindow} before giving up
  * @param failureWindow the sliding window failures are counted in
  * @param backoffInitial first retry delay after a failure (at most 20 s)
  * @param backoffMax retry delay cap
+ * @param failBackTimeout how long, after a fail-back release, this node holds back for the preferred peer to
+ *     take over before it promotes again (and stops failing back to that peer until its state changes)
+ * @param startSettle how long after a start job a failing start unit still counts as a start failure
+ * @param startTimeout how long a start may stay in {@code STARTING} before it counts as a failed start
+ *     ({@code start-timeout}); a warning is journaled every {@link #START_WARN_EVERY} while waiting
+ * @param refused why this resource must not be managed (e.g. DRBD quorum off without fencing), null to manage it
  */
 public record PromoterSettings(
         String resource,
@@ -41,7 +48,11 @@ public record PromoterSettings(
         int maxFailures,
         Duration failureWindow,
         Duration backoffInitial,
-        Duration backoffMax) {
+        Duration backoffMax,
+        Duration failBackTimeout,
+        Duration startSettle,
+        Duration startTimeout,
+        String refused) {
 
     /** How the resource's services are run. */
     public enum Runner { SYSTEMD, SHELL }
@@ -61,6 +72,11 @@ public record PromoterSettings(
     public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofSeconds(10);
     public static final Duration MAX_BACKOFF_INITIAL = Duration.ofSeconds(20);
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_FAIL_BACK_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_START_SETTLE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(5);
+    /** How often a start that is still running is warned about. */
+    public static final Duration START_WARN_EVERY = Duration.ofSeconds(30);
 
     public PromoterSettings {
         if (resource == null || resource.isEmpty()) {
@@ -92,6 +108,35 @@ public record PromoterSettings(
         if (backoffMax.compareTo(backoffInitial) < 0) {
             backoffMax = backoffInitial;
         }
+        failBackTimeout = positive(failBackTimeout, DEFAULT_FAIL_BACK_TIMEOUT, "fail-back-timeout");
+        startSettle = nonNegative(startSettle, DEFAULT_START_SETTLE, "start-settle");
+        startTimeout = positive(startTimeout, DEFAULT_START_TIMEOUT, "start-timeout");
+        refused = refused == null || refused.isEmpty() ? null : refused;
+    }
+
+    /** The settings without the newer tunables (their defaults; the resource is managed). */
+    public PromoterSettings(String resource, String localNode, String target, List<String> units, Runner runner,
+            double sleepBeforePromoteFactor, List<String> preferredNodes, PreferredNodesPolicy preferredNodesPolicy,
+            QuorumLossPolicy onQuorumLoss, DiskDetachPolicy onDiskDetach, boolean fencingConfigured,
+            Duration fencingPromoteDelay, boolean stopServicesOnExit, int maxFailures, Duration failureWindow,
+            Duration backoffInitial, Duration backoffMax) {
+        this(resource, localNode, target, units, runner, sleepBeforePromoteFactor, preferredNodes, preferredNodesPolicy,
+                onQuorumLoss, onDiskDetach, fencingConfigured, fencingPromoteDelay, stopServicesOnExit, maxFailures,
+                failureWindow, backoffInitial, backoffMax, null, null, null, null);
+    }
+
+    /** These settings with other start/fail-back timing. */
+    public PromoterSettings withTiming(Duration failBack, Duration settle, Duration startTimeout) {
+        return new PromoterSettings(resource, localNode, target, units, runner, sleepBeforePromoteFactor, preferredNodes,
+                preferredNodesPolicy, onQuorumLoss, onDiskDetach, fencingConfigured, fencingPromoteDelay, stopServicesOnExit,
+                maxFailures, failureWindow, backoffInitial, backoffMax, failBack, settle, startTimeout, refused);
+    }
+
+    /** These settings, refused with {@code why} (null: managed). */
+    public PromoterSettings withRefused(String why) {
+        return new PromoterSettings(resource, localNode, target, units, runner, sleepBeforePromoteFactor, preferredNodes,
+                preferredNodesPolicy, onQuorumLoss, onDiskDetach, fencingConfigured, fencingPromoteDelay, stopServicesOnExit,
+                maxFailures, failureWindow, backoffInitial, backoffMax, failBackTimeout, startSettle, startTimeout, why);
     }
 
     /** Defaults for everything but the names (drbd-reactor's defaults plus ours). */

@@ -10,7 +10,7 @@ import java.util.List;
  * The guards of one {@link Promoter} that read the DRBD view: whether a start may be issued
  * ({@code may_promote} and the rest, never forced), and what an active target must do — demoted,
  * quorum lost (freeze or stop), disk detached with an UpToDate peer (fail-over), a move to another node,
- * a more preferred UpToDate peer (fail-back). Pure functions of the settings and the view.
+ * a more preferred peer that became UpToDate (fail-back). Pure functions of the settings and the view.
  */
 final class ReleaseGuards {
     private ReleaseGuards() {}
@@ -23,12 +23,12 @@ final class ReleaseGuards {
 
     /**
      * @param action what to do with the target
-     * @param involuntary whether it is an involuntary release (counts for damping)
+     * @param failBackPeer the peer a fail-back releases toward (null for any other verdict)
      * @param reason the reason, as logged (null for {@code STAY})
      * @param guard the condition that decided (null for {@code STAY})
      * @param notes decisions without a state change made on the way, in order
      */
-    record Verdict(Action action, boolean involuntary, String reason, String guard, List<Note> notes) {}
+    record Verdict(Action action, String failBackPeer, String reason, String guard, List<Note> notes) {}
 
     /** May this node start the target now? Only when DRBD says so (never forced). */
     static boolean promotable(ResourceView view) {
@@ -60,16 +60,19 @@ final class ReleaseGuards {
         return s.onQuorumLoss() == QuorumLossPolicy.FREEZE && s.runner() == PromoterSettings.Runner.SYSTEMD;
     }
 
-    /** The rules for an active target; {@code sawPrimary}: this node was seen Primary since the start. */
-    static Verdict whileActive(PromoterSettings s, ResourceView view, boolean sawPrimary, String moveNode) {
+    /**
+     * The rules for an active target; {@code sawPrimary}: this node was seen Primary since the start;
+     * {@code failBackPeer}: a more preferred peer whose UpToDate edge is armed ({@link FailBack}), or null.
+     */
+    static Verdict whileActive(PromoterSettings s, ResourceView view, boolean sawPrimary, String moveNode, String failBackPeer) {
         List<Note> notes = new ArrayList<>();
         if (sawPrimary && !view.isPrimary()) {
-            return new Verdict(Action.STOP, true, "DRBD is no longer Primary here", "role " + lower(view.role()), notes);
+            return new Verdict(Action.STOP, null, "DRBD is no longer Primary here", "role " + lower(view.role()), notes);
         }
         if (view.quorumLost()) {
             return freezes(s)
-                    ? new Verdict(Action.FREEZE, true, "quorum lost: freezing the services", "quorum:no, on-quorum-loss freeze", notes)
-                    : new Verdict(Action.STOP, true, "quorum lost", "quorum:no, on-quorum-loss shutdown", notes);
+                    ? new Verdict(Action.FREEZE, null, "quorum lost: freezing the services", "quorum:no, on-quorum-loss freeze", notes)
+                    : new Verdict(Action.STOP, null, "quorum lost", "quorum:no, on-quorum-loss shutdown", notes);
         }
         if (s.onDiskDetach() == PromoterSettings.DiskDetachPolicy.FAIL_OVER) {
             for (VolumeView v : view.volumes()) {
@@ -78,7 +81,7 @@ final class ReleaseGuards {
                 }
                 String peer = view.peers().stream().filter(p -> p.upToDate(v.volume())).map(PeerView::name).findFirst().orElse(null);
                 if (peer != null) {
-                    return new Verdict(Action.STOP, true,
+                    return new Verdict(Action.STOP, null,
                             "local disk of volume " + v.volume() + " " + lower(v.disk()) + ": failing over to UpToDate " + peer,
                             "disk " + lower(v.disk()) + ", on-disk-detach fail-over, peer " + peer + " UpToDate", notes);
                 }
@@ -88,20 +91,15 @@ final class ReleaseGuards {
         }
         if (moveNode != null && !moveNode.equals(s.localNode())) {
             if (MoveRules.targetReady(view, moveNode)) {
-                return new Verdict(Action.STOP, false, "moving to " + moveNode, "move in force, " + moveNode + " UpToDate", notes);
+                return new Verdict(Action.STOP, null, "moving to " + moveNode, "move in force, " + moveNode + " UpToDate", notes);
             }
             notes.add(new Note("moving to " + moveNode + " once it is connected and UpToDate", "move in force"));
         }
-        if (moveNode == null && s.preferredNodesPolicy() == PromoterSettings.PreferredNodesPolicy.ALWAYS
-                && !s.preferredNodes().isEmpty()) {
-            int mine = s.preferredIndex(s.localNode());
-            for (PeerView p : view.peers()) {
-                if (s.preferredNodes().contains(p.name()) && s.preferredIndex(p.name()) < mine && p.upToDate()) {
-                    return new Verdict(Action.STOP, false, "fail-back: preferred node " + p.name() + " is UpToDate",
-                            "preferred-nodes-policy always, " + p.name() + " index " + s.preferredIndex(p.name()) + " < " + mine, notes);
-                }
-            }
+        if (moveNode == null && failBackPeer != null) {
+            return new Verdict(Action.STOP, failBackPeer, "fail-back: preferred node " + failBackPeer + " became UpToDate",
+                    "preferred-nodes-policy always, " + failBackPeer + " index " + s.preferredIndex(failBackPeer) + " < "
+                            + s.preferredIndex(s.localNode()) + ", UpToDate edge", notes);
         }
-        return new Verdict(Action.STAY, false, null, null, notes);
+        return new Verdict(Action.STAY, null, null, null, notes);
     }
 }

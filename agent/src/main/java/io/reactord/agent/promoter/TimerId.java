@@ -18,6 +18,10 @@ public record TimerId(String resource, Kind kind, long generation) {
         /** end of a temporary eviction */
         EVICT,
         /** end of a temporary move preference */
-        MOVE
+        MOVE,
+        /** end of the wait for a preferred peer to answer a fail-back release */
+        FAILBACK,
+        /** a start that is still running: warn, and fail it at {@code start-timeout} */
+        START_WATCH
     }
 }

@@ -226,7 +226,7 @@ final class DaemonEndToEndTest {
         new ProcessBuilder(kill).start().waitFor(5, TimeUnit.SECONDS);
         // until the new stream's dump is read (1 s backoff, then the dump) the daemon does not know who runs it
         JsonNode lost = null;
-        for (long end = System.nanoTime() + 5_000_000_000L; lost == null && System.nanoTime() < end; Thread.sleep(10)) {
+        for (long end = System.nanoTime() + 20_000_000_000L; lost == null && System.nanoTime() < end; Thread.sleep(10)) {
             JsonNode st = status();
             if (!st.path("events2").path("dump_complete").asBoolean(true)) {
                 lost = st;
@@ -236,7 +236,10 @@ final class DaemonEndToEndTest {
         assertTrue(lost.path("resources").path(0).path("active_on").isNull(), lost.toString());
         await("events2 restarted", Duration.ofSeconds(20), () -> status().path("events2").path("restarts").asLong() >= 1
                 && status().path("events2").path("dump_complete").asBoolean());
-        Thread.sleep(500);
+        // the new dump is handed over with the target's state (read after the dump): then the decision is made
+        await("adopted again", Duration.ofSeconds(20), () -> "alpha".equals(status().path("resources").path(0).path("active_on").asText()));
+        assertEquals("ACTIVE", status().path("resources").path(0).path("state").asText());
+        assertEquals(List.of("start " + TARGET), unitCommands(), "no unit command after the events2 restart");
         assertEquals(since, prop(SERVICE, "ActiveEnterTimestampMonotonic"), "service restarted after events2 restart");
         assertEquals("active", active(TARGET));
 
@@ -255,15 +258,39 @@ final class DaemonEndToEndTest {
         String calls = Files.readString(fake.resolve("calls"));
         assertEquals(1, calls.lines().filter(l -> l.startsWith("primary")).count(), "exactly one promotion: " + calls);
 
-        // journal through the daemon
-        JsonNode why = ControlClient.call(socket, ControlClient.request("why").put("resource", "r0"));
-        assertTrue(why.path("ok").asBoolean(), why.toString());
-        assertTrue(why.path("answer").asText().contains("not running here"), why.toString());
+        // journal through the daemon: settled, after exactly one stop (a stale "active" read after the stop
+        // job would take the promoter back to ACTIVE and stop a second time)
+        await("why: not running here", Duration.ofSeconds(20), () -> why().path("answer").asText().contains("not running here"));
+        assertTrue(why().path("ok").asBoolean());
+        assertEquals(List.of("start " + TARGET, "stop " + TARGET), unitCommands(), "one start, one stop");
 
         // SIGTERM: clean exit, services untouched (they are stopped anyway here)
         new ProcessBuilder("kill", "-TERM", String.valueOf(agent.pid())).start().waitFor(5, TimeUnit.SECONDS);
         assertTrue(agent.waitFor(30, TimeUnit.SECONDS), "agent did not exit on SIGTERM\n" + log());
         assertEquals(0, agent.exitValue(), log());
+    }
+
+    private JsonNode why() {
+        try {
+            return ControlClient.call(socket, ControlClient.request("why").put("resource", "r0"));
+        } catch (IOException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    /** The start and stop commands in the daemon's journal of r0, oldest first. */
+    private List<String> unitCommands() throws IOException {
+        JsonNode j = ControlClient.call(socket, ControlClient.request("journal").put("resource", "r0").put("limit", 1000));
+        assertTrue(j.path("ok").asBoolean(), j.toString());
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : j.path("records")) {
+            for (JsonNode c : r.path("commands")) {
+                if (c.asText().startsWith("start ") || c.asText().startsWith("stop ")) {
+                    out.add(c.asText());
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code reactorctl status} answered by the daemon: stdout, stderr and the exit code, or exit -1 (full command). */
