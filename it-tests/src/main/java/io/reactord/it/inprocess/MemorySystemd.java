@@ -211,6 +211,7 @@ final class MemorySystemd implements UnitController {
         }
         if (!state(promote).isUp()) {
             if (faults.contains(UnitFault.PRIMARY_HANGS)) {
+                sim.mark(node, resource, "primary-hangs");
                 set(promote, UnitActiveState.ACTIVATING);
                 set(target, UnitActiveState.ACTIVATING);
                 hungStart = f;

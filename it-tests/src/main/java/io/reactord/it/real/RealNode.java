@@ -68,6 +68,7 @@ final class RealNode {
                     exit 126
                 fi
                 if [ "$1" = primary ] && [ -e %1$s/faults/primary-hangs ]; then
+                    %1$s/bin/drbdsim mark %3$s primary-hangs
                     exec sleep 3600
                 fi
                 if [ "$1" = events2 ] && [ -e %1$s/faults/events2-garbage ]; then

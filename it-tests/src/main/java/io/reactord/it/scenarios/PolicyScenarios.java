@@ -182,6 +182,9 @@ final class PolicyScenarios {
         ctx.step("reactorctl enable on " + t, () -> ctx.note(b.operator(t, Operator.ENABLE, null)));
     }
 
+    /** The mark a hanging {@code drbdsetup primary} leaves in the model when it is called. */
+    static final String HUNG_MARK = "primary-hangs";
+
     /** A warning about a promotion that could not run. */
     static final Pattern PROMOTION_WARNING = Pattern.compile("(?i)WARN.*(promot|primary|drbdsetup)");
 
@@ -220,11 +223,17 @@ final class PolicyScenarios {
         String n = ctx.awaitConverged("after the repair");
         String h = ctx.other(n);
         String u = ctx.other(n, h);
+        ctx.check(b.await(() -> ctx.nodes().stream().allMatch(x -> "UpToDate".equals(b.snapshot().nodes().get(x)
+                .disk())), ctx.bound()), "every disk must be UpToDate again before the next fault");
         ctx.step("drbdsetup primary hangs on " + h + "; " + u + " disabled", () -> {
             b.setFault(h, UnitFault.PRIMARY_HANGS, true);
             ctx.note(b.operator(u, Operator.DISABLE, null));
         });
+        int marks = b.sim().roleCalls().marks(0).size();
         ctx.step("crash " + n, () -> b.crashNode(n));
+        ctx.check(b.await(() -> b.sim().roleCalls().marks(marks).stream()
+                .anyMatch(m -> m.node().equals(h) && m.text().equals(HUNG_MARK)), ctx.bound()),
+                h + " must try to promote (its drbdsetup primary hangs)");
         boolean judged = b.await(() -> {
             NodeState x = b.snapshot().nodes().get(h);
             return !x.primary() && !NodeState.running(x.target());
