@@ -90,6 +90,31 @@ public interface Backend extends AutoCloseable {
     /** Restarts the node's service manager under the agent (the agent's bus connection drops). */
     void restartManager(String node) throws Exception;
 
+    /**
+     * Stops the target and its start units on {@code node} without their dependencies (the promote unit stays, DRBD
+     * stays Primary): a node left half-started, as after a manager crash or a manual stop (scenario 31).
+     */
+    void halfStop(String node) throws Exception;
+
+    /**
+     * Takes the node's bus away ({@code gone}) or brings it back: the agent's connection to the service manager
+     * fails meanwhile while every unit keeps running (scenario 34; needs {@link Capability#MANAGER_RESTART}).
+     */
+    void busOutage(String node, boolean gone) throws Exception;
+
+    /**
+     * The node's own directory (what {@link ClusterConfig#NODE_DIR} stands for in its snippet), or null where nodes
+     * have no files (in-process).
+     */
+    default java.nio.file.Path nodeDir(String node) {
+        return null;
+    }
+
+    /** Every line the agent on {@code node} logged so far (its journal as far as the backend keeps it). */
+    default List<String> agentLog(String node) {
+        return List.of();
+    }
+
     /** Issues an operator request on {@code node}; {@code arg} is the target node of a move. Returns its output. */
     String operator(String node, Operator op, String arg) throws Exception;
 

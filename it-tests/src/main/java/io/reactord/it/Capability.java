@@ -13,5 +13,7 @@ public enum Capability {
     /** Reloading the agent with a changed configuration. */
     RELOAD,
     /** The agent daemon's own reports: its log and journal, the metrics endpoint, {@code reactorctl doctor}. */
-    DAEMON_REPORTS
+    DAEMON_REPORTS,
+    /** Start entries that run processes: the shell runner, OCF resource agents (per-node files, a real manager). */
+    PROCESS_RUNNERS
 }

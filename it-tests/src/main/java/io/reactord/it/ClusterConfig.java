@@ -29,6 +29,12 @@ public record ClusterConfig(List<String> nodes, String resource, SimTiming timin
     /** Start units in order, as in the promoter snippet. */
     public static final List<String> START_UNITS = List.of(MOUNT_UNIT, CONTROLLER_UNIT);
 
+    /**
+     * Replaced by the node's own directory where a backend writes the snippet for one node (paths of shell commands
+     * and OCF state files in scenarios 32 and 33).
+     */
+    public static final String NODE_DIR = "@NODE_DIR@";
+
     public ClusterConfig {
         nodes = List.copyOf(nodes);
         promoterOptions = Map.copyOf(promoterOptions);
@@ -60,14 +66,19 @@ public record ClusterConfig(List<String> nodes, String resource, SimTiming timin
         return new ClusterConfig(nodes, resource, timing, promoterOptions, startAgents, on);
     }
 
-    /** The promoter snippet every node uses (drbd-reactor syntax). */
+    /**
+     * The promoter snippet every node uses (drbd-reactor syntax); a {@code start} key in {@code promoterOptions}
+     * replaces the default start list.
+     */
     public String snippet() {
         StringBuilder s = new StringBuilder("[[promoter]]\n[promoter.resources.").append(resource).append("]\n");
-        s.append("start = [");
-        for (int i = 0; i < START_UNITS.size(); i++) {
-            s.append(i == 0 ? "" : ", ").append('"').append(START_UNITS.get(i)).append('"');
+        if (!promoterOptions.containsKey("start")) {
+            s.append("start = [");
+            for (int i = 0; i < START_UNITS.size(); i++) {
+                s.append(i == 0 ? "" : ", ").append('"').append(START_UNITS.get(i)).append('"');
+            }
+            s.append("]\n");
         }
-        s.append("]\n");
         promoterOptions.forEach((k, v) -> s.append(k).append(" = ").append(v).append('\n'));
         return s.toString();
     }

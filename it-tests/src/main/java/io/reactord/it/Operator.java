@@ -1,6 +1,6 @@
 package io.reactord.it;
 
-/** The operator requests of {@code reactorctl} that scenarios 19 and 20 issue. */
+/** The operator requests that scenarios 19, 20 and 28–31 issue (and the soak draws). */
 public enum Operator {
     /** {@code reactorctl evict RES}. */
     EVICT,
@@ -11,5 +11,9 @@ public enum Operator {
     /** {@code reactorctl disable --now RES}. */
     DISABLE_NOW,
     /** {@code reactorctl enable RES}. */
-    ENABLE
+    ENABLE,
+    /** {@code reactorctl disable RES} (without {@code --now}: the running services stay). */
+    DISABLE,
+    /** {@code systemctl stop drbd-services@RES.target}: an operator stops the target by hand. */
+    STOP_TARGET
 }

@@ -45,6 +45,7 @@ final class PolicyInvariants {
     private long windowMs = FLAP_WINDOW_MS;
     private long lastStepMs = Long.MIN_VALUE;
     private String lastStep = "start";
+    private boolean flapReported;
     private int callCursor;
     private int markCursor;
 
@@ -58,6 +59,7 @@ final class PolicyInvariants {
         lastStepMs = t;
         lastStep = what;
         starts.clear();
+        flapReported = false;
     }
 
     /** I7's bound for this scenario. */
@@ -120,7 +122,8 @@ final class PolicyInvariants {
         while (!starts.isEmpty() && starts.peekFirst() <= t - windowMs) {
             starts.removeFirst();
         }
-        if (starts.size() > maxStarts) {
+        if (starts.size() > maxStarts && !flapReported) {
+            flapReported = true;
             violate.accept(t, "I7: " + starts.size() + " start-unit starts cluster-wide within " + windowMs
                     + " ms with no fault or operator action since '" + lastStep + "' (bound " + maxStarts + ")");
         }

@@ -33,7 +33,7 @@ public final class RunScenarios {
         SimTiming t = Profiles.timing(timing);
         Supplier<Backend> factory = Profiles.backend(backend);
         List<Scenario> list = numbers.isEmpty() ? FaultScenarios.all()
-                : numbers.stream().map(FaultScenarios::number).toList();
+                : numbers.stream().flatMap(n -> FaultScenarios.numbered(n).stream()).toList();
         boolean failed = false;
         for (Scenario s : list) {
             ScenarioResult r = ScenarioRunner.run(factory, s, t, seed);

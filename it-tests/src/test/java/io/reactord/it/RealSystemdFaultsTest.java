@@ -27,7 +27,7 @@ final class RealSystemdFaultsTest {
             }
             Assumptions.abort("real-systemd fault suite skipped: " + why.get());
         }
-        return FaultScenarios.all().stream().map(s -> DynamicTest.dynamicTest(s.label(), () ->
+        return FaultScenarios.selected().stream().map(s -> DynamicTest.dynamicTest(s.label(), () ->
                 KnownIssues.report(ScenarioRunner.run(RealSystemdBackend::new, s, SimTiming.fast(), SEED))));
     }
 }

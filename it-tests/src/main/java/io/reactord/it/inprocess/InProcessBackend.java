@@ -89,8 +89,13 @@ public final class InProcessBackend implements Backend {
 
     @Override
     public String missing(Capability c) {
-        return c == Capability.MANAGER_RESTART ? "the in-process backend has no service manager or D-Bus connection"
-                + " to restart; the real-systemd backend runs this scenario" : "supported";
+        return switch (c) {
+            case MANAGER_RESTART -> "the in-process backend has no service manager or D-Bus connection to restart or"
+                    + " take away; the real-systemd backend runs this scenario";
+            case PROCESS_RUNNERS -> "the in-process backend runs no processes (no shell runner, no OCF agent, no"
+                    + " per-node files); the real-systemd backend runs this scenario";
+            default -> "supported";
+        };
     }
 
     @Override
@@ -409,14 +414,38 @@ public final class InProcessBackend implements Backend {
     }
 
     @Override
+    public void halfStop(String node) {
+        node(node).units.halfStop();
+        sleep(0);
+    }
+
+    @Override
+    public void busOutage(String node, boolean gone) {
+        throw new UnsupportedOperationException(missing(Capability.MANAGER_RESTART));
+    }
+
+    @Override
+    public List<String> agentLog(String node) {
+        return logs.lines(node);
+    }
+
+    @Override
     public String operator(String node, Operator op, String arg) {
         Input in = switch (op) {
             case EVICT -> new Input.Evict(false, Promoter.DEFAULT_EVICT_DURATION);
             case EVICT_KEEP_MASKED -> new Input.Evict(true, null);
             case MOVE -> new Input.Move(arg, Duration.ofMinutes(5));
             case DISABLE_NOW -> new Input.Disable(true);
+            case DISABLE -> new Input.Disable(false);
             case ENABLE -> new Input.Enable();
+            case STOP_TARGET -> null;
         };
+        if (in == null) {
+            MemorySystemd m = node(node).units;
+            m.stop(config.resource(), m.target());
+            sleep(0);
+            return "stop of the target requested";
+        }
         List<Node> to = op == Operator.MOVE ? List.copyOf(nodes.values()) : List.of(node(node));
         for (Node n : to) {
             AgentCore core = n.core;

@@ -22,6 +22,7 @@ final class LogCapture extends AppenderBase<ILoggingEvent> {
 
     private final String owner = "b" + OWNERS.incrementAndGet();
     private final Map<String, List<String>> problems = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> lines = new ConcurrentHashMap<>();
 
     String owner() {
         return owner;
@@ -49,6 +50,11 @@ final class LogCapture extends AppenderBase<ILoggingEvent> {
         if (!owner.equals(mdc.get(OWNER_KEY))) {
             return;
         }
+        List<String> all = lines.computeIfAbsent(mdc.getOrDefault(NODE_KEY, "-"),
+                k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+        if (all.size() < 20_000) {
+            all.add(e.getLevel() + " " + e.getFormattedMessage());
+        }
         if (e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null) {
             problem(mdc.getOrDefault(NODE_KEY, "-"), e.getLevel() + " " + e.getLoggerName() + ": "
                     + e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
@@ -61,6 +67,12 @@ final class LogCapture extends AppenderBase<ILoggingEvent> {
         if (l.size() < 100) {
             l.add(line);
         }
+    }
+
+    /** Every line the node's agent logged (bounded). */
+    List<String> lines(String node) {
+        List<String> l = lines.get(node);
+        return l == null ? List.of() : List.copyOf(l);
     }
 
     List<String> problems(String node) {

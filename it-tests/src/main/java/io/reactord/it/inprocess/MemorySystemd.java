@@ -59,6 +59,8 @@ final class MemorySystemd implements UnitController {
     private Runnable onExit = () -> {};
     private boolean frozen;
     private boolean alive = true;
+    /** A start job waiting on a hung promotion; a stop cancels it. */
+    private CompletableFuture<JobOutcome> hungStart;
 
     MemorySystemd(String node, String resource, SimCluster sim, Later later, boolean secondaryForce,
                   Set<UnitFault> faults) {
@@ -129,6 +131,22 @@ final class MemorySystemd implements UnitController {
         }
     }
 
+    /** The target and its units stop without their dependencies: the promotion (and DRBD's Primary) stays. */
+    void halfStop() {
+        List<String> reversed = new ArrayList<>(services);
+        java.util.Collections.reverse(reversed);
+        for (String s : reversed) {
+            if (state(s).isUp()) {
+                count(stops, s);
+                if (s.equals(ClusterConfig.MOUNT_UNIT)) {
+                    tool(() -> sim.close(node, resource));
+                }
+                set(s, UnitActiveState.INACTIVE);
+            }
+        }
+        set(target, UnitActiveState.INACTIVE);
+    }
+
     // ------------------------------------------------------------------ UnitController
 
     @Override
@@ -192,6 +210,19 @@ final class MemorySystemd implements UnitController {
             return;
         }
         if (!state(promote).isUp()) {
+            if (faults.contains(UnitFault.PRIMARY_HANGS)) {
+                sim.mark(node, resource, "primary-hangs");
+                set(promote, UnitActiveState.ACTIVATING);
+                set(target, UnitActiveState.ACTIVATING);
+                hungStart = f;
+                return;
+            }
+            if (faults.contains(UnitFault.DRBDSETUP_CANNOT_RUN)) {
+                set(promote, UnitActiveState.FAILED);
+                f.complete(new JobOutcome(JobResult.DEPENDENCY, UnitActiveState.INACTIVE, true,
+                        "drbd-promote failed: drbdsetup cannot run"));
+                return;
+            }
             ToolResult r = tool(() -> sim.promote(node, resource, false));
             if (!r.success()) {
                 f.complete(new JobOutcome(JobResult.DEPENDENCY, UnitActiveState.INACTIVE, false,
@@ -217,6 +248,13 @@ final class MemorySystemd implements UnitController {
                 return;
             }
             set(s, UnitActiveState.ACTIVE);
+            if (s.equals(ClusterConfig.CONTROLLER_UNIT) && faults.contains(UnitFault.CONTROLLER_EXITS_AT_START)) {
+                later.run(0, () -> {
+                    if (alive && state(s) == UnitActiveState.ACTIVE) {
+                        set(s, UnitActiveState.FAILED);
+                    }
+                });
+            }
             if (s.equals(ClusterConfig.CONTROLLER_UNIT) && faults.contains(UnitFault.CONTROLLER_CRASHES)) {
                 later.run(CRASH_AFTER_MS, () -> {
                     if (alive && state(s) == UnitActiveState.ACTIVE) {
@@ -235,6 +273,12 @@ final class MemorySystemd implements UnitController {
     private void stopTarget(CompletableFuture<JobOutcome> f) {
         if (!alive) {
             return;
+        }
+        if (hungStart != null) {
+            hungStart.complete(new JobOutcome(JobResult.CANCELED, UnitActiveState.INACTIVE, null,
+                    "start job canceled by a stop"));
+            hungStart = null;
+            set(promote, UnitActiveState.INACTIVE);
         }
         List<String> reversed = new ArrayList<>(services);
         java.util.Collections.reverse(reversed);

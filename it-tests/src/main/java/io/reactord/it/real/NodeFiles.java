@@ -91,6 +91,7 @@ final class NodeFiles {
                 #!/bin/bash
                 # the controller of %2$s: appends sequence numbers to the device, logs every acknowledged one
                 echo "start %3$s" >> %1$s/units.log
+                [ -e %1$s/faults/controller-exits-at-start ] && exit 1
                 [ -e %1$s/faults/controller-stop-hangs ] && trap '' TERM
                 if [ -e %1$s/faults/controller-crashes ]; then sleep 0.15; exit 1; fi
                 while :; do
@@ -160,7 +161,7 @@ final class NodeFiles {
 
     void writeSnippet(ClusterConfig cfg) throws IOException {
         Path tmp = etc.resolve("reactord.d/.promoter.tmp");
-        Files.writeString(tmp, cfg.snippet());
+        Files.writeString(tmp, cfg.snippet().replace(ClusterConfig.NODE_DIR, dir.toString()));
         Files.move(tmp, etc.resolve("reactord.d/" + cfg.resource() + ".toml"),
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
@@ -170,6 +171,9 @@ final class NodeFiles {
             case MOUNT_FAILS -> "mount-fails";
             case CONTROLLER_CRASHES -> "controller-crashes";
             case CONTROLLER_STOP_HANGS -> "controller-stop-hangs";
+            case CONTROLLER_EXITS_AT_START -> "controller-exits-at-start";
+            case DRBDSETUP_CANNOT_RUN -> "drbdsetup-cannot-run";
+            case PRIMARY_HANGS -> "primary-hangs";
         });
         if (on) {
             Files.writeString(flag, "");

@@ -63,6 +63,14 @@ final class RealNode {
         Files.writeString(fake, """
                 #!/bin/bash
                 # drbdsetup of simulated node %2$s: the simulator's fake, plus hostile events2 output on demand
+                if [ -e %1$s/faults/drbdsetup-cannot-run ] && { [ "$1" != events2 ] || [ "$2" = --now ]; }; then
+                    echo "drbdsetup: cannot execute binary file (simulated)" >&2
+                    exit 126
+                fi
+                if [ "$1" = primary ] && [ -e %1$s/faults/primary-hangs ]; then
+                    %1$s/bin/drbdsim mark %3$s primary-hangs
+                    exec sleep 3600
+                fi
                 if [ "$1" = events2 ] && [ -e %1$s/faults/events2-garbage ]; then
                     rm -f %1$s/faults/events2-garbage
                     printf 'exists resource name:%3$s role:Sec\\001\\002\\377ondary\\n'
@@ -295,6 +303,27 @@ final class RealNode {
         }
     }
 
+    /** Stops the target and its units without their dependencies: the promote unit stays, DRBD stays Primary. */
+    void halfStop() {
+        if (sd != null) {
+            List<String> args = new ArrayList<>(List.of("stop", "--job-mode=ignore-dependencies",
+                    SystemdNames.servicesTarget(config.resource())));
+            args.addAll(ClusterConfig.START_UNITS);
+            sd.systemctl(args.toArray(String[]::new)).orThrow();
+        }
+    }
+
+    /** Stops the manager's bus ({@code gone}) or starts it again; units keep running meanwhile. */
+    void busOutage(boolean gone) {
+        if (sd != null) {
+            if (gone) {
+                sd.systemctl("stop", "dbus.socket", "dbus.service").orThrow();
+            } else {
+                sd.systemctl("start", "dbus.socket", "dbus.service").orThrow();
+            }
+        }
+    }
+
     /** Restarts the manager's bus (every client's connection drops) and re-executes the manager. */
     void restartBus() {
         if (sd != null) {
@@ -315,7 +344,13 @@ final class RealNode {
             case MOVE -> List.of("move", res, "--to", arg);
             case DISABLE_NOW -> List.of("disable", "--now", res);
             case ENABLE -> List.of("enable", res);
+            case DISABLE -> List.of("disable", res);
+            case STOP_TARGET -> List.of();
         };
+        if (op == Operator.STOP_TARGET) {
+            Commands.Result r = sd.systemctl("stop", SystemdNames.servicesTarget(res));
+            return "systemctl stop " + SystemdNames.servicesTarget(res) + ": exit " + r.exitCode();
+        }
         Commands.Result r = reactorctl(sub);
         if (!r.ok()) {
             throw new IllegalStateException("reactorctl " + String.join(" ", sub) + " on " + name() + " exited "
@@ -500,6 +535,14 @@ final class RealNode {
         }
         agentState = out.remove(AGENT_UNIT);
         return out;
+    }
+
+    List<String> logLines() {
+        try {
+            return Files.readAllLines(files.agentLog, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     List<String> logProblems() {

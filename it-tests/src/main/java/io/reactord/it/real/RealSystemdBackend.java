@@ -74,7 +74,7 @@ public final class RealSystemdBackend implements Backend {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.EVENTS2_FAULTS, Capability.MANAGER_RESTART, Capability.RELOAD,
-                Capability.OPERATOR, Capability.STATUS, Capability.DAEMON_REPORTS);
+                Capability.OPERATOR, Capability.STATUS, Capability.DAEMON_REPORTS, Capability.PROCESS_RUNNERS);
     }
 
     @Override
@@ -281,6 +281,28 @@ public final class RealSystemdBackend implements Backend {
     public void restartManager(String node) {
         requireOpen();
         node(node).restartBus();
+    }
+
+    @Override
+    public void halfStop(String node) {
+        requireOpen();
+        node(node).halfStop();
+    }
+
+    @Override
+    public void busOutage(String node, boolean gone) {
+        requireOpen();
+        node(node).busOutage(gone);
+    }
+
+    @Override
+    public Path nodeDir(String node) {
+        return node(node).files().dir;
+    }
+
+    @Override
+    public List<String> agentLog(String node) {
+        return node(node).logLines();
     }
 
     @Override

@@ -36,6 +36,15 @@ final class Steps {
         return n;
     }
 
+    /** Starts of the mount-like unit (the first start unit: one per start of the stack), summed over all nodes. */
+    static long mountStarts(ScenarioContext ctx) {
+        long n = 0;
+        for (String node : ctx.nodes()) {
+            n += ctx.backend().starts(node, ClusterConfig.MOUNT_UNIT);
+        }
+        return n;
+    }
+
     /** Starts plus stops of the controller on one node. */
     static long actions(ScenarioContext ctx, String node) {
         return ctx.backend().starts(node, ClusterConfig.CONTROLLER_UNIT)

@@ -2,6 +2,7 @@ package io.reactord.it.soak;
 
 import io.reactord.it.Backend;
 import io.reactord.it.ClusterConfig;
+import io.reactord.it.Operator;
 import io.reactord.it.Scenario;
 import io.reactord.it.ScenarioContext;
 import io.reactord.it.UnitFault;
@@ -16,8 +17,8 @@ import java.util.Set;
 
 /**
  * Scenario 27, the seeded random soak: {@code steps} faults drawn from crashes and boots, isolations, splits,
- * one-way cuts, bridges, flaps, disk detaches, agent kills, events2 stream loss and controller crashes, with a
- * random pause after each. Every {@link #HEAL_EVERY} steps, and at the end, everything is repaired and the cluster
+ * one-way cuts, bridges, flaps, disk detaches, agent kills, events2 stream loss and controller crashes, and between
+ * them operator actions (disable, enable, evict, move, reload) and agent restarts, with a random pause after each. Every {@link #HEAL_EVERY} steps, and at the end, everything is repaired and the cluster
  * must converge within the bound (I3); the invariants are checked after every step and on every sample.
  */
 public final class Soak implements Scenario {
@@ -88,7 +89,7 @@ public final class Soak implements Scenario {
         final Set<String> down = new LinkedHashSet<>();
         final Set<String> agentDown = new LinkedHashSet<>();
         final Set<String> detached = new LinkedHashSet<>();
-        final Set<String> crashing = new LinkedHashSet<>();
+        final Set<String> disabled = new LinkedHashSet<>();
         boolean cut;
 
         State(List<String> nodes) {
@@ -100,11 +101,24 @@ public final class Soak implements Scenario {
             u.removeAll(down);
             return u;
         }
+
+        /** Up nodes whose agent runs (operator requests reach them). */
+        List<String> managed() {
+            List<String> u = up();
+            u.removeAll(agentDown);
+            return u;
+        }
     }
 
     /** The faults a soak step can be. */
     public enum Kind { CRASH, BOOT, ISOLATE, SPLIT_ALL, ONE_WAY, BRIDGE, HEAL, FLAP, DETACH, KILL_AGENT, START_AGENT,
-        EVENTS2, CONTROLLER_CRASH }
+        EVENTS2, CONTROLLER_CRASH,
+        /** Operator actions: {@code disable} (without {@code --now}), {@code enable}, {@code evict}, {@code move}. */
+        DISABLE, ENABLE, EVICT, MOVE,
+        /** A reload of one agent with the unchanged configuration. */
+        RELOAD,
+        /** An orderly agent restart (SIGTERM, start). */
+        RESTART_AGENT }
 
     private static void step(ScenarioContext ctx, State s, Random r, int i, Set<Kind> allowed) throws Exception {
         Backend b = ctx.backend();
@@ -223,11 +237,79 @@ public final class Soak implements Scenario {
                         b.setFault(upNode, UnitFault.CONTROLLER_CRASHES, false);
                     });
                 }
+                case DISABLE, ENABLE, EVICT, MOVE, RELOAD, RESTART_AGENT -> {
+                    if (!operatorStep(ctx, s, r, p, k)) {
+                        continue;
+                    }
+                }
                 default -> throw new IllegalStateException(k.name());
             }
             return;
         }
         ctx.note("#" + i + " nothing applicable");
+    }
+
+    /**
+     * An operator action or agent restart on a node whose agent runs; false when none applies. A request the agent
+     * refuses (an evict with no peer to take over, a move to a node that cannot) is noted, not a failure: the
+     * invariants judge what follows.
+     */
+    private static boolean operatorStep(ScenarioContext ctx, State s, Random r, String p, Kind k) throws Exception {
+        Backend b = ctx.backend();
+        List<String> managed = s.managed();
+        if (managed.isEmpty()) {
+            return false;
+        }
+        String n = managed.get(r.nextInt(managed.size()));
+        String active = b.snapshot().converged();
+        switch (k) {
+            case DISABLE -> {
+                if (s.disabled.contains(n)) {
+                    return false;
+                }
+                ctx.step(p + "reactorctl disable on " + n, () -> request(ctx, n, Operator.DISABLE, null));
+                s.disabled.add(n);
+            }
+            case ENABLE -> {
+                List<String> c = new ArrayList<>(s.disabled);
+                c.retainAll(managed);
+                if (c.isEmpty()) {
+                    return false;
+                }
+                String e = c.get(r.nextInt(c.size()));
+                ctx.step(p + "reactorctl enable on " + e, () -> request(ctx, e, Operator.ENABLE, null));
+                s.disabled.remove(e);
+            }
+            case EVICT -> {
+                if (active == null || !managed.contains(active)) {
+                    return false;
+                }
+                ctx.step(p + "reactorctl evict on " + active, () -> request(ctx, active, Operator.EVICT, null));
+            }
+            case MOVE -> {
+                if (active == null || !managed.contains(active)) {
+                    return false;
+                }
+                String to = s.nodes.get(r.nextInt(s.nodes.size()));
+                ctx.step(p + "reactorctl move to " + to + " (on " + active + ")",
+                        () -> request(ctx, active, Operator.MOVE, to));
+            }
+            case RELOAD -> ctx.step(p + "reload the agent on " + n + " (unchanged)", () -> b.reloadAgent(n, b.config()));
+            case RESTART_AGENT -> ctx.step(p + "restart the agent on " + n, () -> {
+                b.stopAgent(n);
+                b.startAgent(n);
+            });
+            default -> throw new IllegalStateException(k.name());
+        }
+        return true;
+    }
+
+    private static void request(ScenarioContext ctx, String node, Operator op, String arg) {
+        try {
+            ctx.note(ctx.backend().operator(node, op, arg));
+        } catch (Exception e) {
+            ctx.note(op + " on " + node + " refused: " + e.getMessage());
+        }
     }
 
     /**
@@ -251,7 +333,7 @@ public final class Soak implements Scenario {
         return false;
     }
 
-    /** Heals the network, boots every node, starts every agent, re-attaches disks, clears faults. */
+    /** Heals the network, boots every node, starts every agent, enables every node, re-attaches disks, clears faults. */
     private static void repair(ScenarioContext ctx, State s) throws Exception {
         Backend b = ctx.backend();
         String res = b.config().resource();
@@ -266,6 +348,10 @@ public final class Soak implements Scenario {
                 b.startAgent(n);
             }
             s.agentDown.clear();
+            for (String n : List.copyOf(s.disabled)) {
+                request(ctx, n, Operator.ENABLE, null);
+            }
+            s.disabled.clear();
             for (String n : List.copyOf(s.detached)) {
                 if (b.sim().isUp(n)) {
                     b.sim().attachDisk(n, res, 0);
