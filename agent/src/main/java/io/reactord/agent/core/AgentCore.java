@@ -67,6 +67,23 @@ public final class AgentCore {
         this.listener = listener;
     }
 
+    /**
+     * Told when a stop job ends in a failure ({@code failed}, {@code timeout}, {@code dependency}): the stop, and
+     * the demotion it includes, did not finish. Not for {@code canceled} (a newer job replaced it) nor for a call
+     * that never reached systemd. Loop thread.
+     */
+    @FunctionalInterface
+    public interface StopFailureListener {
+        void stopFailed(String resource, String unit, JobResult result, String detail);
+    }
+
+    private StopFailureListener stopFailures = (r, u, res, d) -> { };
+
+    /** Sets the listener for failed stop jobs (escalation accounting). */
+    public void onStopFailure(StopFailureListener l) {
+        this.stopFailures = l;
+    }
+
     /** Adds an observer of every parsed event; loop thread only. */
     public void observe(EventObserver o) {
         observers.add(o);
@@ -290,21 +307,28 @@ public final class AgentCore {
         } else {
             listener.executing(now, res, c);
             if (c instanceof Command.Start) {
-                track(res, ((Command.Start) c).op(), units.start(res, ((Command.Start) c).unit()));
+                track(res, ((Command.Start) c).op(), units.start(res, ((Command.Start) c).unit()), null);
             } else if (c instanceof Command.Stop) {
-                track(res, ((Command.Stop) c).op(), units.stop(res, ((Command.Stop) c).unit()));
+                String unit = ((Command.Stop) c).unit();
+                track(res, ((Command.Stop) c).op(), units.stop(res, unit), unit);
             } else if (c instanceof Command.Freeze) {
-                track(res, ((Command.Freeze) c).op(), units.freeze(res, ((Command.Freeze) c).unit()));
+                track(res, ((Command.Freeze) c).op(), units.freeze(res, ((Command.Freeze) c).unit()), null);
             } else if (c instanceof Command.Thaw) {
-                track(res, ((Command.Thaw) c).op(), units.thaw(res, ((Command.Thaw) c).unit()));
+                track(res, ((Command.Thaw) c).op(), units.thaw(res, ((Command.Thaw) c).unit()), null);
             }
         }
     }
 
-    private void track(String res, long op, CompletableFuture<JobOutcome> f) {
+    /** Delivers the job's outcome; {@code stopUnit} names the unit of a stop job (null for other jobs). */
+    private void track(String res, long op, CompletableFuture<JobOutcome> f, String stopUnit) {
         inFlight.add(f);
         f.whenComplete((o, err) -> loop.execute(() -> {
             JobOutcome out = err != null || o == null ? JobOutcome.error(err == null ? "no result" : err.toString()) : o;
+            if (stopUnit != null && (out.result() == JobResult.FAILED || out.result() == JobResult.TIMEOUT
+                    || out.result() == JobResult.DEPENDENCY)) {
+                stopFailures.stopFailed(res, stopUnit, out.result(), out.result().name().toLowerCase(java.util.Locale.ROOT)
+                        + (out.detail() == null || out.detail().isEmpty() ? "" : " (" + out.detail() + ")"));
+            }
             deliver(res, new Input.JobFinished(op, out.result() == null ? JobResult.ERROR : out.result(),
                     out.activeState(), out.conditionResult(), out.detail()));
         }));
