@@ -114,6 +114,7 @@ public final class Daemon implements Signals.Actions {
         }
         UnitController units = new RoutingUnits(new SystemdUnits(systemd), () -> shellUnits, () -> shellResources);
         metrics = DaemonMetrics.start(config, opts.drbdadm());
+        metrics.configLoaded();
         Escalations escalations = new Escalations(journal, metrics::escalation, scheduler.clock()::millis,
                 res -> core.promoters().containsKey(res) ? core.promoters().get(res).state() : null);
         core = new AgentCore(scheduler, loop, units, metrics.wrap(journal),
@@ -317,6 +318,7 @@ public final class Daemon implements Signals.Actions {
         loop.execute(() -> {
             core.setResources(settings);
             umh.reconfigure(neu.umh());
+            metrics.configLoaded();
         });
     }
 
