@@ -21,20 +21,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the control socket. Each client gets a thread (at most {@link #MAX_CLIENTS} at once; more are
- * told so and closed). A request line longer than {@link #MAX_REQUEST} bytes, invalid JSON or a
- * handler failure gives an error reply; a client idle for {@link #IDLE_MS} is disconnected. No client
- * can stop the daemon.
+ * Serves the control socket. Each client gets a thread, at most {@link #MAX_CLIENTS} at once; beyond them
+ * {@link #RESERVED} more connections may each ask one read-only question ({@link #READ_ONLY}: {@code status} and
+ * the like), so idle or slow clients can never lock {@code reactorctl status} out; any other connection beyond is
+ * told "too many clients" and closed. A request line longer than {@link #MAX_REQUEST} bytes, invalid JSON (also
+ * JSON nested deeper than {@link Json#MAX_DEPTH}) or a handler failure gives an error reply; a client that sends
+ * nothing for {@link #IDLE_MS} (while no answer of its is being prepared) is disconnected. No client can stop
+ * the daemon.
  */
 public final class ControlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
     public static final int MAX_REQUEST = 64 * 1024;
     public static final int MAX_CLIENTS = 16;
-    public static final long IDLE_MS = 60_000;
+    /** Connections beyond {@link #MAX_CLIENTS} kept for one read-only question each. */
+    public static final int RESERVED = 2;
+    public static final long IDLE_MS = 5_000;
+    /** The requests a reserved connection may make. */
+    public static final java.util.Set<String> READ_ONLY = java.util.Set.of("ping", "status", "resource", "report",
+            "journal", "why");
+    /** Marks a connection whose answer is being prepared (never idle). */
+    private static final long BUSY = Long.MAX_VALUE;
 
     private final Path path;
     private final ControlHandler handler;
     private final Semaphore slots = new Semaphore(MAX_CLIENTS);
+    private final Semaphore reserved = new Semaphore(RESERVED);
+    private final long idleMs;
     private final Map<SocketChannel, Long> lastActive = new ConcurrentHashMap<>();
     private ServerSocketChannel server;
     private Thread acceptor;
@@ -42,8 +54,14 @@ public final class ControlServer implements AutoCloseable {
     private volatile boolean closed;
 
     public ControlServer(Path path, ControlHandler handler) {
+        this(path, handler, IDLE_MS);
+    }
+
+    /** A server that disconnects clients idle for {@code idleMs} (tests). */
+    ControlServer(Path path, ControlHandler handler, long idleMs) {
         this.path = path;
         this.handler = handler;
+        this.idleMs = idleMs;
     }
 
     /** Binds the socket (replacing a stale one) with mode 0600 and starts accepting. */
@@ -81,18 +99,19 @@ public final class ControlServer implements AutoCloseable {
                 }
                 return;
             }
-            if (!slots.tryAcquire()) {
+            Semaphore slot = slots.tryAcquire() ? slots : reserved.tryAcquire() ? reserved : null;
+            if (slot == null) {
                 reply(c, error("too many clients"));
                 closeQuietly(c);
                 continue;
             }
             Thread t = new Thread(() -> {
                 try {
-                    serve(c);
+                    serve(c, slot == reserved);
                 } finally {
                     lastActive.remove(c);
                     closeQuietly(c);
-                    slots.release();
+                    slot.release();
                 }
             }, "reactord-control-client");
             t.setDaemon(true);
@@ -109,14 +128,15 @@ public final class ControlServer implements AutoCloseable {
             }
             long now = System.nanoTime() / 1_000_000;
             for (Map.Entry<SocketChannel, Long> e : lastActive.entrySet()) {
-                if (now - e.getValue() > IDLE_MS) {
+                if (e.getValue() != BUSY && now - e.getValue() > idleMs) {
                     closeQuietly(e.getKey());
                 }
             }
         }
     }
 
-    private void serve(SocketChannel c) {
+    /** Serves one client; a {@code reserved} one gets one read-only answer. */
+    private void serve(SocketChannel c, boolean reserved) {
         ByteBuffer buf = ByteBuffer.allocate(8192);
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean tooLong = false;
@@ -134,7 +154,13 @@ public final class ControlServer implements AutoCloseable {
                         }
                         String req = line.toString(StandardCharsets.UTF_8);
                         line.reset();
-                        if (!req.isBlank() && !reply(c, answer(req))) {
+                        if (req.isBlank()) {
+                            continue;
+                        }
+                        lastActive.put(c, BUSY);
+                        boolean sent = reply(c, reserved ? readOnlyAnswer(req) : answer(req));
+                        lastActive.put(c, System.nanoTime() / 1_000_000);
+                        if (!sent || reserved) {
                             return;
                         }
                     } else if (line.size() >= MAX_REQUEST) {
@@ -154,12 +180,31 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
+    /** The answer on a reserved connection: only {@link #READ_ONLY} requests. */
+    private ObjectNode readOnlyAnswer(String req) {
+        JsonNode node = parse(req);
+        if (node != null && node.isObject() && !READ_ONLY.contains(node.path("cmd").asText())) {
+            return error("too many clients: only " + String.join(", ", new java.util.TreeSet<>(READ_ONLY))
+                    + " are answered now");
+        }
+        return answer(req);
+    }
+
+    private static JsonNode parse(String req) {
+        try {
+            return Json.read(req);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     ObjectNode answer(String req) {
         JsonNode node;
         try {
             node = Json.read(req);
         } catch (IOException e) {
-            return error("invalid JSON request");
+            return error("invalid JSON request: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException
+                    ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage() : e.getMessage()));
         }
         if (node == null || !node.isObject() || !node.path("cmd").isTextual()) {
             return error("a request is a JSON object with a string \"cmd\"");

@@ -73,6 +73,23 @@ public final class AgentCore {
         this.listener = listener;
     }
 
+    /**
+     * Told when a stop job ends in a failure ({@code failed}, {@code timeout}, {@code dependency}): the stop, and
+     * the demotion it includes, did not finish. Not for {@code canceled} (a newer job replaced it) nor for a call
+     * that never reached systemd. Loop thread.
+     */
+    @FunctionalInterface
+    public interface StopFailureListener {
+        void stopFailed(String resource, String unit, JobResult result, String detail);
+    }
+
+    private StopFailureListener stopFailures = (r, u, res, d) -> { };
+
+    /** Sets the listener for failed stop jobs (escalation accounting). */
+    public void onStopFailure(StopFailureListener l) {
+        this.stopFailures = l;
+    }
+
     /** Adds an observer of every parsed event; loop thread only. */
     public void observe(EventObserver o) {
         observers.add(o);
@@ -342,20 +359,27 @@ public final class AgentCore {
             if (c instanceof Command.Start st) {
                 trackStart(res, st);
             } else if (c instanceof Command.Stop sp) {
-                track(res, sp.unit(), sp.op(), units.stop(res, sp.unit()));
+                track(res, sp.unit(), sp.op(), units.stop(res, sp.unit()), true);
             } else if (c instanceof Command.Freeze fr) {
-                track(res, fr.unit(), fr.op(), units.freeze(res, fr.unit()));
+                track(res, fr.unit(), fr.op(), units.freeze(res, fr.unit()), false);
             } else if (c instanceof Command.Thaw th) {
-                track(res, th.unit(), th.op(), units.thaw(res, th.unit()));
+                track(res, th.unit(), th.op(), units.thaw(res, th.unit()), false);
             }
         }
     }
 
-    private void track(String res, String unit, long op, CompletableFuture<JobOutcome> f) {
+    /** Delivers the job's outcome; a failed stop job is also reported to the escalation watch. */
+    private void track(String res, String unit, long op, CompletableFuture<JobOutcome> f, boolean stop) {
         inFlight.add(f);
         f.whenComplete((o, err) -> loop.execute(() -> {
             fact(unit);
-            deliverJob(res, op, o, err);
+            JobOutcome out = err != null || o == null ? JobOutcome.error(err == null ? "no result" : err.toString()) : o;
+            if (stop && (out.result() == JobResult.FAILED || out.result() == JobResult.TIMEOUT
+                    || out.result() == JobResult.DEPENDENCY)) {
+                stopFailures.stopFailed(res, unit, out.result(), out.result().name().toLowerCase(java.util.Locale.ROOT)
+                        + (out.detail() == null || out.detail().isEmpty() ? "" : " (" + out.detail() + ")"));
+            }
+            deliverJob(res, op, out, null);
         }));
     }
 

@@ -114,11 +114,13 @@ public final class Daemon implements Signals.Actions {
         }
         UnitController units = new RoutingUnits(new SystemdUnits(systemd), () -> shellUnits, () -> shellResources);
         metrics = DaemonMetrics.start(config, opts.drbdadm());
+        metrics.configLoaded();
         Escalations escalations = new Escalations(journal, metrics::escalation, scheduler.clock()::millis,
                 res -> core.promoters().containsKey(res) ? core.promoters().get(res).state() : null);
-        core = new AgentCore(scheduler, loop, units, escalations.watch(metrics.wrap(journal)),
+        core = new AgentCore(scheduler, loop, units, metrics.wrap(journal),
                 metrics.wrap((t, r, c) -> commandListener.executing(t, r, c)));
         core.onFirstDump(this::firstDump);
+        core.onStopFailure((res, unit, result, detail) -> escalations.stopFailed(res, unit, detail));
         core.observe((e, before, after, cs) -> metrics.onEvent(e, cs));
         umh = new io.reactord.agent.umh.UmhRunner(config.umh(), io.reactord.agent.umh.UmhRunner.Options.DEFAULTS,
                 run -> LOG.info("umh: {}", run.summary()));
@@ -324,6 +326,7 @@ public final class Daemon implements Signals.Actions {
         loop.execute(() -> {
             core.setResources(settings);
             umh.reconfigure(neu.umh());
+            metrics.configLoaded();
         });
     }
 

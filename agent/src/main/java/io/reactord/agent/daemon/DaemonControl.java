@@ -122,7 +122,10 @@ final class DaemonControl implements ControlHandler {
         ev.put("lines", core.lines());
         ev.put("unparsed", core.unparsedLines());
         ev.put("restarts", d.streamRestarts());
-        ev.put("pid", d.events2Pid());
+        long pid = d.events2Pid();
+        if (pid > 0) {
+            ev.put("pid", pid); // absent while no child runs: never a -1 that a script could hand to kill
+        }
         ev.put("ms_since_last_line", core.lastLineMs() < 0 ? -1 : core.nowMs() - core.lastLineMs());
         ArrayNode arr = o.putArray("resources");
         long now = core.nowMs();

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the Prometheus exporters ({@code [[prometheus]]} tables) from the event loop: every events2
- * event, every journaled transition, every start command, every events2 restart, every escalation.
+ * event, every journaled transition, every start command, every events2 restart, every escalation, every
+ * configuration loaded.
  * Without a {@code [[prometheus]]} table it does nothing.
  *
  * <p>A failover is timed on the journal's clock from the transition that opened it (into
@@ -41,6 +42,7 @@ final class DaemonMetrics implements AutoCloseable {
     private final List<MetricsServer> servers = new ArrayList<>();
     /** Journal time (ms) at which each resource became promotable, while its start is pending or running. */
     private final Map<String, Long> promotableSinceMs = new HashMap<>();
+    private long generation;
 
     DaemonMetrics(DrbdMetrics drbd, PromoterMetrics promoter) {
         this.drbd = drbd;
@@ -74,6 +76,14 @@ final class DaemonMetrics implements AutoCloseable {
         if (drbd != null && !(e instanceof Event.Unparsed)) {
             drbd.onEvent(e, cs);
             promoter.lastEvent(System.nanoTime());
+        }
+    }
+
+    /** A configuration was loaded successfully (at start, then at each accepted reload): the generation counts up. */
+    void configLoaded() {
+        generation++;
+        if (promoter != null) {
+            promoter.configGeneration(generation);
         }
     }
 

@@ -15,10 +15,13 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Reads one JSON value into a tree and writes a tree as compact JSON, with jackson-core's default limits (nesting
- * depth, string and number lengths) guarding against hostile input. Thread-safe.
+ * Reads one JSON value into a tree and writes a tree as compact JSON, with jackson-core's default limits (string and
+ * number lengths) and a nesting limit of {@link #MAX_DEPTH} guarding against hostile input (a deeply nested value
+ * is refused with an error, never a stack overflow). Thread-safe.
  */
 public final class Json {
+    /** Deepest nesting of objects and arrays accepted by {@link #read}; every document this project reads is far flatter. */
+    public static final int MAX_DEPTH = 64;
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -70,7 +73,7 @@ public final class Json {
             if (t == null) {
                 throw new JsonParseException(p, "no JSON value (empty input)");
             }
-            JsonNode n = value(p, t);
+            JsonNode n = value(p, t, 1);
             if (p.nextToken() != null) {
                 throw new JsonParseException(p, "unexpected content after the JSON value");
             }
@@ -78,19 +81,22 @@ public final class Json {
         }
     }
 
-    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+    private static JsonNode value(JsonParser p, JsonToken t, int depth) throws IOException {
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth > MAX_DEPTH) {
+            throw new JsonParseException(p, "JSON nested deeper than " + MAX_DEPTH + " levels");
+        }
         switch (t) {
             case START_OBJECT:
                 ObjectNode o = NODES.objectNode();
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String name = p.currentName();
-                    o.set(name, value(p, next(p)));
+                    o.set(name, value(p, next(p), depth + 1));
                 }
                 return o;
             case START_ARRAY:
                 ArrayNode a = NODES.arrayNode();
                 for (JsonToken e = next(p); e != JsonToken.END_ARRAY; e = next(p)) {
-                    a.add(value(p, e));
+                    a.add(value(p, e, depth + 1));
                 }
                 return a;
             case VALUE_STRING:

@@ -1,5 +1,7 @@
 package io.reactord.ctl.status;
 
+import static io.reactord.ctl.support.Terminal.safe;
+
 import io.reactord.ctl.support.Terminal;
 import io.reactord.ctl.support.UnitState;
 import java.io.PrintStream;
@@ -9,7 +11,8 @@ import java.util.Map;
 /**
  * The text form of a {@link StatusReport}. Per resource the first lines are drbd-reactorctl's: the
  * snippet path, {@code Promoter: Resource RES currently active on …} and the unit tree with systemctl's
- * symbols; the cluster view, promoter state and hints follow, indented.
+ * symbols; the cluster view, promoter state and hints follow, indented. Every value that comes from DRBD, systemd
+ * or the files (names, states, reasons) goes through {@link Terminal#safe} before it is printed.
  */
 public final class StatusText {
     private final Terminal t;
@@ -21,15 +24,15 @@ public final class StatusText {
     /** Writes the report to {@code out}; report-wide notes (daemon down, warnings) go to {@code err}. */
     public void print(StatusReport r, boolean verbose, PrintStream out, PrintStream err) {
         for (String w : r.warnings()) {
-            err.println(t.yellow("WARN:") + " " + w);
+            err.println(t.yellow("WARN:") + " " + safe(w));
         }
         if (!r.daemonRunning()) {
-            err.println(t.yellow("NOTE:") + " " + r.daemonNote() + "; status from systemd, the configuration and drbdsetup");
+            err.println(t.yellow("NOTE:") + " " + safe(r.daemonNote()) + "; status from systemd, the configuration and drbdsetup");
         }
         for (StatusReport.Snippet s : r.snippets()) {
-            out.println(s.file() + ":" + (s.disabled() ? " " + t.yellow("(disabled)") : ""));
+            out.println(safe(s.file()) + ":" + (s.disabled() ? " " + t.yellow("(disabled)") : ""));
             for (String e : s.errors()) {
-                out.println(t.red("ERROR:") + " " + e);
+                out.println(t.red("ERROR:") + " " + safe(e));
             }
             for (StatusReport.Resource res : s.resources()) {
                 resource(res, s, r.daemonRunning(), verbose, out);
@@ -38,35 +41,35 @@ public final class StatusText {
     }
 
     private void resource(StatusReport.Resource res, StatusReport.Snippet s, boolean daemonUp, boolean verbose, PrintStream out) {
-        String on = "this node".equals(res.activeOn()) ? t.green(res.activeOn()) : res.activeOn();
-        out.println("Promoter: Resource " + res.name() + " currently active on " + on);
+        String on = "this node".equals(res.activeOn()) ? t.green(res.activeOn()) : safe(res.activeOn());
+        out.println("Promoter: Resource " + safe(res.name()) + " currently active on " + on);
         List<UnitState> units = res.units();
         for (int i = 0; i < units.size(); i++) {
             UnitState u = units.get(i);
             String branch = i == 0 ? "" : (i == units.size() - 1 ? "└─ " : "├─ ");
-            out.println(symbol(u) + " " + branch + u.unit() + suffix(u, verbose));
+            out.println(symbol(u) + " " + branch + safe(u.unit()) + suffix(u, verbose));
         }
         for (String o : res.unsupported()) {
-            out.println("? " + o + " (OCF agents are not supported)");
+            out.println("? " + safe(o) + " (OCF agents are not supported)");
         }
         for (String w : res.warnings()) {
-            out.println(t.yellow("WARN:") + " " + w);
+            out.println(t.yellow("WARN:") + " " + safe(w));
         }
         if (res.drbd() != null) {
             StatusReport.Drbd d = res.drbd();
-            out.println("  DRBD: " + d.role() + ", quorum " + yesNo(d.quorum()) + ", may promote " + yesNo(d.mayPromote())
-                    + ", disk " + String.join(" ", d.disks())
-                    + (d.suspended().isEmpty() ? "" : ", " + t.red("suspended " + String.join(",", d.suspended()))));
+            out.println("  DRBD: " + safe(d.role()) + ", quorum " + yesNo(d.quorum()) + ", may promote " + yesNo(d.mayPromote())
+                    + ", disk " + safe(String.join(" ", d.disks()))
+                    + (d.suspended().isEmpty() ? "" : ", " + t.red("suspended " + safe(String.join(",", d.suspended())))));
             for (StatusReport.Peer p : d.peers()) {
-                String conn = "Connected".equals(p.connection()) ? p.connection() : t.yellow(p.connection());
-                out.println("  peer " + p.name() + " (node-id " + p.nodeId() + "): " + p.role() + ", " + conn
-                        + (p.disks().isEmpty() ? "" : ", disk " + String.join(" ", p.disks()))
+                String conn = "Connected".equals(p.connection()) ? p.connection() : t.yellow(safe(p.connection()));
+                out.println("  peer " + safe(p.name()) + " (node-id " + safe(p.nodeId()) + "): " + safe(p.role()) + ", " + conn
+                        + (p.disks().isEmpty() ? "" : ", disk " + safe(String.join(" ", p.disks())))
                         + (p.replication().isEmpty() || p.replication().stream().allMatch(x -> x.endsWith(":Established"))
-                                ? "" : ", " + String.join(" ", p.replication())));
+                                ? "" : ", " + safe(String.join(" ", p.replication()))));
             }
         }
         if (res.promoter() != null) {
-            out.println("  Promoter state: " + promoterLine(res.promoter()));
+            out.println("  Promoter state: " + safe(promoterLine(res.promoter())));
         } else if (!daemonUp) {
             out.println("  Promoter state: unknown (reactord not running)");
         }
@@ -74,7 +77,7 @@ public final class StatusText {
             String fix = res.units().isEmpty() || !m.equals(res.units().get(0).unit())
                     ? "systemctl unmask --runtime " + m
                     : "reactorctl evict --unmask " + s.file().getFileName();
-            out.println("  " + t.yellow("Masked:") + " " + m + " (clear with: " + fix + ")");
+            out.println("  " + t.yellow("Masked:") + " " + safe(m) + " (clear with: " + safe(fix) + ")");
         }
         if (verbose) {
             if (res.journal().isEmpty()) {
@@ -82,7 +85,7 @@ public final class StatusText {
             } else {
                 out.println("  Journal:");
                 for (String j : res.journal()) {
-                    out.println("    " + j);
+                    out.println("    " + safe(j));
                 }
             }
         }
@@ -138,7 +141,7 @@ public final class StatusText {
     private String suffix(UnitState u, boolean verbose) {
         StringBuilder sb = new StringBuilder();
         if (u.frozen()) {
-            sb.append(" (").append(t.blue(u.freezerState())).append(')');
+            sb.append(" (").append(t.blue(safe(u.freezerState()))).append(')');
         } else if ("thawing".equals(u.freezerState())) {
             sb.append(" (thawing)");
         }
@@ -149,8 +152,8 @@ public final class StatusText {
             sb.append(" (").append(t.red("not found")).append(')');
         }
         if (verbose) {
-            sb.append(" [").append(u.activeState()).append('/').append(u.subState())
-                    .append(u.result().isEmpty() || "success".equals(u.result()) ? "" : ", result " + u.result()).append(']');
+            sb.append(" [").append(safe(u.activeState())).append('/').append(safe(u.subState()))
+                    .append(u.result().isEmpty() || "success".equals(u.result()) ? "" : ", result " + safe(u.result())).append(']');
         }
         return sb.toString();
     }

@@ -47,6 +47,41 @@ public final class Terminal {
         return wrap("1", s);
     }
 
+    /**
+     * {@code s} safe to print on a terminal: control characters (C0, DEL, C1: the start of every escape sequence)
+     * and the bidirectional-override characters become hex escapes (ESC prints as backslash, x, 1b; U+202E as
+     * backslash, u, 202e), so a DRBD resource, node or unit name cannot move the cursor, recolour, retitle or
+     * reorder what the operator reads. A backslash stays as it is (systemd-escaped unit names keep theirs). Null
+     * prints as {@code null}.
+     */
+    public static String safe(Object o) {
+        String s = String.valueOf(o);
+        int i = 0;
+        while (i < s.length() && !unsafe(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!unsafe(c)) {
+                b.append(c);
+            } else if (c < 0x100) {
+                b.append(String.format("\\x%02x", (int) c));
+            } else {
+                b.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean unsafe(char c) {
+        return Character.isISOControl(c) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200e || c == 0x200f || c == 0x061c;
+    }
+
     private String wrap(String code, String s) {
         return colour ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
     }

@@ -28,18 +28,30 @@ final class ControlServerTest {
     private ControlServer server;
     private Path sock;
 
+    private static com.fasterxml.jackson.databind.node.ObjectNode handle(JsonNode req) {
+        switch (req.path("cmd").asText()) {
+            case "boom":
+                throw new IllegalStateException("handler bug");
+            case "status":
+                return JSON.createObjectNode().put("status", "fine");
+            case "slow":
+                try {
+                    Thread.sleep(req.path("ms").asLong());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return JSON.createObjectNode().put("slow", true);
+            case "echo":
+                return JSON.createObjectNode().put("echo", req.path("text").asText());
+            default:
+                throw new IllegalArgumentException("unknown cmd");
+        }
+    }
+
     @BeforeEach
     void start() throws IOException {
         sock = tmp.resolve("run/test.sock");
-        server = new ControlServer(sock, req -> {
-            if (req.path("cmd").asText().equals("boom")) {
-                throw new IllegalStateException("handler bug");
-            }
-            if (!req.path("cmd").asText().equals("echo")) {
-                throw new IllegalArgumentException("unknown cmd");
-            }
-            return JSON.createObjectNode().put("echo", req.path("text").asText());
-        });
+        server = new ControlServer(sock, ControlServerTest::handle);
         server.start();
     }
 
@@ -116,6 +128,55 @@ final class ControlServerTest {
         JsonNode r = ControlClient.call(sock, ControlClient.request("boom"));
         assertFalse(r.path("ok").asBoolean());
         assertTrue(ControlClient.call(sock, ControlClient.request("echo")).path("ok").asBoolean());
+    }
+
+    @Test
+    void call_nested1000Deep_clearErrorAndServerSurvives() throws IOException {
+        String deep = "{\"cmd\":\"echo\",\"x\":" + "[".repeat(1000) + "]".repeat(1000) + "}\n";
+        try (SocketChannel c = connect()) {
+            JsonNode r = raw(c, deep.getBytes(StandardCharsets.UTF_8));
+            assertFalse(r.path("ok").asBoolean());
+            assertTrue(r.path("error").asText().startsWith("invalid JSON request: JSON nested deeper than 64 levels"), r.toString());
+            assertTrue(raw(c, "{\"cmd\":\"echo\"}\n".getBytes(StandardCharsets.UTF_8)).path("ok").asBoolean(), "same connection");
+        }
+    }
+
+    @Test
+    void call_everySlotHeldByIdleClients_statusStillAnsweredOthersRefused() throws IOException {
+        java.util.List<SocketChannel> idle = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < ControlServer.MAX_CLIENTS; i++) {
+                idle.add(connect());
+            }
+            // the accept order is the connect order: wait until every idle client holds its slot
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                    ControlClient.call(sock, ControlClient.request("echo")).path("error").asText().startsWith("too many clients"));
+            JsonNode status = ControlClient.call(sock, ControlClient.request("status"));
+            assertTrue(status.path("ok").asBoolean(), status.toString());
+            assertEquals("fine", status.path("status").asText());
+        } finally {
+            for (SocketChannel c : idle) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void idleClient_disconnectedAfterTheIdleTimeButNotWhileItsAnswerIsPrepared() throws IOException {
+        server.close();
+        server = new ControlServer(sock, ControlServerTest::handle, 300);
+        server.start();
+        try (SocketChannel slow = connect(); SocketChannel idle = connect()) {
+            JsonNode r = raw(slow, "{\"cmd\":\"slow\",\"ms\":1500}\n".getBytes(StandardCharsets.UTF_8));
+            assertTrue(r.path("slow").asBoolean(), "answered although it took longer than the idle time");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> {
+                try {
+                    return idle.read(ByteBuffer.allocate(1)) < 0;
+                } catch (IOException e) {
+                    return true;
+                }
+            });
+        }
     }
 
     @Test

@@ -163,6 +163,39 @@ final class AgentCoreTest {
     }
 
     @Test
+    void onStopFailure_failedOrCanceledStopJob_onlyTheFailureIsReported() {
+        for (io.reactord.agent.promoter.JobResult result : List.of(io.reactord.agent.promoter.JobResult.FAILED,
+                io.reactord.agent.promoter.JobResult.CANCELED, io.reactord.agent.promoter.JobResult.ERROR)) {
+            List<String> reported = new ArrayList<>();
+            ArrayDeque<Runnable> q = new ArrayDeque<>();
+            UnitController failing = new InstantUnits() {
+                @Override
+                public CompletableFuture<JobOutcome> stop(String r, String u) {
+                    return CompletableFuture.completedFuture(new JobOutcome(result, UnitActiveState.FAILED, null, "ExecStop"));
+                }
+
+                @Override
+                public CompletableFuture<UnitActiveState> activeState(String r, String u) {
+                    return CompletableFuture.completedFuture(UnitActiveState.ACTIVE);
+                }
+            };
+            AgentCore c = new AgentCore(clock, q::add, failing, JournalSink.NONE, CommandListener.NONE);
+            c.onStopFailure((res, unit, r, detail) -> reported.add(res + " " + unit + " " + detail));
+            c.setResources(Map.of("a", s("a", List.of("a.service"), false)));
+            for (String l : List.of("exists resource name:a role:Primary suspended:no force-io-failures:no may_promote:no promotion_score:10103",
+                    "exists device name:a volume:0 minor:1 disk:UpToDate client:no open:yes quorum:yes", "exists -",
+                    "destroy device name:a volume:0 minor:1", "destroy resource name:a")) {
+                c.onLine(l);
+                for (Runnable r; (r = q.poll()) != null; ) {
+                    r.run();
+                }
+            }
+            assertEquals(result == io.reactord.agent.promoter.JobResult.FAILED
+                    ? List.of("a drbd-services@a.target failed (ExecStop)") : List.of(), reported, result.name());
+        }
+    }
+
+    @Test
     void onLine_firstDump_signalsReadinessOnce() {
         int[] ready = new int[1];
         core.onFirstDump(() -> ready[0]++);

@@ -84,6 +84,20 @@ final class DaemonMetricsTest {
     }
 
     @Test
+    void configLoaded_startThenTwoReloads_generationCounts() {
+        metrics.configLoaded();
+        metrics.configLoaded();
+        metrics.configLoaded();
+        double g = -1;
+        for (MetricSnapshot s : pm.collect()) {
+            if (s.getMetadata().getName().equals("reactord_config_generation")) {
+                g = ((io.prometheus.metrics.model.snapshots.GaugeSnapshot) s).getDataPoints().get(0).getValue();
+            }
+        }
+        assertEquals(3.0, g);
+    }
+
+    @Test
     void failover_promotableSleepThenStartJob_observesEdgeToActive() {
         idleResource();
         advance(5_000);
