@@ -101,7 +101,7 @@ final class DaemonEndToEndTest {
         pb.environment().put("FAKE_DIR", fake.toString());
         pb.environment().put("REACTORCTL_SYSTEMCTL", "systemctl --user"); // the status report's unit states
         agent = pb.start();
-        await("agent ready", Duration.ofSeconds(30), () -> status().path("ready").asBoolean(false));
+        await("agent ready", Duration.ofSeconds(120), () -> status().path("ready").asBoolean(false));
     }
 
     /**
@@ -204,8 +204,8 @@ final class DaemonEndToEndTest {
         // may_promote yes: the target promotes (fake drbdsetup primary) and starts the service
         set("may_promote", "yes");
         update();
-        await("service active", Duration.ofSeconds(30), () -> "active".equals(active(SERVICE)) && "active".equals(active(TARGET)));
-        await("agent ACTIVE", Duration.ofSeconds(10), () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
+        await("service active", Duration.ofSeconds(120), () -> "active".equals(active(SERVICE)) && "active".equals(active(TARGET)));
+        await("agent ACTIVE", Duration.ofSeconds(120), () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
         assertEquals("Primary", Files.readString(fake.resolve("role")).strip());
         String since = prop(SERVICE, "ActiveEnterTimestampMonotonic");
         String pid = prop(SERVICE, "MainPID");
@@ -214,7 +214,7 @@ final class DaemonEndToEndTest {
         agent.destroyForcibly();
         agent.waitFor(10, TimeUnit.SECONDS);
         startAgent();
-        await("agent ACTIVE after restart", Duration.ofSeconds(10),
+        await("agent ACTIVE after restart", Duration.ofSeconds(120),
                 () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
         assertEquals(since, prop(SERVICE, "ActiveEnterTimestampMonotonic"), "service restarted after agent restart");
         assertEquals(pid, prop(SERVICE, "MainPID"));
@@ -234,10 +234,10 @@ final class DaemonEndToEndTest {
         }
         assertTrue(lost != null, "the stream loss was never seen in the status");
         assertTrue(lost.path("resources").path(0).path("active_on").isNull(), lost.toString());
-        await("events2 restarted", Duration.ofSeconds(20), () -> status().path("events2").path("restarts").asLong() >= 1
+        await("events2 restarted", Duration.ofSeconds(120), () -> status().path("events2").path("restarts").asLong() >= 1
                 && status().path("events2").path("dump_complete").asBoolean());
         // the new dump is handed over with the target's state (read after the dump): then the decision is made
-        await("adopted again", Duration.ofSeconds(20), () -> "alpha".equals(status().path("resources").path(0).path("active_on").asText()));
+        await("adopted again", Duration.ofSeconds(120), () -> "alpha".equals(status().path("resources").path(0).path("active_on").asText()));
         assertEquals("ACTIVE", status().path("resources").path(0).path("state").asText());
         assertEquals(List.of("start " + TARGET), unitCommands(), "no unit command after the events2 restart");
         assertEquals(since, prop(SERVICE, "ActiveEnterTimestampMonotonic"), "service restarted after events2 restart");
@@ -247,8 +247,8 @@ final class DaemonEndToEndTest {
         set("quorum", "no");
         set("may_promote", "no");
         update();
-        await("service stopped", Duration.ofSeconds(30), () -> !"active".equals(active(SERVICE)) && !"active".equals(active(TARGET)));
-        await("demoted", Duration.ofSeconds(10), () -> {
+        await("service stopped", Duration.ofSeconds(120), () -> !"active".equals(active(SERVICE)) && !"active".equals(active(TARGET)));
+        await("demoted", Duration.ofSeconds(120), () -> {
             try {
                 return Files.readString(fake.resolve("role")).strip().equals("Secondary");
             } catch (IOException e) {
@@ -260,7 +260,7 @@ final class DaemonEndToEndTest {
 
         // journal through the daemon: settled, after exactly one stop (a stale "active" read after the stop
         // job would take the promoter back to ACTIVE and stop a second time)
-        await("why: not running here", Duration.ofSeconds(20), () -> why().path("answer").asText().contains("not running here"));
+        await("why: not running here", Duration.ofSeconds(120), () -> why().path("answer").asText().contains("not running here"));
         assertTrue(why().path("ok").asBoolean());
         assertEquals(List.of("start " + TARGET, "stop " + TARGET), unitCommands(), "one start, one stop");
 
@@ -307,8 +307,8 @@ final class DaemonEndToEndTest {
         set("role", "Secondary");
         set("may_promote", "yes");
         startAgent();
-        await("service active", Duration.ofSeconds(30), () -> "active".equals(active(SERVICE)) && "active".equals(active(TARGET)));
-        await("agent ACTIVE", Duration.ofSeconds(10), () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
+        await("service active", Duration.ofSeconds(120), () -> "active".equals(active(SERVICE)) && "active".equals(active(TARGET)));
+        await("agent ACTIVE", Duration.ofSeconds(120), () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
         String main = tmp.resolve("reactord.toml").toString();
 
         String[] text = quickStatus("status", "-c", main);
@@ -362,8 +362,8 @@ final class DaemonEndToEndTest {
         set("role", "Secondary");
         set("may_promote", "yes");
         startAgent();
-        await("service active", Duration.ofSeconds(30), () -> "active".equals(active(SERVICE)) && "active".equals(active(TARGET)));
-        await("agent ACTIVE", Duration.ofSeconds(10), () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
+        await("service active", Duration.ofSeconds(120), () -> "active".equals(active(SERVICE)) && "active".equals(active(TARGET)));
+        await("agent ACTIVE", Duration.ofSeconds(120), () -> "ACTIVE".equals(status().path("resources").path(0).path("state").asText()));
         // r1 is new to the files (the daemon was not reloaded, so no drop-ins tie its units to a promote unit)
         // and not in DRBD: its units are in these states by hand
         Files.writeString(tmp.resolve("d/r1.toml"), "[[promoter]]\n[promoter.resources.r1]\nstart = [\"e2e-a.service\", "

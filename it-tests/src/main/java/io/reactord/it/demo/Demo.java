@@ -1,6 +1,7 @@
 package io.reactord.it.demo;
 
 import io.reactord.it.Backend;
+import io.reactord.it.NodeState;
 import io.reactord.it.ClusterConfig;
 import io.reactord.it.Operator;
 import io.reactord.it.ScenarioContext;
@@ -30,6 +31,14 @@ import java.util.Optional;
  * at the end, also on Ctrl-C (a JVM shutdown hook closes the backend).
  */
 public final class Demo {
+    /** What the demo checks after every sample, one line each (docs/fault-suite.md has the full text). */
+    static final List<String> INVARIANTS = List.of(
+            "I1 single writer: never two nodes Primary with quorum, and the services run only on the Primary",
+            "I2 no lost write: every write the controller had acknowledged is on the new Primary after a failover",
+            "I3 convergence: after each fault exactly one node runs the services, within a stated time",
+            "I4 no split brain: the nodes' data never diverge",
+            "I5 clean logs: no agent error or stack trace that the step did not expect, no agent exit",
+            "I6 truthful status: each agent's own status names the node that really runs the services");
 
     private final PrintStream out = System.out;
     private final boolean script;
@@ -40,6 +49,9 @@ public final class Demo {
     private volatile boolean quiet;
     private volatile boolean interrupted;
     private volatile boolean finished;
+    private volatile Backend backend;
+    /** Nodes the tour crashed and has not booted again. */
+    private final java.util.Set<String> crashed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Demo(boolean script) {
         this.script = script;
@@ -128,6 +140,7 @@ public final class Demo {
     private int tour(Backend b) throws Exception {
         Timeline timeline = new Timeline();
         ScenarioContext ctx = new ScenarioContext(b, timeline, 1);
+        backend = b;
         b.onSample(this::print);
         out.println("Starting a simulated 3-node DRBD cluster (alpha, bravo, charlie): resource linstor_db with "
                 + ClusterConfig.MOUNT_UNIT + " and " + ClusterConfig.CONTROLLER_UNIT + "; backend " + b.name() + ".");
@@ -135,30 +148,41 @@ public final class Demo {
             out.println("Each node: a private systemd manager (own cgroup, mount namespace and bus), reactord's unit"
                     + " templates and shim, and reactord running as reactord.service.");
         }
+        out.println("After every sample (50 per second) the demo checks reactord's invariants:");
+        INVARIANTS.forEach(i -> out.println("  " + i));
+        out.println("A table is printed whenever a node's role, disk, units, agent or promoter state changes.");
         b.start(ClusterConfig.standard(SimTiming.fast()));
         String a = step(ctx, "1. Initial election: every agent sees may_promote; exactly one node wins.",
                 () -> { }, "initial start", null);
         String s1 = step(ctx, "2. Hard crash of the active node " + a + " (DRBD, systemd and agent die at once).",
-                () -> b.crashNode(a), "failover after crash of " + a, x -> !x.equals(a));
+                () -> {
+                    crashed.add(a);
+                    b.crashNode(a);
+                }, "failover after crash of " + a, x -> !x.equals(a));
         failovers.put("crash of " + a, ctx.measures().get("failover after crash of " + a));
         step(ctx, "3. " + a + " boots again and rejoins as Secondary (no fail-back).",
-                () -> b.bootNode(a), "rejoin of " + a, s1::equals);
+                () -> {
+                    crashed.remove(a);
+                    b.bootNode(a);
+                }, "rejoin of " + a, s1::equals);
         String s2 = step(ctx, "4. The active node " + s1 + " is isolated from the network (loses quorum).",
                 () -> isolate(b, s1), "failover after isolation of " + s1, x -> !x.equals(s1));
         failovers.put("isolation of " + s1, ctx.measures().get("failover after isolation of " + s1));
         step(ctx, "5. The network heals; " + s1 + " returns as Secondary, " + s2 + " keeps running it.",
                 () -> b.sim().heal(), "heal", s2::equals);
         String s3 = step(ctx, "6. reactorctl evict on " + s2 + ": the resource leaves that node.",
-                () -> out.println("   " + b.operator(s2, Operator.EVICT, null)), "evict from " + s2,
+                () -> out.println("   " + withoutRunDir(b.operator(s2, Operator.EVICT, null))), "evict from " + s2,
                 x -> !x.equals(s2));
         failovers.put("evict from " + s2, ctx.measures().get("evict from " + s2));
         String to = ctx.nodes().stream().filter(n -> !n.equals(s3)).findFirst().orElseThrow();
         step(ctx, "7. reactorctl move linstor_db --to " + to + " (run on " + s3 + ").",
-                () -> out.println("   " + b.operator(s3, Operator.MOVE, to)), "move to " + to, to::equals);
+                () -> out.println("   " + withoutRunDir(b.operator(s3, Operator.MOVE, to))), "move to " + to, to::equals);
         failovers.put("move to " + to, ctx.measures().get("move to " + to));
         ctx.invariants().checkLogs();
         problems.addAll(ctx.invariants().violations());
-        quiet = true;
+        synchronized (this) {
+            quiet = true;
+        }
         out.println("\nSummary");
         failovers.forEach((k, v) -> out.printf("  %-28s %6d ms%n", k, v));
         if (!problems.isEmpty()) {
@@ -167,7 +191,8 @@ public final class Demo {
             return 1;
         }
         out.println("All steps behaved as expected; invariants I1-I6 held (" + ctx.invariants().samples()
-                + " samples).");
+                + " samples):");
+        INVARIANTS.forEach(i -> out.println("  " + i));
         return 0;
     }
 
@@ -191,10 +216,15 @@ public final class Demo {
         if (script) {
             return;
         }
-        out.print("\n[Enter] for the next step ");
+        synchronized (this) {
+            quiet = true;
+        }
+        out.print("\n[Enter] for the next step (Ctrl-C ends the demo and cleans up) ");
         out.flush();
-        quiet = true;
-        in.readLine();
+        if (in.readLine() == null) {
+            throw new ScenarioFailure("standard input ended while waiting for Enter: run bin/demo in a terminal, or"
+                    + " bin/demo --script to run the tour without pauses");
+        }
         quiet = false;
     }
 
@@ -207,14 +237,68 @@ public final class Demo {
         b.sim().partition(groups);
     }
 
-    private void print(Snapshot s) {
+    private synchronized void print(Snapshot s) {
         if (quiet) {
             return;
         }
-        String sig = s.signature();
-        if (!sig.equals(printed)) {
+        Snapshot shown = withPromoters(s);
+        String sig = shown.signature();
+        if (!quiet && !sig.equals(printed)) {
             printed = sig;
-            out.printf("   t=%.3f s%n%s", s.timeMs() / 1000.0, s.table());
+            out.printf("   t=%.3f s%n%s", s.timeMs() / 1000.0, table(shown, crashed));
         }
+    }
+
+    /**
+     * The promoter state of each running agent: the in-process backend reads it with the sample, the real one asks
+     * each agent's control socket (a few milliseconds, so only here and not in the fault suite's sampler).
+     */
+    private Snapshot withPromoters(Snapshot s) {
+        Backend b = backend;
+        if (b == null) {
+            return s;
+        }
+        Map<String, io.reactord.it.NodeState> nodes = new LinkedHashMap<>();
+        for (io.reactord.it.NodeState n : s.nodes().values()) {
+            String promoter = n.promoter();
+            if (promoter == null && n.up() && n.agent()) {
+                try {
+                    io.reactord.it.AgentReport r = b.report(n.node());
+                    promoter = r == null ? null : r.state();
+                } catch (RuntimeException e) {
+                    promoter = null;
+                }
+                if (promoter == null) {
+                    promoter = "(starting)"; // the agent runs but its control socket does not answer yet
+                }
+            }
+            nodes.put(n.node(), new io.reactord.it.NodeState(n.node(), n.up(), n.agent(), n.role(), n.quorum(), n.disk(),
+                    n.target(), n.services(), promoter, n.primaryAround()));
+        }
+        return new Snapshot(s.timeMs(), nodes);
+    }
+
+    /**
+     * The sample as a table, with a note under any row that could read as a second active node: a crashed node
+     * (its manager and agent are gone; what the sample caught is its last known state) and a Primary without
+     * quorum (DRBD fails its writes, so it is not a second writer).
+     */
+    static String table(Snapshot s, java.util.Set<String> crashed) {
+        StringBuilder t = new StringBuilder(s.table());
+        for (io.reactord.it.NodeState n : s.nodes().values()) {
+            if (crashed.contains(n.node())) {
+                t.append("  ").append(n.node()).append(": crashed").append(n.up() ? " (last known state above, caught"
+                        + " while it went down)" : "").append('\n');
+            } else if (n.primary() && !n.quorum() && (n.runsAny() || NodeState.running(n.target()))) {
+                t.append("  ").append(n.node()).append(": Primary without quorum: DRBD fails its writes, so it is not"
+                        + " a second writer; reactord stops its services\n");
+            }
+        }
+        return t.toString();
+    }
+
+    /** reactorctl's answer without the demo's private run directory (e.g. the peer command's path). */
+    static String withoutRunDir(String text) {
+        return text.replaceAll("/\\S*?reactord-it-[^/\\s]*/(?:[^/\\s]+/)*", "");
     }
 }
