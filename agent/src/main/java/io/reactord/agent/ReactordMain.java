@@ -30,8 +30,9 @@ public final class ReactordMain implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "log at debug level")
     boolean verbose;
 
-    @Option(names = "--log-level", description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE})")
-    String logLevel = "info";
+    @Option(names = "--log-level", description = "error, warn, info, debug or trace (default: the [[log]] tables of the"
+            + " configuration, else info)")
+    String logLevel;
 
     @Option(names = "--hostname", description = "this node's name as DRBD peers know it (default: uname -n)")
     String hostname;
@@ -49,7 +50,7 @@ public final class ReactordMain implements Callable<Integer> {
                     + " (use --allow-tty to run it by hand, or 'reactorctl' to talk to it)");
             return 2;
         }
-        Logging.configure(verbose ? "debug" : logLevel);
+        Logging.configure(verbose ? "debug" : logLevel != null ? logLevel : "info");
         String host = hostname != null ? hostname : HostInfo.detect().hostname();
         if (host == null || host.isEmpty()) {
             System.err.println("reactord: cannot determine this node's name; pass --hostname");
@@ -66,6 +67,9 @@ public final class ReactordMain implements Callable<Integer> {
             }
             System.err.println("reactord: " + lr.rejected().size() + " configuration file(s) rejected, managing the"
                     + " resources of the others: " + lr.rejected());
+        }
+        if (!verbose && logLevel == null) {
+            Logging.apply(lr.usable().logs()).forEach(p -> System.err.println("reactord: warning: " + p));
         }
         Daemon daemon = new Daemon(lr.usable(), new Daemon.Options(host, shim, drbdadm, loader));
         Signals.install(daemon);

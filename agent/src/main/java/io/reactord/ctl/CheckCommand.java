@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code reactorctl check}: validates the configuration without touching the daemon. Prints every
  * error as {@code path:line: message} and every warning as {@code path:line: warning: message},
- * then a summary; exits 0 when the configuration is usable (warnings allowed), 1 when it is not.
+ * then a summary; exits 0 when the configuration is usable (warnings allowed), 1 when it is not. When
+ * only snippets are broken it also says which files the daemon would leave out (it runs the rest).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check the configuration: the main file with its snippets, or only the given snippet files.",
@@ -70,6 +71,12 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.println(what + ": INVALID, " + r.errors().size() + (r.errors().size() == 1 ? " error" : " errors")
                 + count(r.warnings().size(), "warning"));
+        if (files.isEmpty() && r.usable() != null && !r.rejected().isEmpty()) {
+            List<String> names = r.rejected().stream().map(Path::toString).toList();
+            int resources = r.usable().resources().size();
+            out.println("reactord would leave out " + String.join(", ", names) + " and manage the other "
+                    + resources + (resources == 1 ? " promoter resource" : " promoter resources"));
+        }
         out.flush();
         return ExitCodes.FAILURE;
     }

@@ -95,4 +95,22 @@ final class CheckCommandTest {
         assertEquals(ExitCodes.FAILURE, run("check", "--config", missing.toString()));
         assertEquals(missing + ":0: file not found\n", err.toString());
     }
+
+    @Test
+    void check_brokenSnippetAmongGoodOnes_exitsOneAndNamesWhatTheDaemonWouldRun() throws IOException {
+        Path d = dir.resolve("reactord.d");
+        write("reactord.d/a.toml", "[[promoter]]\n[promoter.resources.linstor_db]\nstart = [\"linstor-controller.service\"]\n");
+        Path bad = write("reactord.d/b.toml", "[[promoter]]\n[promoter.resources.\"r0;touch${IFS}x\"]\nstart = [\"reactord.service\"]\n");
+        Path main = write("reactord.toml", "snippets = \"" + d + "\"\n");
+
+        int code = run("check", "-c", main.toString());
+
+        assertEquals(ExitCodes.FAILURE, code);
+        assertEquals(bad + ":2: resource name 'r0;touch${IFS}x' contains ';'; resource names may contain only letters, digits"
+                + " and _ . + -\n" + bad + ":3: unit \"reactord.service\" in 'start' is a unit of the HA agent itself; a start"
+                + " unit is bound to the promotion (restarting the agent would promote DRBD), so it cannot be in a start list\n",
+                err.toString());
+        assertEquals(main + ": INVALID, 2 errors\nreactord would leave out " + bad + " and manage the other 1 promoter resource\n",
+                out.toString());
+    }
 }

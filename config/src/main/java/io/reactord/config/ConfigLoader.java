@@ -49,6 +49,7 @@ public final class ConfigLoader {
         Assembly into = new Assembly(host);
         issues.note(mainFile);
         MainBinder.Main main = null;
+        boolean listed = true;
         try {
             String text = ConfigFiles.read(mainFile, issues, host);
             TomlNode.Table root = text == null ? null : parse(mainFile, text, issues);
@@ -59,7 +60,11 @@ public final class ConfigLoader {
                 plugins(s, part);
                 s.finish();
                 into.merge(mainFile, part, issues);
-                for (Path snippet : ConfigFiles.snippets(main.snippets(), main.snippetsLine(), issues, mainFile)) {
+                int beforeListing = issues.errorCount();
+                List<Path> snippets = ConfigFiles.snippets(main.snippets(), main.snippetsLine(), issues, mainFile);
+                // without the list of snippets nothing says which resources exist: nothing is usable
+                listed = issues.errorCount() == beforeListing;
+                for (Path snippet : snippets) {
                     guarded(snippet, mainFile, issues, into);
                 }
             }
@@ -67,7 +72,7 @@ public final class ConfigLoader {
             issues.error(mainFile, 0, "internal error while loading: " + e);
             main = null;
         }
-        if (mainErrors(issues, mainFile)) main = null;
+        if (!listed || mainErrors(issues, mainFile)) main = null;
         return result(mainFile, main, issues, into);
     }
 

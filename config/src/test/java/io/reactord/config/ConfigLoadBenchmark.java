@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Prints how long loading takes: a main file with the example snippets, and a 1 MiB snippet with
- * thousands of resources. Run with {@code mvn -q -o -pl config test-compile exec:java
+ * Prints how long loading takes: a main file with the example snippets, and a snippet at the limit of
+ * settings per file ({@link ConfigFiles#MAX_CONTENT_BYTES}) with hundreds of resources. Run with {@code mvn -q -o -pl config test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.reactord.config.ConfigLoadBenchmark}.
  */
 public final class ConfigLoadBenchmark {
@@ -19,7 +19,7 @@ public final class ConfigLoadBenchmark {
         Path main = Fixtures.write(dir, "main.toml", "snippets = \"" + snippets + "\"\n" + Fixtures.example("main.toml"));
         StringBuilder sb = new StringBuilder();
         int n = 0;
-        while (sb.length() < 1024 * 1024) {
+        while (sb.length() < ConfigFiles.MAX_CONTENT_BYTES - 100) {
             sb.append("[[promoter]]\n[promoter.resources.r").append(n++).append("]\nstart = [\"a").append(n)
                     .append(".service\", \"b").append(n).append(".service\"]\n");
         }
@@ -27,7 +27,7 @@ public final class ConfigLoadBenchmark {
         ConfigLoader loader = ConfigLoader.withHost("alpha", false);
 
         report("main file + " + Fixtures.EXAMPLES.size() + " snippets", 300, () -> loader.loadMain(main));
-        report("1 MiB snippet, " + n + " resources", 3, () -> loader.loadFiles(List.of(big)));
+        report(sb.length() / 1024 + " KiB snippet, " + n + " resources", 3, () -> loader.loadFiles(List.of(big)));
     }
 
     private static void report(String what, int iterations, Runnable load) {

@@ -114,4 +114,12 @@ final class SnippetIsolationTest {
         LoadResult second = Fixtures.LOADER.loadMain(main());
         assertEquals(first.config().resources(), PartialReload.merge(first.config(), second).resources());
     }
+
+    @Test
+    void load_snippetsDirectoryNotADirectory_nothingUsable() {
+        Fixtures.write(dir, "d", "not a directory");
+        LoadResult r = Fixtures.LOADER.loadMain(main());
+        assertFalse(r.ok());
+        assertNull(r.usable(), "without the snippet list the daemon must not run (or reload to) an empty configuration");
+    }
 }
