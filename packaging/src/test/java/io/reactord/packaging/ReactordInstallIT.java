@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class ReactordInstallIT {
 
     private static final List<String> DRBD_UNITS = List.of("drbd-services@.target", "drbd-promote@.service",
-            "drbd-demote-or-escalate@.service");
+            "drbd-demote-or-escalate@.service", "ocf.rs@.service");
 
     @TempDir
     Path tmp;
