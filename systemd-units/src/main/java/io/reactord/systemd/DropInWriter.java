@@ -54,8 +54,19 @@ public final class DropInWriter {
      * @throws UncheckedIOException     when the file system refuses
      */
     public Result write(Path unitDir, Collection<UnitPlan> plans) {
+        return write(unitDir, plans, null);
+    }
+
+    /**
+     * Like {@link #write(Path, Collection)}, also pointing {@code reactord-reload.path} at the configured
+     * snippets directory ({@link DropIns#reloadWatch}) when {@code snippetsDir} is not null.
+     */
+    public Result write(Path unitDir, Collection<UnitPlan> plans, Path snippetsDir) {
         Path dir = unitDir.toAbsolutePath().normalize();
-        Map<String, String> wanted = DropIns.renderAll(List.copyOf(plans), shim);
+        Map<String, String> wanted = new java.util.LinkedHashMap<>(DropIns.renderAll(List.copyOf(plans), shim));
+        if (snippetsDir != null) {
+            wanted.put(DropIns.RELOAD_PATH_UNIT, DropIns.reloadWatch(snippetsDir));
+        }
         for (String unit : wanted.keySet()) {
             fileFor(dir, unit);
         }

@@ -92,6 +92,25 @@ public final class DropIns {
         return out;
     }
 
+    /** The path unit that reloads reactord when a snippet changes. */
+    public static final String RELOAD_PATH_UNIT = "reactord-reload.path";
+
+    /**
+     * The drop-in of {@link #RELOAD_PATH_UNIT} that makes it watch {@code snippetsDir} (the configured
+     * {@code snippets} key) instead of the template's {@code /etc/reactord.d}. The daemon writes it with
+     * the resources' drop-ins, so a snippets directory such as {@code /etc/drbd-reactor.d} is watched
+     * from the daemon's first start on.
+     */
+    public static String reloadWatch(Path snippetsDir) {
+        String dir = snippetsDir.toAbsolutePath().normalize().toString();
+        if (dir.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+            throw new IllegalArgumentException("snippets directory " + SystemdNames.printable(dir)
+                    + " cannot be watched by a path unit (control character or backslash)");
+        }
+        return HEADER + "\n# the configured snippets directory\n[Path]\nPathChanged=\nPathChanged="
+                + dir.replace("%", "%%") + "\n";
+    }
+
     /**
      * One {@code Environment=} line setting {@code key} to exactly {@code value}. systemd first splits the
      * line into words (undoing C escapes and double quotes), then expands specifiers; so the value is

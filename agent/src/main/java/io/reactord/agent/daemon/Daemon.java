@@ -199,7 +199,7 @@ public final class Daemon {
             }
         }
         try {
-            DropInWriter.Result w = new DropInWriter(opts.shim()).write(cfg.unitDir(), plans);
+            DropInWriter.Result w = new DropInWriter(opts.shim()).write(cfg.unitDir(), plans, cfg.snippetsDir());
             if (w.changed()) {
                 LOG.info("drop-ins: {} written, {} removed; reloading systemd", w.written().size(), w.removed().size());
                 systemd.daemonReload().get(60, TimeUnit.SECONDS);
