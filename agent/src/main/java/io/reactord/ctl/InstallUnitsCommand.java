@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "install-units", mixinStandardHelpOptions = true,
         description = {"Install the systemd unit templates (drbd-services@.target, drbd-promote@.service, "
-                + "drbd-demote-or-escalate@.service, reactord.service, reactord-reload.path/.service) and the "
-                + "reactord-shim script.",
+                + "drbd-demote-or-escalate@.service, ocf.rs@.service, reactord.service, reactord-reload.path/.service) "
+                + "and the reactord-shim and reactord-ocf scripts (side by side).",
                 "Identical files are left alone. Run 'systemctl daemon-reload' afterwards."})
 public final class InstallUnitsCommand implements Callable<Integer> {
 

@@ -33,7 +33,7 @@ final class InstallUnitsCommandTest {
         Path shim = dir.toRealPath().resolve("reactord-shim");
         assertTrue(Files.isExecutable(shim));
         assertTrue(Files.readString(dir.resolve("drbd-promote@.service")).contains("ExecCondition=" + shim + " primary"));
-        assertTrue(out.toString().contains("7 file(s) written"), out.toString());
+        assertTrue(out.toString().contains("9 file(s) written"), out.toString());
     }
 
     @Test
@@ -42,7 +42,7 @@ final class InstallUnitsCommandTest {
         out.getBuffer().setLength(0);
         assertEquals(ExitCodes.OK, run("install-units", "--dir", dir.toString()));
         assertTrue(!out.toString().contains("wrote"), out.toString());
-        assertEquals(7, out.toString().lines().filter(l -> l.startsWith("unchanged ")).count(), out.toString());
+        assertEquals(9, out.toString().lines().filter(l -> l.startsWith("unchanged ")).count(), out.toString());
     }
 
     @Test

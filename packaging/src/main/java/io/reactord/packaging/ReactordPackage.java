@@ -34,11 +34,12 @@ public final class ReactordPackage {
 
     public static final String JAR = "/usr/share/reactord/reactord.jar";
     public static final String SHIM = UnitTemplates.DEFAULT_SHIM.toString();
+    public static final String OCF_WRAPPER = UnitTemplates.ocfWrapper(UnitTemplates.DEFAULT_SHIM).toString();
     /** Where the drbd unit templates live; postinst links them into the unit path if drbd-utils lacks them. */
     public static final String DRBD_UNIT_DIR = "/usr/lib/reactord/units";
     public static final String SYSTEM_UNIT_DIR = "/usr/lib/systemd/system";
     public static final List<String> DRBD_UNITS =
-            List.of("drbd-services@.target", "drbd-promote@.service", "drbd-demote-or-escalate@.service");
+            List.of("drbd-services@.target", "drbd-promote@.service", "drbd-demote-or-escalate@.service", "ocf.rs@.service");
     public static final List<String> OWN_UNITS = List.of("reactord.service", "reactord-reload.path", "reactord-reload.service");
     public static final List<String> CONFFILES = List.of("/etc/reactord.toml", "/etc/default/reactord");
     public static final String DEPENDS = "default-jre-headless (>= 2:1.17) | java17-runtime-headless"
@@ -118,6 +119,7 @@ public final class ReactordPackage {
         UnitSources units = new UnitSources(jar,
                 checkout.resolve("systemd-units/src/main/resources").resolve(UnitSources.PREFIX));
         e.add(DebEntry.file(SHIM, 0755, substitute(UnitTemplates.SHIM, units.read(UnitTemplates.SHIM))));
+        e.add(DebEntry.file(OCF_WRAPPER, 0755, substitute(UnitTemplates.OCF_WRAPPER, units.read(UnitTemplates.OCF_WRAPPER))));
         for (String u : DRBD_UNITS) {
             e.add(DebEntry.file(DRBD_UNIT_DIR + "/" + u, 0644, substitute(u, units.read(u))));
         }
@@ -197,7 +199,8 @@ public final class ReactordPackage {
 
     /** Replaces {@code @SHIM@} with the shim's installed path; any other placeholder left fails the build. */
     static byte[] substitute(String name, byte[] content) {
-        String t = new String(content, StandardCharsets.UTF_8).replace(UnitTemplates.SHIM_TOKEN, SHIM);
+        String t = new String(content, StandardCharsets.UTF_8).replace(UnitTemplates.SHIM_TOKEN, SHIM)
+                .replace(UnitTemplates.OCF_TOKEN, OCF_WRAPPER);
         Matcher m = PLACEHOLDER.matcher(t);
         if (m.find()) {
             throw new IllegalArgumentException(name + ": unknown placeholder " + m.group() + " left after substitution");

@@ -55,10 +55,11 @@ final class ReactordDebIT {
                 .map(m -> m.name().substring(1)).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of(
                 "/etc/default/reactord", "/etc/reactord.toml",
-                "/usr/lib/reactord/reactord-shim",
+                "/usr/lib/reactord/reactord-shim", "/usr/lib/reactord/reactord-ocf",
                 "/usr/lib/reactord/units/drbd-demote-or-escalate@.service",
                 "/usr/lib/reactord/units/drbd-promote@.service",
                 "/usr/lib/reactord/units/drbd-services@.target",
+                "/usr/lib/reactord/units/ocf.rs@.service",
                 "/usr/lib/systemd/system/reactord-reload.path",
                 "/usr/lib/systemd/system/reactord-reload.service",
                 "/usr/lib/systemd/system/reactord.service",
@@ -74,7 +75,8 @@ final class ReactordDebIT {
 
     @Test
     void data_entries_rootOwnedWithDebianModes() {
-        Set<String> executables = Set.of("./usr/sbin/reactorctl", "./usr/sbin/reactord", "./usr/lib/reactord/reactord-shim");
+        Set<String> executables = Set.of("./usr/sbin/reactorctl", "./usr/sbin/reactord", "./usr/lib/reactord/reactord-shim",
+                "./usr/lib/reactord/reactord-ocf");
         for (DebArchive.Member m : deb.data.values()) {
             assertEquals(0, m.uid(), m.name());
             assertEquals(0, m.gid(), m.name());
@@ -144,12 +146,15 @@ final class ReactordDebIT {
     @Test
     void units_placeholders_resolvedToInstalledShim() {
         for (DebArchive.Member m : deb.data.values()) {
-            if (m.name().contains("/systemd/") || m.name().contains("/units/") || m.name().endsWith("reactord-shim")) {
+            if (m.name().contains("/systemd/") || m.name().contains("/units/") || m.name().endsWith("reactord-shim")
+                    || m.name().endsWith("reactord-ocf")) {
                 assertFalse(m.text().matches("(?s).*@[A-Z][A-Z0-9_]*@.*"), m.name());
             }
         }
         assertTrue(deb.file("/usr/lib/reactord/units/drbd-promote@.service").text()
                 .contains("/usr/lib/reactord/reactord-shim primary"));
+        assertTrue(deb.file("/usr/lib/reactord/units/ocf.rs@.service").text()
+                .contains("ExecStart=/usr/lib/reactord/reactord-ocf monitor"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class ReactordInstallIT {
 
     private static final List<String> DRBD_UNITS = List.of("drbd-services@.target", "drbd-promote@.service",
-            "drbd-demote-or-escalate@.service");
+            "drbd-demote-or-escalate@.service", "ocf.rs@.service");
 
     @TempDir
     Path tmp;
@@ -33,6 +34,27 @@ final class ReactordInstallIT {
         root.install(ReactordDebIT.DEB);
         assertEquals("install ok installed " + ReactordDebIT.VERSION, root.status());
         return root;
+    }
+
+    @Test
+    void install_drbdReactorEnabled_reactordNeitherEnabledNorStarted() throws Exception {
+        Assumptions.assumeTrue(Processes.run(List.of("sh", "-c", "command -v systemctl")).exitCode() == 0,
+                "systemctl is needed to read the enablement");
+        DpkgRoot root = new DpkgRoot(tmp.resolve("root"));
+        Path unit = root.path("/usr/lib/systemd/system/drbd-reactor.service");
+        Files.createDirectories(unit.getParent());
+        Files.writeString(unit, "[Service]\nExecStart=/usr/sbin/drbd-reactor\n[Install]\nWantedBy=multi-user.target\n");
+        Path wants = root.path("/etc/systemd/system/multi-user.target.wants/drbd-reactor.service");
+        Files.createDirectories(wants.getParent());
+        Files.createSymbolicLink(wants, Path.of("/usr/lib/systemd/system/drbd-reactor.service"));
+
+        String out = root.install(ReactordDebIT.DEB);
+        assertEquals("install ok installed " + ReactordDebIT.VERSION, root.status());
+        assertTrue(out.contains("drbd-reactor is running or enabled"), out);
+        assertFalse(Files.exists(root.path("/etc/systemd/system/multi-user.target.wants/reactord.service"),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS), "reactord must not be enabled next to drbd-reactor");
+        String service = Files.readString(root.path("/usr/lib/systemd/system/reactord.service"));
+        assertTrue(service.contains("\nConflicts=drbd-reactor.service\n"), service);
     }
 
     @Test

@@ -54,17 +54,26 @@ public final class DropInWriter {
      * @throws UncheckedIOException     when the file system refuses
      */
     public Result write(Path unitDir, Collection<UnitPlan> plans) {
-        return write(unitDir, plans, Set.of());
+        return write(unitDir, plans, Set.of(), null);
     }
 
     /**
      * As {@link #write(Path, Collection)}, but the drop-ins of the units in {@code keep} stay on disk even when
      * no plan mentions them (the caller keeps those of a target that is still running, so that stopping it
-     * still stops its units before the demotion).
+     * still stops its units before the demotion), and {@code reactord-reload.path} is pointed at the configured
+     * snippets directory ({@link DropIns#reloadWatch}) when {@code snippetsDir} is not null.
      */
     public Result write(Path unitDir, Collection<UnitPlan> plans, Set<String> keep) {
+        return write(unitDir, plans, keep, null);
+    }
+
+    /** As {@link #write(Path, Collection, Set)}, with the reload path unit's drop-in when {@code snippetsDir} is set. */
+    public Result write(Path unitDir, Collection<UnitPlan> plans, Set<String> keep, Path snippetsDir) {
         Path dir = unitDir.toAbsolutePath().normalize();
-        Map<String, String> wanted = DropIns.renderAll(List.copyOf(plans), shim);
+        Map<String, String> wanted = new java.util.LinkedHashMap<>(DropIns.renderAll(List.copyOf(plans), shim));
+        if (snippetsDir != null) {
+            wanted.put(DropIns.RELOAD_PATH_UNIT, DropIns.reloadWatch(snippetsDir));
+        }
         for (String unit : wanted.keySet()) {
             fileFor(dir, unit);
         }

@@ -81,10 +81,61 @@ public final class DropIns {
             if (unit.endsWith(".mount")) {
                 u.append("DefaultDependencies=no\n");
             }
+            OcfAgent ocf = plan.ocfAgents().get(unit);
+            if (ocf != null) {
+                u.append("\n[Service]\n").append(environment("AGENT", ocf.agentPath().toString()));
+                ocf.params().forEach((k, v) -> u.append(environment("OCF_RESKEY_" + k, v)));
+            }
             out.put(unit, u.toString());
             previous = unit;
         }
         return out;
+    }
+
+    /** The path unit that reloads reactord when a snippet changes. */
+    public static final String RELOAD_PATH_UNIT = "reactord-reload.path";
+
+    /**
+     * The drop-in of {@link #RELOAD_PATH_UNIT} that makes it watch {@code snippetsDir} (the configured
+     * {@code snippets} key) instead of the template's {@code /etc/reactord.d}. The daemon writes it with
+     * the resources' drop-ins, so a snippets directory such as {@code /etc/drbd-reactor.d} is watched
+     * from the daemon's first start on.
+     */
+    public static String reloadWatch(Path snippetsDir) {
+        String dir = snippetsDir.toAbsolutePath().normalize().toString();
+        if (dir.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+            throw new IllegalArgumentException("snippets directory " + SystemdNames.printable(dir)
+                    + " cannot be watched by a path unit (control character or backslash)");
+        }
+        return HEADER + "\n# the configured snippets directory\n[Path]\nPathChanged=\nPathChanged="
+                + dir.replace("%", "%%") + "\n";
+    }
+
+    /**
+     * One {@code Environment=} line setting {@code key} to exactly {@code value}. systemd first splits the
+     * line into words (undoing C escapes and double quotes), then expands specifiers; so the value is
+     * double-quoted with {@code \\}, {@code "} and control characters C-escaped and {@code %} doubled.
+     * {@code $} needs nothing: {@code Environment=} does no variable expansion.
+     */
+    static String environment(String key, String value) {
+        StringBuilder b = new StringBuilder("Environment=\"").append(key).append('=');
+        value.codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '%' -> b.append("%%");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format("\\x%02x", c));
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.append("\"\n").toString();
     }
 
     /** All units the plans touch; a start unit claimed by two resources is an error. */

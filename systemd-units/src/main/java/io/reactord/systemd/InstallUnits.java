@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Installs the unit templates and the shim into a directory, filling in the shim's absolute path.
+ * Installs the unit templates into a directory and the shim with the OCF wrapper beside it, filling in
+ * their absolute paths.
  * Files already identical are left alone (not rewritten, timestamps kept); others are replaced
  * atomically.
  */
@@ -26,6 +27,9 @@ public final class InstallUnits {
         List<Installed> out = new ArrayList<>();
         out.add(new Installed(shimPath,
                 AtomicFiles.writeIfChanged(shimPath, UnitTemplates.raw(UnitTemplates.SHIM), "rwxr-xr-x")));
+        Path ocf = UnitTemplates.ocfWrapper(shimPath);
+        out.add(new Installed(ocf,
+                AtomicFiles.writeIfChanged(ocf, UnitTemplates.raw(UnitTemplates.OCF_WRAPPER), "rwxr-xr-x")));
         for (String unit : UnitTemplates.UNITS) {
             Path file = unitDir.resolve(unit);
             out.add(new Installed(file,

@@ -2,6 +2,7 @@ package io.reactord.systemd;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,9 +18,11 @@ import java.util.Set;
  *                       (none, reboot, reboot-force, reboot-immediate, poweroff, poweroff-force,
  *                       poweroff-immediate, exit, exit-force)
  * @param secondaryForce whether stopping falls back to {@code drbdsetup secondary --force}
+ * @param ocfAgents      the OCF agents among the start units, keyed by their unit name
+ *                       ({@link OcfAgent#unitName}), which appears in {@code startUnits} at the agent's place
  */
 public record UnitPlan(String resource, List<String> startUnits, String dependenciesAs, String targetAs,
-        String failureAction, boolean secondaryForce) {
+        String failureAction, boolean secondaryForce, Map<String, OcfAgent> ocfAgents) {
 
     /** Dependency kinds accepted for {@code dependencies-as} and {@code target-as}. */
     public static final Set<String> DEPENDENCY_KINDS = Set.of("Wants", "Requires", "Requisite", "BindsTo");
@@ -28,7 +31,13 @@ public record UnitPlan(String resource, List<String> startUnits, String dependen
     public static final Set<String> FAILURE_ACTIONS = Set.of("none", "reboot", "reboot-force",
             "reboot-immediate", "poweroff", "poweroff-force", "poweroff-immediate", "exit", "exit-force");
 
-    /** Validates every field; start entries must be plain unit names (OCF agents are not supported yet). */
+    /** A plan without OCF agents. */
+    public UnitPlan(String resource, List<String> startUnits, String dependenciesAs, String targetAs,
+            String failureAction, boolean secondaryForce) {
+        this(resource, startUnits, dependenciesAs, targetAs, failureAction, secondaryForce, Map.of());
+    }
+
+    /** Validates every field; start entries are unit names, OCF agents given by their {@code ocf.rs@} unit. */
     public UnitPlan {
         Objects.requireNonNull(resource, "resource");
         SystemdNames.demoteOrEscalateService(resource); // the longest of the three names
@@ -41,13 +50,26 @@ public record UnitPlan(String resource, List<String> startUnits, String dependen
         for (String unit : startUnits) {
             if (unit.startsWith("ocf:")) {
                 throw new IllegalArgumentException("resource " + SystemdNames.printable(resource) + ": start entry '"
-                        + unit + "': OCF resource agents are not supported yet; use systemd units");
+                        + unit + "': an OCF agent must be given as its ocf.rs@ unit with an OcfAgent");
             }
             try {
                 SystemdNames.requireValidUnitName(unit);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("resource " + SystemdNames.printable(resource)
                         + ": start entry: " + e.getMessage(), e);
+            }
+        }
+        ocfAgents = Map.copyOf(Objects.requireNonNull(ocfAgents, "ocfAgents"));
+        for (Map.Entry<String, OcfAgent> e : ocfAgents.entrySet()) {
+            if (!e.getKey().equals(e.getValue().unitName(resource)) || !startUnits.contains(e.getKey())) {
+                throw new IllegalArgumentException("resource " + SystemdNames.printable(resource) + ": OCF agent unit "
+                        + e.getKey() + " is not in the start list under its name " + e.getValue().unitName(resource));
+            }
+        }
+        for (String unit : startUnits) {
+            if (unit.startsWith("ocf.rs@") && !ocfAgents.containsKey(unit)) {
+                throw new IllegalArgumentException("resource " + SystemdNames.printable(resource) + ": start entry "
+                        + unit + " names an OCF agent instance without its agent");
             }
         }
         if (Set.copyOf(startUnits).size() != startUnits.size()) {

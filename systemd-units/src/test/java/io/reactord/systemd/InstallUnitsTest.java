@@ -21,7 +21,8 @@ final class InstallUnitsTest {
     void install_emptyDir_writesUnitsWithShimPathAndExecutableShim() throws IOException {
         Path shim = dir.resolve("lib/reactord-shim");
         List<InstallUnits.Installed> out = InstallUnits.install(dir, shim);
-        assertEquals(UnitTemplates.UNITS.size() + 1, out.size());
+        assertEquals(UnitTemplates.UNITS.size() + 2, out.size());
+        assertTrue(Files.isExecutable(UnitTemplates.ocfWrapper(shim)));
         assertTrue(out.stream().allMatch(InstallUnits.Installed::written));
         assertTrue(Files.isExecutable(shim));
         String promote = Files.readString(dir.resolve("drbd-promote@.service"));

@@ -10,10 +10,24 @@ import org.junit.jupiter.api.Test;
 final class UnitPlanTest {
 
     @Test
-    void new_ocfStartEntry_rejectedAsNotSupportedYet() {
+    void new_rawOcfStartEntry_rejectedAskingForOcfAgent() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> UnitPlan.withDefaults("r0", List.of("ocf:heartbeat:IPaddr2 ip ip=10.0.0.1")));
-        assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("OcfAgent"), e.getMessage());
+    }
+
+    @Test
+    void new_ocfAgent_mustAppearInStartListUnderItsUnitName() {
+        OcfAgent ip = new OcfAgent("heartbeat", "IPaddr2", "service_ip", java.util.Map.of("ip", "10.0.0.1"));
+        assertEquals("ocf.rs@service_ip_r\\x2d0.service", ip.unitName("r-0"));
+        UnitPlan ok = new UnitPlan("r-0", List.of(ip.unitName("r-0"), "a.service"), "Requires", "Requires", "none", true,
+                java.util.Map.of(ip.unitName("r-0"), ip));
+        assertEquals(ip, ok.ocfAgents().get(ip.unitName("r-0")));
+        assertThrows(IllegalArgumentException.class, () -> new UnitPlan("r-0", List.of("a.service"), "Requires",
+                "Requires", "none", true, java.util.Map.of(ip.unitName("r-0"), ip)));
+        assertThrows(IllegalArgumentException.class, () -> UnitPlan.withDefaults("r-0", List.of(ip.unitName("r-0"))));
+        assertThrows(IllegalArgumentException.class, () -> new OcfAgent("..", "x", "i", java.util.Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new OcfAgent("v", "x", "i", java.util.Map.of("a-b", "")));
     }
 
     @Test

@@ -273,7 +273,7 @@ public final class Daemon implements Signals.Actions {
         }
         try {
             Set<String> before = dropIns.waiting();
-            DropInKeeper.Outcome o = dropIns.apply(plannedUnits, this::readActiveState);
+            DropInKeeper.Outcome o = dropIns.apply(plannedUnits, this::readActiveState, config.snippetsDir());
             if (!before.equals(dropIns.waiting())) {
                 o.kept().forEach((target, units) -> LOG.info("drop-ins of {} ({}) kept while it runs on this node;"
                         + " they go once it is stopped", target, String.join(", ", units)));

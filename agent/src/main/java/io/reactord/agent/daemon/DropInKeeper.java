@@ -63,6 +63,11 @@ final class DropInKeeper {
      * @throws java.io.UncheckedIOException the file system refuses
      */
     synchronized Outcome apply(Collection<UnitPlan> plans, States states) {
+        return apply(plans, states, null);
+    }
+
+    /** As {@link #apply(Collection, States)}, also pointing the reload path unit at {@code snippetsDir} (if not null). */
+    synchronized Outcome apply(Collection<UnitPlan> plans, States states, Path snippetsDir) {
         Set<String> wanted = new HashSet<>();
         for (UnitPlan p : plans) {
             wanted.addAll(DropIns.render(p, shim).keySet());
@@ -77,7 +82,7 @@ final class DropInKeeper {
         }
         Set<String> keep = new HashSet<>();
         kept.values().forEach(keep::addAll);
-        DropInWriter.Result r = new DropInWriter(shim).write(unitDir, plans, keep);
+        DropInWriter.Result r = new DropInWriter(shim).write(unitDir, plans, keep, snippetsDir);
         Set<String> w = new HashSet<>();
         for (String target : kept.keySet()) {
             w.add(target);

@@ -1,5 +1,6 @@
 package io.reactord.agent.umh;
 
+import io.reactord.systemd.TransientRun;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -11,11 +12,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one helper command: {@code /bin/sh -c COMMAND} with exactly the given environment (the parent's is
- * cleared), working directory {@code /}, stdin from {@code /dev/null}, stdout and stderr captured up to a
- * bound. The shell runs in a session and process group of its own (via {@code setsid}, when installed), so
- * on timeout the whole group is killed — also children that were re-parented away — and then every
- * remaining descendant (SIGKILL). Blocking: runs on a helper thread, never on the event loop.
+ * Runs one helper command, {@code /bin/sh -c COMMAND}, in one of two ways. Blocking: runs on a helper
+ * thread, never on the event loop.
+ *
+ * <p>Under systemd ({@link TransientRun}): as a transient service of the manager, so outside reactord's
+ * sandbox, with the given variables added to the manager's environment, output in the journal under
+ * the unit's name ({@code reactord-umh-…}), and on timeout systemd kills the unit's whole cgroup —
+ * descendants that left the process group included. When the unit cannot be created (no manager
+ * reachable) it falls back to the direct way.
+ *
+ * <p>Directly: with exactly the given environment (the parent's is cleared), working directory {@code /},
+ * stdin from {@code /dev/null}, stdout and stderr captured up to a bound. The shell runs in a session and
+ * process group of its own (via {@code setsid}, when installed), so on timeout the whole group is killed —
+ * also children that were re-parented away — and then every remaining descendant (SIGKILL).
  */
 final class HelperProcess {
     static final int OUTPUT_LIMIT = 4096;
@@ -26,7 +35,73 @@ final class HelperProcess {
     /** How a run ended; {@code exitStatus} is null unless the command exited. */
     record Result(UmhRun.Outcome outcome, Integer exitStatus, Duration duration, String output) {}
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HelperProcess.class);
+    private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
+    private static final String UNIT_TAG = Long.toHexString(ProcessHandle.current().pid());
+
     private HelperProcess() {}
+
+    /** Runs {@code command} as a transient unit when {@code viaSystemd} is set and works, else directly. */
+    static Result run(String command, Map<String, String> env, Duration timeout, TransientRun viaSystemd) {
+        if (viaSystemd != null) {
+            Result r = runTransient(viaSystemd, command, env, timeout);
+            if (r != null) {
+                return r;
+            }
+        }
+        return run(command, env, timeout);
+    }
+
+    /** Null when no unit could be created (the caller then spawns directly). */
+    static Result runTransient(TransientRun t, String command, Map<String, String> env, Duration timeout) {
+        long t0 = System.nanoTime();
+        String unit = "reactord-umh-" + UNIT_TAG + "-" + SEQ.incrementAndGet() + ".service";
+        List<String> argv = t.argv(unit, "reactord umh helper", env, timeout, List.of("/bin/sh", "-c", command));
+        Process p;
+        try {
+            ProcessBuilder pb = new ProcessBuilder(argv);
+            pb.environment().putAll(t.clientEnv());
+            pb.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+            pb.redirectErrorStream(true);
+            p = pb.start();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("umh: cannot run {}: {}; running the helper directly", t.systemdRun(), e.getMessage());
+            return null;
+        }
+        Drain drain = new Drain(p.getInputStream());
+        Thread drainer = new Thread(drain, "umh-systemd-run-" + p.pid());
+        drainer.setDaemon(true);
+        drainer.start();
+        try {
+            // systemd enforces the timeout (RuntimeMaxSec=); this bound only guards against a stuck systemd-run
+            boolean done = timeout == null ? waitForever(p) : p.waitFor(timeout.toSeconds() + 30, TimeUnit.SECONDS);
+            if (!done) {
+                p.destroyForcibly();
+                return new Result(UmhRun.Outcome.TIMED_OUT, null, since(t0), "systemd-run did not return; unit " + unit);
+            }
+            drainer.join(200);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return new Result(UmhRun.Outcome.TIMED_OUT, null, since(t0), "interrupted; unit " + unit);
+        }
+        TransientRun.Report rep = TransientRun.parse(p.exitValue(), drain.text());
+        if (!rep.started()) {
+            LOG.warn("umh: systemd-run could not start {} ({}); running the helper directly", unit,
+                    drain.text().strip().replace('\n', ' '));
+            return null;
+        }
+        String where = "output in the journal: journalctl -u " + unit;
+        if (rep.timedOut()) {
+            return new Result(UmhRun.Outcome.TIMED_OUT, null, since(t0), where);
+        }
+        return new Result(UmhRun.Outcome.EXITED, rep.exitStatus(), since(t0), where);
+    }
+
+    private static boolean waitForever(Process p) throws InterruptedException {
+        p.waitFor();
+        return true;
+    }
 
     static Result run(String command, Map<String, String> env, Duration timeout) {
         long t0 = System.nanoTime();

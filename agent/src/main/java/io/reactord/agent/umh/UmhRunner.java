@@ -4,6 +4,7 @@ import io.reactord.config.UmhConfig;
 import io.reactord.config.UmhRule;
 import io.reactord.events2.Event;
 import io.reactord.events2.ResourceInfo;
+import io.reactord.systemd.TransientRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,7 @@ public final class UmhRunner implements AutoCloseable {
     }
 
     private final Options options;
+    private final TransientRun viaSystemd;
     private final Consumer<UmhRun> listener;
     private final ThreadPoolExecutor pool;
     private volatile List<UmhRule> rules;
@@ -61,6 +63,15 @@ public final class UmhRunner implements AutoCloseable {
      * block for long — hand the report to the event loop to journal it.
      */
     public UmhRunner(List<UmhConfig> configs, Options options, Consumer<UmhRun> listener) {
+        this(configs, options, listener, TransientRun.detect().orElse(null));
+    }
+
+    /**
+     * Like {@link #UmhRunner(List, Options, Consumer)}; helpers run through {@code viaSystemd} (a transient
+     * systemd unit each) when it is not null, else directly.
+     */
+    public UmhRunner(List<UmhConfig> configs, Options options, Consumer<UmhRun> listener, TransientRun viaSystemd) {
+        this.viaSystemd = viaSystemd;
         this.options = options;
         this.listener = listener;
         this.rules = flatten(configs);
@@ -132,7 +143,7 @@ public final class UmhRunner implements AutoCloseable {
     }
 
     private void run(UmhRule rule, String name, UmhEvent ev, Map<String, String> env, Duration timeout) {
-        HelperProcess.Result r = HelperProcess.run(rule.command(), env, timeout);
+        HelperProcess.Result r = HelperProcess.run(rule.command(), env, timeout, viaSystemd);
         UmhRun run = new UmhRun(name, rule.kind(), ev.resource(), ev.eventType(), r.outcome(), r.exitStatus(),
                 r.duration(), r.output());
         if (run.succeeded()) {

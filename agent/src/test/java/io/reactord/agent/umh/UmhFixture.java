@@ -24,7 +24,7 @@ final class UmhFixture {
     final UmhRunner runner;
 
     UmhFixture(Path dir, String toml, UmhRunner.Options options) throws IOException {
-        this.runner = new UmhRunner(rules(dir, toml), options, runs::add);
+        this.runner = new UmhRunner(rules(dir, toml), options, runs::add, null); // direct: assertions read the output
     }
 
     static List<UmhConfig> rules(Path dir, String toml) throws IOException {
