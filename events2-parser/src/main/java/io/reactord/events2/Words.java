@@ -1,5 +1,8 @@
 package io.reactord.events2;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,6 +32,9 @@ final class Words {
     private static final int MASK = 511;
     private static final String[] TABLE = new String[MASK + 1];
     private static final byte[][] CHARS = new byte[MASK + 1][];
+    /** The words' bytes as little-endian longs, the last one zero-padded: compared eight bytes at a time. */
+    private static final long[][] LONGS = new long[MASK + 1][];
+    private static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (String w : WORDS) {
@@ -39,6 +45,11 @@ final class Words {
             }
             TABLE[i] = w;
             CHARS[i] = c;
+            long[] l = new long[(c.length + 7) / 8];
+            for (int j = 0; j < c.length; j++) {
+                l[j >> 3] |= (c[j] & 0xffL) << ((j & 7) << 3);
+            }
+            LONGS[i] = l;
         }
     }
 
@@ -65,15 +76,28 @@ final class Words {
             if (w == null) {
                 return Text.of(c, from, to);
             }
-            if (w.length == len && matches(w, c, from)) {
+            if (w.length == len && matches(LONGS[i], len, c, from)) {
                 return TABLE[i];
             }
         }
     }
 
-    private static boolean matches(byte[] w, byte[] c, int from) {
-        for (int j = 0; j < w.length; j++) {
-            if (w[j] != c[from + j]) {
+    private static boolean matches(long[] w, int len, byte[] c, int from) {
+        for (int k = 0, off = from; k < w.length; k++, off += 8) {
+            int rem = len - (k << 3);
+            long v;
+            if (off + 8 <= c.length) {
+                v = (long) LONG_VIEW.get(c, off);
+                if (rem < 8) {
+                    v &= (1L << (rem << 3)) - 1;
+                }
+            } else {
+                v = 0;
+                for (int j = 0; j < rem && j < 8; j++) {
+                    v |= (c[off + j] & 0xffL) << (j << 3);
+                }
+            }
+            if (v != w[k]) {
                 return false;
             }
         }

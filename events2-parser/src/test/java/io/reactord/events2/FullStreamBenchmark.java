@@ -62,6 +62,7 @@ public final class FullStreamBenchmark {
                     counts[0]++;
                 }
             });
+            long a0 = allocated(cpu);
             long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (int off = 0; off < data.length; off += 1 << 16) {
@@ -70,10 +71,17 @@ public final class FullStreamBenchmark {
             f.end();
             double cpuS = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
             double wallS = (System.nanoTime() - t0) / 1e9;
+            double perLine = (double) (allocated(cpu) - a0) / counts[0];
             System.out.printf("round %d: %,d lines, %,d changes, %d resources; %.3f CPU-s (%,.0f lines per CPU-second),"
-                    + " %.3f s wall (%,.0f lines/s)%n", r + 1, counts[0], counts[1], s.resources().size(), cpuS,
-                    counts[0] / cpuS, wallS, counts[0] / wallS);
+                    + " %.3f s wall (%,.0f lines/s); %.0f bytes allocated per line%n", r + 1, counts[0], counts[1],
+                    s.resources().size(), cpuS, counts[0] / cpuS, wallS, counts[0] / wallS, perLine);
         }
+    }
+
+    /** Bytes allocated by this thread so far (independent of the machine's load), or 0. */
+    private static long allocated(ThreadMXBean cpu) {
+        return cpu instanceof com.sun.management.ThreadMXBean
+                ? ((com.sun.management.ThreadMXBean) cpu).getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
     }
 
     /** Writes the stream; returns its size in bytes. */

@@ -162,7 +162,7 @@ public final class AgentCore {
                 LOG.warn("event observer failed: {}", ex.toString());
             }
         }
-        Set<String> touched = new LinkedHashSet<>();
+        Set<String> touched = changes.isEmpty() ? Set.of() : new LinkedHashSet<>(); // most lines change nothing
         for (Change c : changes) {
             if (c.field() == Change.Field.RENAMED && c.oldValue() instanceof String) {
                 touched.add((String) c.oldValue());
