@@ -80,6 +80,7 @@ public final class Promoter {
     /** A host fault (systemd unreachable) paused the last start or stop; it is retried, never counted. */
     private boolean hostPaused;
     private long failedAtMs;
+    private long startIssuedMs;
 
     // per-step scratch
     private long now;
@@ -340,6 +341,9 @@ public final class Promoter {
                     transition(PromoterState.IDLE, "eviction expired", "evict timer");
                     evaluate();
                 }
+                break;
+            case START_WATCH:
+                onStartWatch();
                 break;
             case FAILBACK:
                 if (failBack.awaiting() != null) {
@@ -663,7 +667,30 @@ public final class Promoter {
     /** Starts the target; the start is judged once its units settle ({@link StartJudge}). */
     private void issueStart(String why) {
         judge.starting();
+        startIssuedMs = now;
         ops.start(settings.target(), why);
+        scheduleStartWatch();
+    }
+
+    /** The next look at a running start: the next warning, or start-timeout if that comes first. */
+    private void scheduleStartWatch() {
+        long left = startIssuedMs + settings.startTimeout().toMillis() - now;
+        schedule(TimerId.Kind.START_WATCH, Duration.ofMillis(Math.max(0, Math.min(left, PromoterSettings.START_WARN_EVERY.toMillis()))));
+    }
+
+    private void onStartWatch() {
+        if (state != PromoterState.STARTING || ops.idle()) {
+            return;
+        }
+        Duration waited = Duration.ofMillis(now - startIssuedMs);
+        if (waited.compareTo(settings.startTimeout()) >= 0) {
+            startFailed("start did not finish within start-timeout " + human(settings.startTimeout()) + " (promotion or a unit hangs)",
+                    "start job running for " + human(waited));
+        } else {
+            warnNote("start still running after " + human(waited) + "; it fails at start-timeout " + human(settings.startTimeout()),
+                    "start job running");
+            scheduleStartWatch();
+        }
     }
 
     private void stopTarget(String reason, String guard) {
@@ -705,6 +732,9 @@ public final class Promoter {
         PromoterState from = state;
         if (!from.canGo(to)) {
             throw new IllegalStateException(settings.resource() + ": illegal transition " + from + " -> " + to + " (" + reason + ")");
+        }
+        if (from == PromoterState.STARTING) {
+            cancelTimer(TimerId.Kind.START_WATCH);
         }
         journal.transition(settings.resource(), from, to, reason, guard, severity, out.size());
         state = to;

@@ -229,7 +229,8 @@ final class PromoterLifecycleTest {
                 j.stream().map(JournalEntry::from).collect(java.util.stream.Collectors.toList()));
         JournalEntry start = j.get(2);
         assertEquals(PromoterState.STARTING, start.to());
-        assertEquals(List.of("reset-failed " + Harness.TARGET, "start " + Harness.TARGET), start.commands());
+        assertEquals(List.of("reset-failed " + Harness.TARGET, "start " + Harness.TARGET, "timer start-watch in 30 s"),
+                start.commands());
         assertFalse(start.guard().isEmpty());
         assertFalse(start.input().isEmpty());
     }
