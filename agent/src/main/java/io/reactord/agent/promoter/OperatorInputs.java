@@ -96,6 +96,17 @@ final class OperatorInputs {
             p.transition(PromoterState.ACTIVE, "enabled: Primary with active target", "operator request");
         } else {
             p.transition(PromoterState.IDLE, "enabled", "operator request");
+            Adoption.Decision d = p.dumpComplete && p.ops.idle() ? Adoption.decide(p.settings, p.view, p.targetState) : null;
+            if (d != null && d.outcome() == Adoption.Outcome.START) {
+                // the half-started node adoption repairs (Primary, quorum, target inactive) is repaired on enable too
+                if (d.failBackTo() != null) {
+                    p.failBack.arm(d.failBackTo());
+                }
+                p.sawPrimary = true;
+                p.transition(PromoterState.PENDING, "enabled: " + d.reason().replace("adopted ", ""), "enable, " + d.guard());
+                p.startTarget("starting the target of this Primary", "no promote sleep: already Primary");
+                return;
+            }
         }
         p.evaluate();
     }

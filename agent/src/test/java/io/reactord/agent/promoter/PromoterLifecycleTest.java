@@ -259,6 +259,19 @@ final class PromoterLifecycleTest {
     }
 
     @Test
+    void enable_primaryWithTargetStoppedWhileDisabled_startsTarget() {
+        Harness h = new Harness();
+        h.dump(Views.primary(), UnitActiveState.ACTIVE);
+        h.send(new Input.Disable(false));
+        h.send(new Input.UnitStateChanged(Harness.TARGET, UnitActiveState.INACTIVE)); // stopped by hand, DRBD still Primary
+        assertEquals(List.of(), h.actions);
+        h.send(new Input.Enable());
+        assertEquals(List.of("reset-failed " + Harness.TARGET, "start " + Harness.TARGET), h.described(),
+                "never left Primary with nothing running");
+        assertTrue(h.journal.stream().anyMatch(e -> e.reason().startsWith("enabled: Primary with inactive target")));
+    }
+
+    @Test
     void transitionTable_rejectsIllegalMoves() {
         assertTrue(PromoterState.IDLE.canGo(PromoterState.PENDING));
         assertFalse(PromoterState.IDLE.canGo(PromoterState.STARTING), "a start always goes through PENDING");
