@@ -29,12 +29,32 @@ public record PromoterResource(
         Duration fencingPromoteDelay,
         boolean adjustResourceOnStart,
         int maxFailures,
-        Duration failureWindow) {
+        Duration failureWindow,
+        Duration startTimeout,
+        Duration failBackTimeout) {
+
+    /** {@code start-timeout}'s default: a start still running after this long is a failed start. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(5);
+    /** {@code fail-back-timeout}'s default: how long a fail-back release waits for the preferred peer. */
+    public static final Duration DEFAULT_FAIL_BACK_TIMEOUT = Duration.ofSeconds(30);
 
     public PromoterResource {
         start = List.copyOf(start);
         stop = List.copyOf(stop);
         preferredNodes = List.copyOf(preferredNodes);
+        startTimeout = startTimeout == null ? DEFAULT_START_TIMEOUT : startTimeout;
+        failBackTimeout = failBackTimeout == null ? DEFAULT_FAIL_BACK_TIMEOUT : failBackTimeout;
+    }
+
+    /** The settings with {@code start-timeout} and {@code fail-back-timeout} at their defaults. */
+    public PromoterResource(String name, Path source, int line, List<String> start, List<String> stop, Runner runner,
+            DependencyKind dependenciesAs, DependencyKind targetAs, FailureAction onDrbdDemoteFailure, boolean secondaryForce,
+            boolean stopServicesOnExit, double sleepBeforePromoteFactor, List<String> preferredNodes,
+            PreferredNodesPolicy preferredNodesPolicy, QuorumLossPolicy onQuorumLoss, DiskDetachPolicy onDiskDetach,
+            Duration fencingPromoteDelay, boolean adjustResourceOnStart, int maxFailures, Duration failureWindow) {
+        this(name, source, line, start, stop, runner, dependenciesAs, targetAs, onDrbdDemoteFailure, secondaryForce,
+                stopServicesOnExit, sleepBeforePromoteFactor, preferredNodes, preferredNodesPolicy, onQuorumLoss, onDiskDetach,
+                fencingPromoteDelay, adjustResourceOnStart, maxFailures, failureWindow, null, null);
     }
 
     /** The same settings with another origin; used to compare settings regardless of where they were written. */
@@ -42,7 +62,7 @@ public record PromoterResource(
         return new PromoterResource(name, newSource, newLine, start, stop, runner, dependenciesAs, targetAs,
                 onDrbdDemoteFailure, secondaryForce, stopServicesOnExit, sleepBeforePromoteFactor, preferredNodes,
                 preferredNodesPolicy, onQuorumLoss, onDiskDetach, fencingPromoteDelay, adjustResourceOnStart,
-                maxFailures, failureWindow);
+                maxFailures, failureWindow, startTimeout, failBackTimeout);
     }
 
     /** True when every setting except {@code source} and {@code line} is equal. */

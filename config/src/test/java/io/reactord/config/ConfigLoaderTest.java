@@ -132,6 +132,8 @@ final class ConfigLoaderTest {
         assertEquals(false, r.adjustResourceOnStart());
         assertEquals(3, r.maxFailures());
         assertEquals(Duration.ofMinutes(15), r.failureWindow());
+        assertEquals(Duration.ofMinutes(2), r.startTimeout());
+        assertEquals(Duration.ofSeconds(45), r.failBackTimeout());
         assertEquals(5, r.line());
         // deprecated keys: id and on-stop-failure warn, naming their lines
         String w = Fixtures.all(res.warnings());

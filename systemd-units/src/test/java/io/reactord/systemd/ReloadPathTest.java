@@ -42,7 +42,7 @@ final class ReloadPathTest {
             Path d = Files.createDirectories(units.resolve("reactord-reload.service.d"));
             Files.writeString(d.resolve("zz-test.conf"),
                     "[Service]\nExecStart=\nExecStart=/bin/sh -c 'echo run >> " + runs + "'\n");
-            new DropInWriter(units.resolve(UnitTemplates.SHIM)).write(units, List.of(), snippets);
+            new DropInWriter(units.resolve(UnitTemplates.SHIM)).write(units, List.of(), java.util.Set.of(), snippets);
             systemd.daemonReload();
             systemd.systemctl("start", "reactord-reload.path").orThrow();
 

@@ -32,7 +32,8 @@ public final class SettingsMapper {
                 r.maxFailures(),
                 r.failureWindow(),
                 PromoterSettings.DEFAULT_BACKOFF_INITIAL,
-                PromoterSettings.DEFAULT_BACKOFF_MAX);
+                PromoterSettings.DEFAULT_BACKOFF_MAX)
+                .withTiming(r.failBackTimeout(), null, r.startTimeout());
     }
 
     /** The drop-in plan of a systemd-runner resource. */

@@ -105,7 +105,7 @@ public final class Daemon implements Signals.Actions {
             LOG.warn("state directory {}: {}; the journal and the shell runner's state may not persist", config.stateDir(), e.toString());
         }
         journal = new JournalFile(config.stateDir(), JournalFile.DEFAULT_MAX_BYTES);
-        systemd = SystemdClient.forSystemBus(JOB_TIMEOUT);
+        systemd = SystemdClient.forSystemBus(jobTimeout(config));
         CompletableFuture<Void> connected = systemd.start();
         try {
             connected.get(30, TimeUnit.SECONDS);
@@ -210,6 +210,19 @@ public final class Daemon implements Signals.Actions {
             }
             schedulePoll();
         });
+    }
+
+    /**
+     * The D-Bus client's bound on any job: 5 min, or longer when a resource's start-timeout needs it, so the
+     * promoter's start-timeout (warned while waiting) decides a hung start, not the client.
+     */
+    static Duration jobTimeout(ReactordConfig cfg) {
+        Duration t = JOB_TIMEOUT;
+        for (PromoterResource r : cfg.resources().values()) {
+            Duration need = r.startTimeout().plusSeconds(30);
+            t = need.compareTo(t) > 0 ? need : t;
+        }
+        return t;
     }
 
     /** Writes drop-ins, reloads systemd, adjusts and checks DRBD; returns the promoter settings. Off the loop. */

@@ -2,7 +2,6 @@ package io.reactord.agent.promoter;
 
 import static io.reactord.agent.promoter.DecisionJournal.human;
 import static io.reactord.agent.promoter.DecisionJournal.lower;
-import static io.reactord.agent.promoter.StartAccounting.DAMPING_BASE;
 
 import io.reactord.agent.promoter.Input.ConfigChanged;
 import io.reactord.agent.promoter.Input.Disable;
@@ -18,7 +17,6 @@ import io.reactord.agent.promoter.Input.TimerFired;
 import io.reactord.agent.promoter.Input.UnitStateChanged;
 import io.reactord.agent.promoter.Input.ViewChanged;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,6 +44,7 @@ import java.util.List;
  *         IDLE            FAILED ── enable ──▶ IDLE
  *
  *   any ── disable ──▶ DISABLED ── enable ──▶ IDLE/ACTIVE      any ── evict ──▶ EVICTED ──▶ IDLE
+ *   any ── DRBD quorum off + fencing dont-care ──▶ REFUSED ── reload fixes it ──▶ IDLE
  *   any ── shutdown ──▶ SHUT_DOWN (target stopped only with stop-services-on-exit)
  * </pre>
  *
@@ -55,37 +54,41 @@ import java.util.List;
  *
  * <p>The legal transitions are data in {@link PromoterState}; the view guards are in {@link ReleaseGuards},
  * failure, backoff and promote-sleep accounting in {@link StartAccounting}, timers in {@link PromoterTimers},
- * logging and journal records in {@link DecisionJournal}. This class holds the state and the rule per input.
+ * logging and journal records in {@link DecisionJournal}, edge-triggered fail-back in {@link FailBack}, the judgement
+ * of a start after its units settle in {@link StartJudge}; start results, unit failures, start-timeout and host
+ * faults are handled in {@link StartSupervision}, operator requests and reloads in {@link OperatorInputs}. This class
+ * holds the state and the rules of DRBD views and timers.
  */
 public final class Promoter {
     /** How long a plain (not --keep-masked) eviction holds when nobody takes over. */
     public static final Duration DEFAULT_EVICT_DURATION = Duration.ofSeconds(60);
 
-    private PromoterSettings settings;
-    private PromoterState state = PromoterState.UNKNOWN;
-    private long stateSinceMs;
-    private String lastReason = "waiting for the initial events2 state";
-    private ResourceView view;
-    private ResourceView prevView;
-    private boolean dumpComplete;
-    private UnitActiveState targetState = UnitActiveState.UNKNOWN;
-    private boolean sawPrimary;
-    private final TargetOps ops = new TargetOps();
-    private final PromoterTimers timers = new PromoterTimers();
-    private final StartAccounting accounting = new StartAccounting();
-    private final FailBack failBack = new FailBack();
-    private final StartJudge judge = new StartJudge();
-    private String moveNode;
-    private boolean evictKeepMasked;
+    PromoterSettings settings;
+    PromoterState state = PromoterState.UNKNOWN;
+    long stateSinceMs;
+    String lastReason = "waiting for the initial events2 state";
+    ResourceView view;
+    ResourceView prevView;
+    boolean dumpComplete;
+    UnitActiveState targetState = UnitActiveState.UNKNOWN;
+    boolean sawPrimary;
+    final TargetOps ops = new TargetOps();
+    final PromoterTimers timers = new PromoterTimers();
+    final StartAccounting accounting = new StartAccounting();
+    final FailBack failBack = new FailBack();
+    final StartJudge judge = new StartJudge();
+    String moveNode;
+    boolean evictKeepMasked;
     /** A host fault (systemd unreachable) paused the last start or stop; it is retried, never counted. */
-    private boolean hostPaused;
-    private long failedAtMs;
+    boolean hostPaused;
+    long failedAtMs;
+    long startIssuedMs;
 
     // per-step scratch
-    private long now;
-    private Input input;
-    private List<Command> out;
-    private final DecisionJournal journal = new DecisionJournal();
+    long now;
+    Input input;
+    List<Command> out;
+    final DecisionJournal journal = new DecisionJournal();
 
     public Promoter(PromoterSettings settings) {
         this.settings = settings;
@@ -108,21 +111,21 @@ public final class Promoter {
         } else if (in instanceof TimerFired) {
             onTimer(((TimerFired) in).id());
         } else if (in instanceof UnitStateChanged) {
-            onUnit((UnitStateChanged) in);
+            StartSupervision.onUnit(this, (UnitStateChanged) in);
         } else if (in instanceof Evict) {
-            onEvict((Evict) in);
+            OperatorInputs.onEvict(this, (Evict) in);
         } else if (in instanceof Move) {
-            onMove((Move) in);
+            OperatorInputs.onMove(this, (Move) in);
         } else if (in instanceof Disable) {
-            onDisable((Disable) in);
+            OperatorInputs.onDisable(this, (Disable) in);
         } else if (in instanceof Enable) {
-            onEnable();
+            OperatorInputs.onEnable(this);
         } else if (in instanceof ManagerReachable) {
-            onManagerReachable();
+            StartSupervision.onManagerReachable(this);
         } else if (in instanceof ConfigChanged) {
-            onConfig(((ConfigChanged) in).settings());
+            OperatorInputs.onConfig(this, ((ConfigChanged) in).settings());
         } else if (in instanceof Shutdown) {
-            onShutdown();
+            OperatorInputs.onShutdown(this);
         }
         return journal.finish(out, now, settings.resource(), input);
     }
@@ -158,7 +161,7 @@ public final class Promoter {
 
     private void adopt() {
         if (settings.refused() != null) {
-            refuse();
+            OperatorInputs.refuse(this);
             return;
         }
         Adoption.Decision d = Adoption.decide(settings, view, targetState);
@@ -201,7 +204,7 @@ public final class Promoter {
         }
         ops.done();
         if (j.result() == JobResult.UNREACHABLE && (state == PromoterState.STARTING || state == PromoterState.STOPPING)) {
-            hostFault(j);
+            StartSupervision.hostFault(this, j);
             return;
         }
         switch (state) {
@@ -209,7 +212,7 @@ public final class Promoter {
                 if (j.activeState() != null && j.activeState() != UnitActiveState.UNKNOWN) {
                     targetState = j.activeState();
                 }
-                onStartResult(j);
+                StartSupervision.onStartResult(this, j);
                 break;
             case STOPPING:
                 if (j.result() != JobResult.DONE) {
@@ -235,66 +238,10 @@ public final class Promoter {
         }
     }
 
-    private void onStartResult(JobFinished j) {
-        boolean lostRace = j.result() == JobResult.SKIPPED
-                || (j.result() == JobResult.DEPENDENCY && Boolean.FALSE.equals(j.conditionResult()));
-        if (j.result() == JobResult.DONE && j.activeState() != null && j.activeState().isUp() && judge.firstFailed() != null) {
-            startFailed("start unit " + judge.firstFailed() + " failed during the start",
-                    "start job done, failed start units " + judge.failedUnits());
-        } else if (j.result() == JobResult.DONE && j.activeState() != null && j.activeState().isUp()) {
-            sawPrimary = view != null && view.isPrimary();
-            judge.active(now);
-            transition(PromoterState.ACTIVE, "target active", "start job done, ActiveState " + lower(j.activeState()));
-            evaluate();
-        } else if (lostRace) {
-            accounting.release(now);
-            transition(PromoterState.IDLE, "lost the promotion race (promote condition not met)", "start job " + lower(j.result()) + ", condition false");
-            if (promotable()) {
-                // events2 has not caught up with the winner yet: wait before trying again
-                Duration sleep = promoteSleep().plus(DAMPING_BASE);
-                transition(PromoterState.PENDING, "still promotable after a lost race; retrying in " + human(sleep), "may_promote yes");
-                schedule(TimerId.Kind.PROMOTE, sleep);
-            }
-        } else {
-            startFailed("start failed: " + lower(j.result())
-                    + (j.activeState() != null && j.result() == JobResult.DONE ? " but ActiveState " + lower(j.activeState()) : "")
-                    + detail(j), "start job " + lower(j.result()));
-        }
-    }
 
-    /**
-     * systemd or its bus is not reachable: a fault of the host, not of this node's resource. Nothing is counted;
-     * a start waits in BACKOFF, a stop stays STOPPING, and both are retried (at once when systemd is back).
-     */
-    private void hostFault(JobFinished j) {
-        hostPaused = true;
-        Duration retry = settings.backoffInitial();
-        if (state == PromoterState.STARTING) {
-            transition(PromoterState.BACKOFF, "systemd not reachable: start not counted as a failure; retrying in " + human(retry)
-                    + detail(j), "start job unreachable (host fault)", "warn");
-        } else {
-            warnNote("systemd not reachable: stop paused, retrying in " + human(retry) + detail(j), "stop job unreachable (host fault)");
-        }
-        schedule(TimerId.Kind.RETRY, retry);
-    }
 
-    private void onManagerReachable() {
-        if (!hostPaused) {
-            return;
-        }
-        if (state == PromoterState.BACKOFF) {
-            hostPaused = false;
-            cancelTimer(TimerId.Kind.RETRY);
-            transition(PromoterState.IDLE, "systemd reachable again: resuming", "host fault over");
-            evaluate();
-        } else if (state == PromoterState.STOPPING && ops.idle()) {
-            hostPaused = false;
-            cancelTimer(TimerId.Kind.RETRY);
-            ops.stop(settings.target(), "systemd reachable again: stopping");
-        }
-    }
 
-    private void startFailed(String reason, String guard) {
+    void startFailed(String reason, String guard) {
         accounting.failure(now);
         int n = accounting.failures(now, settings);
         if (n >= settings.maxFailures()) {
@@ -341,6 +288,9 @@ public final class Promoter {
                     evaluate();
                 }
                 break;
+            case START_WATCH:
+                StartSupervision.onStartWatch(this);
+                break;
             case FAILBACK:
                 if (failBack.awaiting() != null) {
                     String peer = failBack.expire();
@@ -360,203 +310,25 @@ public final class Promoter {
         }
     }
 
-    private void onUnit(UnitStateChanged u) {
-        boolean isTarget = u.unit().equals(settings.target());
-        if (isTarget) {
-            targetState = u.state();
-        }
-        if (state == PromoterState.STARTING && !isTarget) {
-            judge.unitState(u.unit(), u.state()); // judged when the start job ends
-            return;
-        }
-        if (state != PromoterState.ACTIVE || !ops.idle()) {
-            if (isTarget && state == PromoterState.IDLE && dumpComplete) {
-                evaluate();
-            }
-            return;
-        }
-        boolean failed = u.state() == UnitActiveState.FAILED;
-        if (isTarget && !failed && !u.state().isUp() && u.state() != UnitActiveState.DEACTIVATING) {
-            transition(PromoterState.IDLE, "target stopped outside reactord", "target " + lower(u.state()));
-            evaluate();
-            return;
-        }
-        if (failed && (isTarget || settings.units().contains(u.unit())) && judge.settling(settings, now)) {
-            accounting.release(now);
-            startFailed(u.unit() + " failed " + human(java.time.Duration.ofMillis(judge.activeForMs(now))) + " after the start",
-                    "unit failed within start-settle " + human(settings.startSettle()));
-            return;
-        }
-        if (failed && (isTarget || settings.units().contains(u.unit()))) {
-            accounting.failure(now);
-            accounting.release(now);
-            int n = accounting.failures(now, settings);
-            if (n >= settings.maxFailures()) {
-                transition(PromoterState.FAILED, u.unit() + " failed; " + n + " failures within " + human(settings.failureWindow())
-                        + ": releasing the resource", "unit failed, failures " + n + " >= max-failures " + settings.maxFailures(), "error");
-                ops.stop(settings.target(), "giving up after " + n + " failures");
-            } else {
-                out.add(new Command.ResetFailed(u.unit()));
-                transition(PromoterState.STARTING, u.unit() + " failed (failure " + n + "/" + settings.maxFailures() + "): restarting",
-                        "unit failed, failures " + n + " < max-failures " + settings.maxFailures(), "warn");
-                issueStart("restart after " + u.unit() + " failed");
-            }
-        }
-    }
 
-    private void onEvict(Evict e) {
-        if (state == PromoterState.SHUT_DOWN || state == PromoterState.DISABLED || state == PromoterState.REFUSED
-                || !dumpComplete && state == PromoterState.UNKNOWN) {
-            note("evict ignored in state " + state, "state " + state);
-            return;
-        }
-        evictKeepMasked = e.keepMasked();
-        if (state == PromoterState.EVICTED) {
-            return;
-        }
-        cancelTimer(TimerId.Kind.PROMOTE);
-        cancelTimer(TimerId.Kind.RETRY);
-        boolean holds = state.holdsTarget() || state == PromoterState.STOPPING || targetState.isUp();
-        boolean wasFrozen = ops.frozen();
-        transition(PromoterState.EVICTED, e.keepMasked() ? "evicted until enable" : "evicted", "operator request");
-        if (holds) {
-            if (wasFrozen) {
-                thawUnits("evict");
-            }
-            ops.stop(settings.target(), "evicted by operator");
-            accounting.release(now);
-        }
-        if (!e.keepMasked()) {
-            schedule(TimerId.Kind.EVICT, e.duration() == null ? DEFAULT_EVICT_DURATION : e.duration());
-        }
-    }
 
-    private void endMove() {
-        moveNode = null;
-        cancelTimer(TimerId.Kind.MOVE);
-    }
 
-    private void onMove(Move m) {
-        moveNode = m.node();
-        schedule(TimerId.Kind.MOVE, m.duration());
-        note("prefer " + m.node() + " for " + human(m.duration()), "operator request");
-        if (state == PromoterState.PENDING) {
-            cancelTimer(TimerId.Kind.PROMOTE);
-            schedule(TimerId.Kind.PROMOTE, promoteSleep());
-        }
-        evaluate();
-    }
 
-    private void onDisable(Disable d) {
-        if (state == PromoterState.SHUT_DOWN || state == PromoterState.DISABLED) {
-            return;
-        }
-        cancelAllTimers();
-        boolean holds = state.holdsTarget() || targetState.isUp();
-        transition(PromoterState.DISABLED, d.now() ? "disabled; stopping the target" : "disabled: hands off", "operator request");
-        if (d.now() && holds) {
-            if (ops.frozen()) {
-                thawUnits("disable");
-            }
-            ops.stop(settings.target(), "disabled by operator");
-        }
-    }
 
-    private void onEnable() {
-        if (state == PromoterState.BACKOFF) {
-            accounting.clear();
-            cancelTimer(TimerId.Kind.RETRY);
-            transition(PromoterState.IDLE, "enabled: fail counts cleared, no backoff", "operator request");
-            evaluate();
-            return;
-        }
-        if (state != PromoterState.DISABLED && state != PromoterState.FAILED && state != PromoterState.EVICTED) {
-            if (accounting.failures(now, settings) > 0) {
-                note("enabled: fail counts cleared", "operator request");
-            }
-            accounting.clear();
-            return;
-        }
-        accounting.clear();
-        failBack.clearAwaiting();
-        cancelTimer(TimerId.Kind.EVICT);
-        cancelTimer(TimerId.Kind.FAILBACK);
-        if (view != null && view.isPrimary() && targetState.isUp() && ops.idle()) {
-            sawPrimary = true;
-            transition(PromoterState.ACTIVE, "enabled: Primary with active target", "operator request");
-        } else {
-            transition(PromoterState.IDLE, "enabled", "operator request");
-        }
-        evaluate();
-    }
 
-    private void onConfig(PromoterSettings s) {
-        PromoterSettings old = settings;
-        settings = s;
-        if (old.equals(s)) {
-            return;
-        }
-        note("configuration changed", "reload");
-        if (s.refused() != null && state != PromoterState.DISABLED && state != PromoterState.UNKNOWN) {
-            refuse();
-            return;
-        }
-        if (state == PromoterState.REFUSED && s.refused() == null) {
-            transition(PromoterState.IDLE, "managed again: " + old.refused() + " no longer holds", "reload");
-            evaluate();
-            return;
-        }
-        if (state == PromoterState.FAILED) {
-            accounting.clearFailures();
-            transition(PromoterState.IDLE, "configuration changed: failures reset", "reload");
-        }
-        if (state == PromoterState.ACTIVE && !old.units().equals(s.units())) {
-            transition(PromoterState.STARTING, "start list changed: starting the target again", "reload, units changed");
-            issueStart("start list changed");
-            return;
-        }
-        if (state == PromoterState.PENDING) {
-            cancelTimer(TimerId.Kind.PROMOTE);
-            schedule(TimerId.Kind.PROMOTE, promoteSleep());
-        }
-        evaluate();
-    }
 
-    /** Hands off for good (until a reload): DRBD's options make managing this resource unsafe. */
-    private void refuse() {
-        if (state == PromoterState.REFUSED) {
-            return;
-        }
-        cancelAllTimers();
-        transition(PromoterState.REFUSED, "not managed: " + settings.refused(), "DRBD options", "error");
-    }
 
-    private void onShutdown() {
-        if (state == PromoterState.SHUT_DOWN) {
-            return;
-        }
-        cancelAllTimers();
-        boolean stop = settings.stopServicesOnExit() && (state.holdsTarget() || state == PromoterState.STOPPING);
-        if (stop && state == PromoterState.FROZEN) {
-            thawUnits("exit");
-        }
-        transition(PromoterState.SHUT_DOWN, stop ? "exiting: stop-services-on-exit stops the target" : "exiting: services left running",
-                "stop-services-on-exit " + settings.stopServicesOnExit());
-        if (stop) {
-            ops.stop(settings.target(), "stop-services-on-exit");
-        }
-    }
 
     // ---------------------------------------------------------------- level rules
 
     /** Applies the rules of the current state to the current view. */
-    private void evaluate() {
+    void evaluate() {
         if (!dumpComplete || view == null) {
             return;
         }
         if (MoveRules.landed(settings, view, targetState.isUp() && state == PromoterState.ACTIVE, moveNode)) {
             note("move to " + moveNode + " landed", moveNode + " Primary");
-            endMove();
+            OperatorInputs.endMove(this);
         }
         switch (state) {
             case IDLE:
@@ -649,62 +421,69 @@ public final class Promoter {
         return ReleaseGuards.promotable(view);
     }
 
-    private Duration promoteSleep() {
+    Duration promoteSleep() {
         return accounting.promoteSleep(settings, view, moveNode, now);
     }
 
     // ---------------------------------------------------------------- actions
 
-    private void startTarget(String reason, String guard) {
+    void startTarget(String reason, String guard) {
         transition(PromoterState.STARTING, reason, guard);
         issueStart(reason);
     }
 
     /** Starts the target; the start is judged once its units settle ({@link StartJudge}). */
-    private void issueStart(String why) {
+    void issueStart(String why) {
         judge.starting();
+        startIssuedMs = now;
         ops.start(settings.target(), why);
+        StartSupervision.scheduleStartWatch(this);
     }
 
-    private void stopTarget(String reason, String guard) {
+
+
+    void stopTarget(String reason, String guard) {
         transition(PromoterState.STOPPING, reason, guard);
         ops.stop(settings.target(), reason);
     }
 
-    private void freezeUnits(String reason) {
+    void freezeUnits(String reason) {
         ops.freeze(settings.units(), reason);
         if (settings.units().isEmpty()) {
             note("freeze mode but no service units to freeze", "units empty");
         }
     }
 
-    private void thawUnits(String reason) {
+    void thawUnits(String reason) {
         ops.thaw(settings.units(), reason);
     }
 
-    private void schedule(TimerId.Kind kind, Duration delay) {
+    void schedule(TimerId.Kind kind, Duration delay) {
         timers.schedule(settings.resource(), kind, delay, now, out);
     }
 
-    private void cancelTimer(TimerId.Kind kind) {
+    void cancelTimer(TimerId.Kind kind) {
         timers.cancel(kind, out);
     }
 
-    private void cancelAllTimers() {
+    void cancelAllTimers() {
         timers.cancelAll(out);
     }
 
     // ---------------------------------------------------------------- transitions and journal
 
-    private void transition(PromoterState to, String reason, String guard) {
+    void transition(PromoterState to, String reason, String guard) {
         transition(to, reason, guard, "info");
     }
 
     /** The one path for state changes: checks the table, logs and journals. */
-    private void transition(PromoterState to, String reason, String guard, String severity) {
+    void transition(PromoterState to, String reason, String guard, String severity) {
         PromoterState from = state;
         if (!from.canGo(to)) {
             throw new IllegalStateException(settings.resource() + ": illegal transition " + from + " -> " + to + " (" + reason + ")");
+        }
+        if (from == PromoterState.STARTING) {
+            cancelTimer(TimerId.Kind.START_WATCH);
         }
         journal.transition(settings.resource(), from, to, reason, guard, severity, out.size());
         state = to;
@@ -716,11 +495,11 @@ public final class Promoter {
     }
 
     /** Journals a decision that does not change state (deduplicated while it repeats). */
-    private void note(String reason, String guard) {
+    void note(String reason, String guard) {
         journal.note(settings.resource(), state, reason, guard, out.size());
     }
 
-    private void warnNote(String reason, String guard) {
+    void warnNote(String reason, String guard) {
         journal.warnNote(settings.resource(), state, reason, guard, out.size());
     }
 
@@ -729,7 +508,7 @@ public final class Promoter {
         return DecisionJournal.describe(c);
     }
 
-    private static String detail(JobFinished j) {
+    static String detail(JobFinished j) {
         return j.detail() == null || j.detail().isEmpty() ? "" : " (" + j.detail() + ")";
     }
 

@@ -229,7 +229,8 @@ final class PromoterLifecycleTest {
                 j.stream().map(JournalEntry::from).collect(java.util.stream.Collectors.toList()));
         JournalEntry start = j.get(2);
         assertEquals(PromoterState.STARTING, start.to());
-        assertEquals(List.of("reset-failed " + Harness.TARGET, "start " + Harness.TARGET), start.commands());
+        assertEquals(List.of("reset-failed " + Harness.TARGET, "start " + Harness.TARGET, "timer start-watch in 30 s"),
+                start.commands());
         assertFalse(start.guard().isEmpty());
         assertFalse(start.input().isEmpty());
     }
@@ -255,6 +256,19 @@ final class PromoterLifecycleTest {
         h.send(new Input.ConfigChanged(Harness.settings().withRefused("quorum off")));
         assertEquals(PromoterState.REFUSED, h.state());
         assertEquals(List.of(), h.actions);
+    }
+
+    @Test
+    void enable_primaryWithTargetStoppedWhileDisabled_startsTarget() {
+        Harness h = new Harness();
+        h.dump(Views.primary(), UnitActiveState.ACTIVE);
+        h.send(new Input.Disable(false));
+        h.send(new Input.UnitStateChanged(Harness.TARGET, UnitActiveState.INACTIVE)); // stopped by hand, DRBD still Primary
+        assertEquals(List.of(), h.actions);
+        h.send(new Input.Enable());
+        assertEquals(List.of("reset-failed " + Harness.TARGET, "start " + Harness.TARGET), h.described(),
+                "never left Primary with nothing running");
+        assertTrue(h.journal.stream().anyMatch(e -> e.reason().startsWith("enabled: Primary with inactive target")));
     }
 
     @Test

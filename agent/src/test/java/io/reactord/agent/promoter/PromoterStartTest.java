@@ -177,6 +177,8 @@ final class PromoterStartTest {
         h.dump(Views.promotable(), UnitActiveState.INACTIVE);
         h.job(JobResult.FAILED, UnitActiveState.FAILED, true);
         h.stopDone();
+        h.view(Views.peerPrimary()); // a peer took over: no retry here
+        assertEquals(1, h.promoter.status(h.clock.millis()).failures());
         h.advance(Duration.ofMinutes(11));
         assertEquals(0, h.promoter.status(h.clock.millis()).failures());
     }
