@@ -221,7 +221,9 @@ final class PolicyScenarios {
             b.bootNode(a);
         });
         String n = ctx.awaitConverged("after the repair");
-        String h = ctx.other(n);
+        Steps.awaitReport(ctx, a, r -> true, "its status after the boot");
+        // the hang is tried on a node other than s, whose FAILED state is scenario 30's subject
+        String h = n.equals(s) ? ctx.other(n) : ctx.other(n, s);
         String u = ctx.other(n, h);
         ctx.check(b.await(() -> ctx.nodes().stream().allMatch(x -> "UpToDate".equals(b.snapshot().nodes().get(x)
                 .disk())), ctx.bound()), "every disk must be UpToDate again before the next fault");
