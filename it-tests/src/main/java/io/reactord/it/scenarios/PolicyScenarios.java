@@ -182,6 +182,9 @@ final class PolicyScenarios {
         ctx.step("reactorctl enable on " + t, () -> ctx.note(b.operator(t, Operator.ENABLE, null)));
     }
 
+    /** How long past the convergence bound a hung promotion may take to end as a start failure: the agent's start timeout and a minute. */
+    static final long HUNG_BOUND_MS = io.reactord.agent.promoter.PromoterSettings.DEFAULT_START_TIMEOUT.toMillis() + 60_000;
+
     /** The mark a hanging {@code drbdsetup primary} leaves in the model when it is called. */
     static final String HUNG_MARK = "primary-hangs";
 
@@ -221,7 +224,9 @@ final class PolicyScenarios {
             b.bootNode(a);
         });
         String n = ctx.awaitConverged("after the repair");
-        String h = ctx.other(n);
+        Steps.awaitReport(ctx, a, r -> true, "its status after the boot");
+        // the hang is tried on a node other than s, whose FAILED state is scenario 30's subject
+        String h = n.equals(s) ? ctx.other(n) : ctx.other(n, s);
         String u = ctx.other(n, h);
         ctx.check(b.await(() -> ctx.nodes().stream().allMatch(x -> "UpToDate".equals(b.snapshot().nodes().get(x)
                 .disk())), ctx.bound()), "every disk must be UpToDate again before the next fault");
@@ -237,7 +242,7 @@ final class PolicyScenarios {
         boolean judged = b.await(() -> {
             NodeState x = b.snapshot().nodes().get(h);
             return !x.primary() && !NodeState.running(x.target());
-        }, ctx.bound() + 120_000);
+        }, ctx.bound() + HUNG_BOUND_MS);
         ctx.hold(1000);
         NodeState x = b.snapshot().nodes().get(h);
         ctx.check(judged && !NodeState.running(x.target()), "a hung promotion on " + h + " must end as a start"
