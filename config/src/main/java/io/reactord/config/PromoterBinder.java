@@ -159,13 +159,16 @@ final class PromoterBinder {
         return out;
     }
 
+    /** Names (before {@code @} or the type) of the HA agents' own units: reactord's and drbd-reactor's service and reload units. */
+    static final java.util.Set<String> AGENT_UNITS = java.util.Set.of("reactord", "reactord-reload", "drbd-reactor",
+            "drbd-reactor-reload");
+
     /** Why a (valid) unit name cannot be in this resource's start list, or null. */
     static String ownUnitProblem(String unit, String resource) {
         String stem = unit.substring(0, unit.lastIndexOf('.'));
         int at = stem.indexOf('@');
         String prefix = at < 0 ? stem : stem.substring(0, at);
-        if (prefix.equals("reactord") || prefix.startsWith("reactord-")
-                || prefix.equals("drbd-reactor") || prefix.startsWith("drbd-reactor-")) {
+        if (AGENT_UNITS.contains(prefix)) {
             return "is a unit of the HA agent itself; a start unit is bound to the promotion (restarting the agent"
                     + " would promote DRBD), so it cannot be in a start list";
         }
