@@ -57,6 +57,8 @@ public final class Daemon implements Signals.Actions {
     private final EventLoop loop = new EventLoop();
     private final RealScheduler scheduler = new RealScheduler("reactord-timers");
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Open once run() has wired everything: a SIGHUP during start-up waits for it. */
+    private final CountDownLatch startedUp = new CountDownLatch(1);
     private final ChildProcesses children = new ChildProcesses(600);
     private final Map<String, DrbdOptions> drbdOptions = new HashMap<>();
     private volatile Set<String> shellResources = Set.of();
@@ -151,6 +153,7 @@ public final class Daemon implements Signals.Actions {
             LOG.error("control socket {}: {}; reactorctl cannot reach this daemon", config.socket(), e.toString());
         }
         notifyReady(controlProblem);
+        startedUp.countDown();
 
         events = new Events2Process(Events2Process.command(config.drbdsetup()));
         events.start(new EventSource.Sink() {
@@ -318,7 +321,21 @@ public final class Daemon implements Signals.Actions {
 
     /** SIGHUP: load, validate and apply the configuration; a bad one is rejected and the old one stays. */
     @Override
-    public synchronized void reload() {
+    public void reload() {
+        try {
+            if (!startedUp.await(5, TimeUnit.MINUTES)) {
+                LOG.warn("reload ignored: start-up has not finished");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        applyReload();
+    }
+
+    /** The reload itself, one at a time (and never beside a drop-in cleanup). */
+    private synchronized void applyReload() {
         LoadResult lr = opts.loader().get();
         lr.warnings().forEach(w -> LOG.warn("config: {}", w));
         if (!lr.ok()) {
