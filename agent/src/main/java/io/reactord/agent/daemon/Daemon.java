@@ -109,10 +109,13 @@ public final class Daemon implements Signals.Actions {
         journal = new JournalFile(config.stateDir(), JournalFile.DEFAULT_MAX_BYTES);
         systemd = SystemdClient.forSystemBus(jobTimeout(config));
         CompletableFuture<Void> connected = systemd.start();
-        try {
-            connected.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("systemd D-Bus not reachable yet ({}); continuing, unit operations fail until it is", e.toString());
+        if (stoppedWhileConnecting(connected)) {
+            LOG.info("stopped before systemd was reachable; nothing was managed");
+            systemd.close();
+            journal.close();
+            scheduler.close();
+            children.close();
+            return 0;
         }
         UnitController units = new RoutingUnits(new SystemdUnits(systemd), () -> shellUnits, () -> shellResources);
         metrics = DaemonMetrics.start(config, opts.drbdadm());
@@ -189,6 +192,28 @@ public final class Daemon implements Signals.Actions {
             Thread.currentThread().interrupt();
         }
         return shutdown();
+    }
+
+    /**
+     * Waits up to 30 s for the first connection to systemd, but returns at once when SIGTERM comes meanwhile: true
+     * then. Without a bus the daemon goes on and unit operations fail until systemd is reachable.
+     */
+    private boolean stoppedWhileConnecting(CompletableFuture<Void> connected) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (!connected.isDone() && System.nanoTime() < end) {
+                if (stopped.await(50, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        if (!connected.isDone() || connected.isCompletedExceptionally()) {
+            LOG.warn("systemd D-Bus not reachable yet; continuing, unit operations fail until it is");
+        }
+        return false;
     }
 
     private void onLine(byte[] line) {
