@@ -21,7 +21,18 @@ final class ShellUnitsTest {
         return CompletableFuture.completedFuture(failing.stream().anyMatch(cmd::contains) ? 1 : 0);
     };
     private final ShellUnits units = new ShellUnits(runner, "drbdsetup",
-            Map.of("r0", new ShellUnits.Spec(List.of("mount-it", "run-it"), List.of("stop-it", "umount-it"))));
+            Map.of("r0", new ShellUnits.Spec(List.of("mount-it", "run-it"), List.of("stop-it", "umount-it"))), null);
+
+    @Test
+    void shell_underSystemd_commandRunsAsTransientUnitWithTimeout() {
+        ShellUnits viaSystemd = new ShellUnits(runner, "drbdsetup", Map.of(), new io.reactord.systemd.TransientRun(
+                java.nio.file.Path.of("/usr/bin/systemd-run"), false, Map.of()));
+        List<String> argv = viaSystemd.shell("r0", "mount-it");
+        assertEquals("/usr/bin/systemd-run", argv.get(0));
+        assertEquals(List.of("--", "/bin/sh", "-c", "mount-it"), argv.subList(argv.size() - 4, argv.size()));
+        assertEquals(true, argv.contains("--wait") && argv.contains("--property=RuntimeMaxSec=590s"), argv.toString());
+        assertEquals(true, argv.stream().anyMatch(a -> a.startsWith("--unit=reactord-shell-")), argv.toString());
+    }
 
     @Test
     void start_allSucceed_promotesThenRunsInOrder() {
