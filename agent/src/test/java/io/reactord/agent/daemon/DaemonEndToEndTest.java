@@ -256,6 +256,15 @@ final class DaemonEndToEndTest {
         assertEquals(1, calls.lines().filter(l -> l.startsWith("primary")).count(), "exactly one promotion: " + calls);
 
         // journal through the daemon
+        // the stop job's result reaches the loop a moment after DRBD is Secondary: await it
+        await("why: not running here", Duration.ofSeconds(10), () -> {
+            try {
+                JsonNode w = ControlClient.call(socket, ControlClient.request("why").put("resource", "r0"));
+                return w.path("answer").asText().contains("not running here");
+            } catch (Exception e) {
+                return false;
+            }
+        });
         JsonNode why = ControlClient.call(socket, ControlClient.request("why").put("resource", "r0"));
         assertTrue(why.path("ok").asBoolean(), why.toString());
         assertTrue(why.path("answer").asText().contains("not running here"), why.toString());
