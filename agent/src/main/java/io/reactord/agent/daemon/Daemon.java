@@ -275,7 +275,8 @@ public final class Daemon implements Signals.Actions {
         if (shellState == null) {
             shellState = ShellState.in(cfg.stateDir());
         }
-        shellUnits = new ShellUnits(children, cfg.drbdsetup(), specs, shellState);
+        shellUnits = new ShellUnits(children, cfg.drbdsetup(), specs, shellState,
+                io.reactord.systemd.TransientRun.detect().orElse(null));
         shellResources = Set.copyOf(shell);
         StartupWork work = new StartupWork(cfg.drbdsetup(), opts.drbdadm());
         List<PromoterResource> unchecked = new ArrayList<>();
