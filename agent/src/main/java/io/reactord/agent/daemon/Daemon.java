@@ -143,6 +143,7 @@ public final class Daemon implements Signals.Actions {
             }
         });
 
+        notifier.status("starting: drop-ins, drbdadm adjust and DRBD option checks");
         Map<String, PromoterSettings> settings = prepare(config, true);
         loop.start();
         loop.execute(() -> core.setResources(settings));
