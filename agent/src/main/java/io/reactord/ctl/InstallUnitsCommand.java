@@ -94,12 +94,16 @@ public final class InstallUnitsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** reactord.service.d/exec.conf: runs {@code exec} instead of /usr/sbin/reactord (a checkout may live under /root or /home). */
+    /**
+     * reactord.service.d/exec.conf: runs {@code exec} instead of /usr/sbin/reactord. The service's sandbox hides /root
+     * and /home (ProtectHome) and /tmp (PrivateTmp); a checkout there is made visible again.
+     */
     private static InstallUnits.Installed execDropIn(Path unitDir, Path exec) {
         Path file = unitDir.resolve("reactord.service.d/exec.conf");
         String text = "# Written by reactorctl install-units --reactord: run this reactord instead of /usr/sbin/reactord.\n"
                 + "[Service]\nExecStart=\nExecStart=" + exec + "\n"
-                + (exec.startsWith("/root") || exec.startsWith("/home") ? "ProtectHome=read-only\n" : "");
+                + (exec.startsWith("/root") || exec.startsWith("/home") ? "ProtectHome=read-only\n" : "")
+                + (exec.startsWith("/tmp") || exec.startsWith("/var/tmp") ? "PrivateTmp=no\n" : "");
         try {
             Files.createDirectories(file.getParent());
             boolean same = Files.exists(file) && Files.readString(file).equals(text);

@@ -70,6 +70,7 @@ final class InstallUnitsCommandTest {
         assertEquals(ExitCodes.OK, run("install-units", "--dir", units.toString(), "--reactord", exe.toString()), err.toString());
         String conf = Files.readString(units.resolve("reactord.service.d/exec.conf"));
         assertTrue(conf.contains("[Service]\nExecStart=\nExecStart=" + exe + "\n"), conf);
+        assertEquals(exe.startsWith("/tmp"), conf.contains("PrivateTmp=no\n"), "a checkout below /tmp stays visible: " + conf);
         assertTrue(!out.toString().contains("note: reactord.service runs /usr/sbin/reactord"), out.toString());
         assertEquals(ExitCodes.USAGE, run("install-units", "--dir", units.toString(), "--reactord", dir.resolve("nope").toString()));
     }
