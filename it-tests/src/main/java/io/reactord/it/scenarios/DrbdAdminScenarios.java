@@ -210,6 +210,7 @@ final class DrbdAdminScenarios {
     }
 
     private static void crashOnce(ScenarioContext ctx, String node) throws Exception {
+        Steps.pastStartSettle(ctx);
         ctx.step("the controller on " + node + " crashes once", () -> {
             ctx.backend().setFault(node, UnitFault.CONTROLLER_CRASHES, true);
             ctx.backend().setFault(node, UnitFault.CONTROLLER_CRASHES, false);

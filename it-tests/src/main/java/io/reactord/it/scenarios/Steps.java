@@ -68,11 +68,17 @@ final class Steps {
     /** Waits until the agent on {@code node} reports what {@code ok} accepts (I6), within the bound. */
     static void awaitReport(ScenarioContext ctx, String node, java.util.function.Predicate<io.reactord.it.AgentReport> ok,
                             String what) {
+        awaitReport(ctx, node, ok, what, ctx.bound());
+    }
+
+    /** As {@link #awaitReport(ScenarioContext, String, java.util.function.Predicate, String)} within {@code boundMs}. */
+    static void awaitReport(ScenarioContext ctx, String node, java.util.function.Predicate<io.reactord.it.AgentReport> ok,
+                            String what, long boundMs) {
         io.reactord.it.AgentReport[] last = new io.reactord.it.AgentReport[1];
         boolean seen = ctx.backend().await(() -> {
             last[0] = ctx.backend().report(node);
             return last[0] != null && ok.test(last[0]);
-        }, ctx.bound());
+        }, boundMs);
         ctx.check(seen, "the agent on " + node + " must report " + what + ", reports " + last[0]);
         ctx.note(node + " reports " + last[0]);
     }
@@ -82,6 +88,14 @@ final class Steps {
         return text.lines().filter(l -> l.startsWith(family + "{"))
                 .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
                 .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) == value);
+    }
+
+    /**
+     * Lets the agent's {@code start-settle} pass after a start (and a second more), so that a unit failure after it
+     * is one of a running target (restarted in place below {@code max-failures}), not a failed start.
+     */
+    static void pastStartSettle(ScenarioContext ctx) {
+        ctx.hold(io.reactord.agent.promoter.PromoterSettings.DEFAULT_START_SETTLE.toMillis() + 1000);
     }
 
     /** The cold start preface: the initial election on a fresh cluster. */
