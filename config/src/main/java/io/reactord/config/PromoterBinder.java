@@ -75,8 +75,9 @@ final class PromoterBinder {
         List<String> preferredNodes = new ArrayList<>();
         for (TomlNode n : preferred) {
             String node = (String) n.value();
-            if (node.isBlank() || node.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ' ')) {
-                r.error(n.line(), "'preferred-nodes' entry \"" + node + "\" is not a node name");
+            String bad = NodeName.error(node);
+            if (bad != null) {
+                r.error(n.line(), "'preferred-nodes' entry: " + bad);
             } else if (preferredNodes.contains(node)) {
                 r.warn(n.line(), "'preferred-nodes' lists \"" + node + "\" twice");
             } else {
