@@ -46,10 +46,15 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         HostInfo here = HostInfo.detect();
         ConfigLoader loader = ConfigLoader.withHost(hostname != null ? hostname : here.hostname(), here.asRoot());
-        LoadResult r = files.isEmpty() ? loader.loadMain(config) : loader.loadFiles(files);
-
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean asMain = files.size() == 1 && namesSnippets(files.get(0));
+        if (asMain) {
+            err.println(files.get(0) + ": sets 'snippets', so it is a main file: checked as one, with its snippets"
+                    + " (as check -c " + files.get(0) + ")");
+        }
+        LoadResult r = files.isEmpty() ? loader.loadMain(config) : asMain ? loader.loadMain(files.get(0)) : loader.loadFiles(files);
+
         List<Diagnostic> all = new ArrayList<>(r.errors());
         all.addAll(r.warnings());
         List<Path> order = new ArrayList<>();
@@ -79,6 +84,25 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.FAILURE;
+    }
+
+    /** Whether {@code file} sets {@code snippets} before its first table: only a main file does. */
+    static boolean namesSnippets(Path file) {
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String t = line.strip();
+                if (t.startsWith("[")) {
+                    return false;
+                }
+                if (t.matches("\"?snippets\"?\\s*=.*")) {
+                    return true;
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false; // the snippet check reports the unreadable file
+        }
+        return false;
     }
 
     private static String count(int n, String word) {

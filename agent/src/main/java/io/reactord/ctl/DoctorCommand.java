@@ -57,9 +57,11 @@ public final class DoctorCommand implements Callable<Integer> {
         Map<String, UnitState> states = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         cfg.errors().forEach(d -> errors.add(d.toString()));
+        boolean systemdAnswers = true;
         try {
             states.putAll(systemctl.show(units));
         } catch (Systemctl.SystemctlException e) {
+            systemdAnswers = false;
             err.println("reactorctl doctor: cannot read unit states: " + e.getMessage());
         }
         boolean active = states.getOrDefault(DaemonReload.SERVICE, UnitState.unknown(DaemonReload.SERVICE)).active();
@@ -108,7 +110,7 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         List<Finding> findings = Doctor.check(new Doctor.Inputs(active || answers, answers || !daemon.socketExists() && !active,
                 errors, resources, files, states, drbd, snap.state() == null && !resources.isEmpty() ? snap.error() : null, shows,
-                onDisk, expected));
+                onDisk, expected), Doctor.Host.detect(systemdAnswers));
         if (findings.isEmpty()) {
             out.println(terminal.green("✓") + " nothing needs attention (" + resources.size() + " promoter resources checked)");
             return ExitCodes.OK;

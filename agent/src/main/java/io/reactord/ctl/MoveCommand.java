@@ -1,5 +1,6 @@
 package io.reactord.ctl;
 
+import io.reactord.config.NodeName;
 import io.reactord.config.ResourceName;
 
 import io.reactord.config.PeersConfig;
@@ -62,6 +63,11 @@ public final class MoveCommand implements Callable<Integer> {
         String badName = resource == null ? null : ResourceName.error(resource);
         if (badName != null) {
             err.println("reactorctl move: " + badName);
+            return ExitCodes.USAGE;
+        }
+        String badNode = to == null ? null : NodeName.error(to);
+        if (badNode != null) {
+            err.println("reactorctl move: --to: " + badNode);
             return ExitCodes.USAGE;
         }
         long seconds;

@@ -51,9 +51,22 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Logging.configure("warn");
+        if (config == null && !state) {
+            err.println("reactorctl replay: nothing to print: the decisions come from the promoter resources of a"
+                    + " configuration (--config FILE, e.g. --config docs/samples/linstor_db.toml), and --state prints the"
+                    + " cluster state the stream describes; give one or both");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         String host = hostname != null ? hostname : io.reactord.config.HostInfo.detect().hostname();
         Map<String, PromoterSettings> resources = ReplayCli.settings(config, host, err);
         if (resources == null) {
+            return ExitCodes.FAILURE;
+        }
+        if (resources.isEmpty() && !state) {
+            err.println("reactorctl replay: " + config + " has no promoter resource: there is nothing to decide; add a"
+                    + " [[promoter]] table, or --state for the cluster state alone");
+            err.flush();
             return ExitCodes.FAILURE;
         }
         Replayer replayer;

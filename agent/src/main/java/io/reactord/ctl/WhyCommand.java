@@ -58,8 +58,13 @@ public final class WhyCommand implements Callable<Integer> {
             return fromFile(ja, e.getMessage());
         }
         if (!r.path("ok").asBoolean()) {
+            if (r.path("error").asText("").startsWith("no such resource")) {
+                err.println("reactorctl why: " + resource + " is not configured: reactord manages no promoter resource of that"
+                        + " name (reactorctl status lists the ones it manages)");
+                return ExitCodes.NOT_FOUND;
+            }
             err.println("reactorctl why: " + r.path("error").asText("request refused"));
-            return r.path("error").asText("").startsWith("no such resource") ? ExitCodes.NOT_FOUND : ExitCodes.FAILURE;
+            return ExitCodes.FAILURE;
         }
         if (json) {
             try {
@@ -86,6 +91,14 @@ public final class WhyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private boolean configured() {
+        try {
+            return io.reactord.ctl.support.CtlConfig.load(config).resources().containsKey(resource);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private int fromFile(JournalAccess ja, String why) {
         err.println("reactorctl why: reactord is not reachable on " + ja.socket() + " (" + why + "); reading the journal in "
                 + ja.stateDir());
@@ -97,7 +110,14 @@ public final class WhyCommand implements Callable<Integer> {
             return ExitCodes.DAEMON_UNREACHABLE;
         }
         if (recs.isEmpty()) {
-            err.println("reactorctl why: no journal records for " + resource);
+            if (!configured()) {
+                err.println("reactorctl why: " + resource + " is not configured: no promoter resource of that name in "
+                        + config + (java.nio.file.Files.exists(config) ? " or its snippets" : " (which does not exist)")
+                        + ", and the journal has no record of it");
+                return ExitCodes.NOT_FOUND;
+            }
+            err.println("reactorctl why: no journal records for " + resource + " yet: reactord has not run with it;"
+                    + " start reactord (reactorctl doctor says how)");
             return ExitCodes.DAEMON_UNREACHABLE;
         }
         JournalRecord last = recs.get(recs.size() - 1);

@@ -53,6 +53,19 @@ final class CheckCommandTest {
     }
 
     @Test
+    void check_mainFileGivenAsFile_checkedAsMainFile() throws IOException {
+        // as docs/samples/linstor_db.toml: a main file naming its own directory as snippets, checked "the natural way"
+        Path main = write("sample/linstor_db.toml", "snippets = \".\"\n\n[[promoter]]\n[promoter.resources.linstor_db]\n"
+                + "start = [\"var-lib-linstor.mount\", \"linstor-controller.service\"]\n");
+
+        int code = run("check", main.toString());
+
+        assertEquals(ExitCodes.OK, code, err.toString());
+        assertEquals(main + ": OK, 1 promoter resource\n", out.toString());
+        assertTrue(err.toString().contains("sets 'snippets', so it is a main file"), err.toString());
+    }
+
+    @Test
     void check_badSnippet_printsPathLineMessageAndExitsOne() throws IOException {
         Path f = write("bad.toml", "[[promoter]]\n[promoter.resources.r0]\nstart = [\"/mnt/data\"]\nrunner = \"systemctl\"\n");
 

@@ -51,4 +51,27 @@ final class InstallUnitsCommandTest {
         assertTrue(err.toString().startsWith("install-units: shim path must be absolute"), err.toString());
         assertTrue(run("install-units") != ExitCodes.OK, "--dir is required");
     }
+
+    @Test
+    void installUnits_missingParent_refusedAndNothingCreated() {
+        Path typo = dir.resolve("nonexistent/dir");
+        assertEquals(ExitCodes.USAGE, run("install-units", "--dir", typo.toString()));
+        assertTrue(err.toString().contains(dir.resolve("nonexistent") + " does not exist"), err.toString());
+        assertTrue(!Files.exists(dir.resolve("nonexistent")), "the mistyped directory was created");
+    }
+
+    @Test
+    void installUnits_reactordOfACheckout_execDropIn() throws IOException {
+        Path exe = dir.resolve("checkout/bin/reactord");
+        Files.createDirectories(exe.getParent());
+        Files.writeString(exe, "#!/bin/sh\n");
+        exe.toFile().setExecutable(true);
+        Path units = dir.resolve("units");
+        assertEquals(ExitCodes.OK, run("install-units", "--dir", units.toString(), "--reactord", exe.toString()), err.toString());
+        String conf = Files.readString(units.resolve("reactord.service.d/exec.conf"));
+        assertTrue(conf.contains("[Service]\nExecStart=\nExecStart=" + exe + "\n"), conf);
+        assertEquals(exe.startsWith("/tmp"), conf.contains("PrivateTmp=no\n"), "a checkout below /tmp stays visible: " + conf);
+        assertTrue(!out.toString().contains("note: reactord.service runs /usr/sbin/reactord"), out.toString());
+        assertEquals(ExitCodes.USAGE, run("install-units", "--dir", units.toString(), "--reactord", dir.resolve("nope").toString()));
+    }
 }

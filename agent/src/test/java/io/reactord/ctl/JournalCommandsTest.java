@@ -60,10 +60,23 @@ final class JournalCommandsTest {
     }
 
     @Test
-    void why_daemonDownNoRecords_daemonUnreachable() {
-        int rc = run(new WhyCommand(), "r9", "--socket", dir.resolve("none.sock").toString(), "--state-dir", dir.toString(),
+    void why_notConfiguredNoRecords_notFound() {
+        int rc = run(new WhyCommand(), "nosuch", "--socket", dir.resolve("none.sock").toString(), "--state-dir", dir.toString(),
                 "-c", dir.resolve("missing.toml").toString());
-        assertEquals(ExitCodes.DAEMON_UNREACHABLE, rc);
+        assertEquals(ExitCodes.NOT_FOUND, rc);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("nosuch is not configured"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void why_configuredDaemonDownNoRecords_daemonUnreachable() throws Exception {
+        Path main = dir.resolve("reactord.toml");
+        java.nio.file.Files.writeString(main, "snippets = \"" + dir.resolve("d") + "\"\n[[promoter]]\n[promoter.resources.r9]\n"
+                + "start = [\"a.service\"]\n");
+        java.nio.file.Files.setPosixFilePermissions(main, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        int rc = run(new WhyCommand(), "r9", "--socket", dir.resolve("none.sock").toString(), "--state-dir", dir.toString(),
+                "-c", main.toString());
+        assertEquals(ExitCodes.DAEMON_UNREACHABLE, rc, err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no journal records for r9 yet"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

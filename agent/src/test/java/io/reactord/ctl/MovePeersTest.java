@@ -1,11 +1,15 @@
 package io.reactord.ctl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reactord.config.PeersConfig;
 import io.reactord.ctl.evict.MovePeers;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -89,6 +93,119 @@ final class MovePeersTest {
         assertTrue(io.err().contains("reactord is not running"), io.err());
         try (FakeDaemon d = new FakeDaemon(fx.socket, r -> "{\"ok\":false,\"error\":\"no such resource: db\"}")) {
             assertEquals(ExitCodes.NOT_FOUND, moveLocal(fx, new CtlFixture.Io(), "db", "--to", "beta", "--local"));
+        }
+    }
+
+    /** Words a remote shell would act on: separators, substitutions, expansions, quotes, newlines, globs. */
+    private static final List<String> HOSTILE_WORDS = List.of("r0;touch${IFS}PWNED;:", "$(touch PWNED)", "`touch PWNED`",
+            "${IFS}", "it's", "say \"hi\"", "a\nb\ntouch PWNED", "'", "''", "\\", "*", "~", "{a,b}", "a&&touch PWNED",
+            "|touch PWNED", ">PWNED", "", " ", "-x", "%i", "a\tb", "#comment", "!", "ü😀");
+
+    /** A recorder for the remote {@code reactorctl}: writes its argv NUL-separated to {@code tmp/argv}. */
+    private Path recorder() throws IOException {
+        Path p = tmp.resolve("recorder");
+        Files.writeString(p, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > " + tmp.resolve("argv") + "\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+        return p;
+    }
+
+    /** What ssh does with its remote words: joins them with spaces and has the peer's shell parse the line. */
+    private Path fakeSsh() throws IOException {
+        Path p = tmp.resolve("fake-ssh");
+        Files.writeString(p, "#!/bin/sh\nshift\ncd " + tmp + " || exit 99\nexec sh -c \"$*\"\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+        return p;
+    }
+
+    private List<String> runAndRecord(List<String> cmd) throws IOException, InterruptedException {
+        Files.deleteIfExists(tmp.resolve("argv"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+        String rec = Files.readString(tmp.resolve("argv"), StandardCharsets.UTF_8);
+        List<String> words = new ArrayList<>(Arrays.asList(rec.split("\0", -1)));
+        words.remove(words.size() - 1); // after the last NUL
+        return words;
+    }
+
+    @Test
+    void peerCommand_hostileWordsThroughSshLikeShell_arriveExactlyWithoutSideEffects() throws Exception {
+        PeersConfig pc = new PeersConfig(List.of(fakeSsh().toString(), "root@{node}", recorder().toString()), Duration.ofSeconds(5));
+        for (String w : HOSTILE_WORDS) {
+            List<String> args = List.of("move", w, "--to", "beta", w + w);
+            List<String> cmd = MovePeers.peerCommand(pc, "beta", args);
+            assertEquals(args, runAndRecord(cmd), w);
+            assertFalse(Files.exists(tmp.resolve("PWNED")), "side effect of " + w);
+        }
+        List<String> all = new ArrayList<>(HOSTILE_WORDS);
+        assertEquals(all, runAndRecord(MovePeers.peerCommand(pc, "beta", all)));
+        assertFalse(Files.exists(tmp.resolve("PWNED")));
+    }
+
+    @Test
+    void peerCommand_unquotedJoin_wouldHaveRunTheInjection() throws Exception {
+        // the attack the quoting prevents: the same words joined by ssh without quoting run touch on the peer
+        List<String> cmd = List.of(fakeSsh().toString(), "beta", recorder().toString(), "move", "r0;touch${IFS}PWNED;:");
+        runAndRecord(cmd);
+        assertTrue(Files.exists(tmp.resolve("PWNED")));
+    }
+
+    @Test
+    void peerCommand_noShellPeerCommand_receivesTheSameWords() throws Exception {
+        PeersConfig pc = new PeersConfig(List.of(recorder().toString(), "{node}"), Duration.ofSeconds(5));
+        List<String> args = List.of("move", "pvc-1.a+b_c", "--to", "node-2.example.com", "--for", "60s", "--local");
+        List<String> expect = new ArrayList<>(List.of("node-2.example.com"));
+        expect.addAll(args);
+        assertEquals(expect, runAndRecord(MovePeers.peerCommand(pc, "node-2.example.com", args)));
+    }
+
+    @Test
+    void tell_throughSshLikeShell_peerGetsTheExactMoveWords() throws Exception {
+        PeersConfig pc = new PeersConfig(List.of(fakeSsh().toString(), "root@{node}", recorder().toString()), Duration.ofSeconds(5));
+        CtlFixture.Io io = new CtlFixture.Io();
+        assertEquals(Map.of("beta", MovePeers.Answer.TOLD), new MovePeers(pc, io.o).tell("r0.x+y", "beta", 90, List.of("beta")));
+        String rec = Files.readString(tmp.resolve("argv"), StandardCharsets.UTF_8);
+        assertEquals("move\0r0.x+y\0--to\0beta\0--for\090s\0--local\0", rec);
+    }
+
+    @Test
+    void tell_hostilePeerName_notRunOthersTold() throws Exception {
+        CtlFixture.Io io = new CtlFixture.Io();
+        String evil = "x;touch${IFS}PWNED;:";
+        Map<String, MovePeers.Answer> a = new MovePeers(peers(), io.o).tell("db", "beta", 60, List.of("beta", evil, "-oProxyCommand=x"));
+        assertEquals(MovePeers.Answer.UNREACHABLE, a.get(evil));
+        assertEquals(MovePeers.Answer.UNREACHABLE, a.get("-oProxyCommand=x"));
+        assertEquals(MovePeers.Answer.TOLD, a.get("beta"));
+        assertTrue(io.out().contains("not told (not run: node name '" + evil + "' contains ';'"), io.out());
+        assertEquals(List.of("beta move db --to beta --for 60s --local"), Files.readAllLines(tmp.resolve("log")));
+        assertFalse(Files.exists(tmp.resolve("PWNED")));
+    }
+
+    @Test
+    void tell_hostileResourceOrTarget_refusedBeforeAnyPeerRuns() throws IOException {
+        PeersConfig pc = peers();
+        CtlFixture.Io io = new CtlFixture.Io();
+        assertThrowsIae(() -> new MovePeers(pc, io.o).tell("r0;id", "beta", 60, List.of("beta")));
+        assertThrowsIae(() -> new MovePeers(pc, io.o).tell("db", "beta;id", 60, List.of("beta")));
+        assertFalse(Files.exists(tmp.resolve("log")));
+    }
+
+    private static void assertThrowsIae(Runnable r) {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, r::run);
+    }
+
+    @Test
+    void move_hostileTarget_usageErrorNothingSent() {
+        for (String to : List.of("beta;id", "-oProxyCommand=x", "a b", "$(id)", "a\u001b[2J")) {
+            MoveCommand c = new MoveCommand();
+            CtlFixture.Io io = new CtlFixture.Io();
+            c.out = io.o;
+            c.err = io.e;
+            assertEquals(ExitCodes.USAGE, new CommandLine(c).execute("db", "--to", to), to);
+            assertTrue(io.err().startsWith("reactorctl move: --to: node name '"), io.err());
+            assertFalse(io.err().contains("\u001b"), io.err());
         }
     }
 }

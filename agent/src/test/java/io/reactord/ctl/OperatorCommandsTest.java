@@ -276,15 +276,37 @@ final class OperatorCommandsTest {
         Files.deleteIfExists(count);
         Path editor = fx.write("editor.sh", "#!/bin/sh\nn=$(cat " + count + " 2>/dev/null || echo 0); echo $((n+1)) > " + count + "\n"
                 + "if [ $n = 0 ]; then printf '[[promoter]]\\n[promoter.resources.x]\\nstrat = [\"a.service\"]\\n' > \"$1\";\n"
-                + "else grep -q '^#| ERROR' \"$1\" || exit 3; printf '[[promoter]]\\n[promoter.resources.x]\\nstart = [\"a.service\"]\\n' > \"$1\"; fi\n");
+                + "else grep -q '^#| ERROR' \"$1\" || exit 3; printf '[[promoter]]\\n[promoter.resources.x]\\nstart = [\"c.service\"]\\n' > \"$1\"; fi\n");
         editor.toFile().setExecutable(true);
         EditCommand e = new EditCommand();
         e.editor = List.of(editor.toString());
         CtlFixture.Io io = new CtlFixture.Io();
         assertEquals(0, run(e, io, "x"), io.err());
-        assertEquals("[[promoter]]\n[promoter.resources.x]\nstart = [\"a.service\"]\n", Files.readString(fx.snippets.resolve("x.toml")));
+        assertEquals("[[promoter]]\n[promoter.resources.x]\nstart = [\"c.service\"]\n", Files.readString(fx.snippets.resolve("x.toml")));
         assertEquals("2", Files.readString(count).strip());
         assertTrue(io.err().contains("reopening"), io.err());
+    }
+
+    @Test
+    void edit_unitOfAnotherSnippet_reopensWithTheConflict() throws IOException {
+        // db.toml starts a.service: a second resource claiming it would be left out by the daemon
+        Path count = tmp.resolve("edit-count2");
+        Files.deleteIfExists(count);
+        Path editor = fx.write("editor2.sh", "#!/bin/sh\nn=$(cat " + count + " 2>/dev/null || echo 0); echo $((n+1)) > " + count + "\n"
+                + "if [ $n = 0 ]; then printf '[[promoter]]\\n[promoter.resources.y]\\nstart = [\"a.service\"]\\n' > \"$1\";\n"
+                + "elif [ $n = 1 ]; then grep -q \"start lists of resources 'db'\" \"$1\" || exit 3;"
+                + " printf '[[promoter]]\\n[promoter.resources.y]\\nstart = [\"d.service\"]\\n' > \"$1\"; else exit 4; fi\n");
+        editor.toFile().setExecutable(true);
+        EditCommand e = new EditCommand();
+        e.editor = List.of(editor.toString());
+        CtlFixture.Io io = new CtlFixture.Io();
+        try {
+            assertEquals(0, run(e, io, "y"), io.err());
+            assertEquals("[[promoter]]\n[promoter.resources.y]\nstart = [\"d.service\"]\n", Files.readString(fx.snippets.resolve("y.toml")));
+            assertTrue(io.err().contains("unit \"a.service\" is in the start lists of resources 'db'"), io.err());
+        } finally {
+            Files.deleteIfExists(fx.snippets.resolve("y.toml")); // the other tests see the fixture's snippets
+        }
     }
 
     @Test

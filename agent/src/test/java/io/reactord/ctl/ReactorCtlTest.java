@@ -35,6 +35,27 @@ final class ReactorCtlTest {
     }
 
     @Test
+    void replay_withoutConfigOrState_usageErrorSaysWhatToGive(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("s.events2");
+        Files.writeString(f, "exists -\n");
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.USAGE, run(new StringWriter(), err, "replay", "--events", f.toString()));
+        assertTrue(err.toString().contains("--config FILE") && err.toString().contains("--state"), err.toString());
+    }
+
+    @Test
+    void status_noConfiguration_saysSoAndFails(@TempDir Path dir) {
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+        int rc = io.reactord.ctl.status.LocalStatus.run(dir.resolve("reactord.toml"), java.util.List.of(), java.util.List.of(),
+                false, false, null, io.reactord.ctl.support.Terminal.plain(), new java.io.PrintStream(o, true),
+                new java.io.PrintStream(e, true));
+        assertEquals(ExitCodes.FAILURE, rc);
+        assertEquals("", o.toString());
+        assertTrue(e.toString().contains("no configuration: " + dir.resolve("reactord.toml") + " does not exist"), e.toString());
+    }
+
+    @Test
     void execute_versionAndHelp_succeed() {
         StringWriter out = new StringWriter();
         assertEquals(ExitCodes.OK, run(out, new StringWriter(), "--version"));

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * Reads {@code [[promoter]]} tables. Every resource key is read on one line below with its name,
- * default and validation; {@code max-failures}, {@code failure-window}, {@code start-timeout} and
- * {@code fail-back-timeout} are reactord's own.
+ * default and validation; {@code max-failures} and {@code failure-window} are reactord's own.
  */
 final class PromoterBinder {
     private PromoterBinder() {}
@@ -64,9 +63,6 @@ final class PromoterBinder {
         boolean adjust = r.bool("adjust-resource-on-start", true);
         int maxFailures = (int) r.integer("max-failures", 5, 1, 1000);
         Duration failureWindow = r.duration("failure-window", Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofDays(7));
-        Duration startTimeout = r.duration("start-timeout", PromoterResource.DEFAULT_START_TIMEOUT, Duration.ofSeconds(10), Duration.ofHours(1));
-        Duration failBackTimeout = r.duration("fail-back-timeout", PromoterResource.DEFAULT_FAIL_BACK_TIMEOUT, Duration.ofSeconds(1),
-                Duration.ofHours(1));
         r.deprecated("on-stop-failure", "use 'on-drbd-demote-failure'");
         if (r.has("on-stop-failure") && !(r.table.entries.get("on-stop-failure").value() instanceof String)) {
             TomlNode n = r.table.entries.get("on-stop-failure");
@@ -79,8 +75,9 @@ final class PromoterBinder {
         List<String> preferredNodes = new ArrayList<>();
         for (TomlNode n : preferred) {
             String node = (String) n.value();
-            if (node.isBlank() || node.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ' ')) {
-                r.error(n.line(), "'preferred-nodes' entry \"" + node + "\" is not a node name");
+            String bad = NodeName.error(node);
+            if (bad != null) {
+                r.error(n.line(), "'preferred-nodes' entry: " + bad);
             } else if (preferredNodes.contains(node)) {
                 r.warn(n.line(), "'preferred-nodes' lists \"" + node + "\" twice");
             } else {
@@ -99,7 +96,7 @@ final class PromoterBinder {
         }
         into.resources.put(name, new PromoterResource(name, r.file, r.line(), startList, stopList, runner, dependenciesAs,
                 targetAs, onDemoteFailure, secondaryForce, stopOnExit, sleepFactor, preferredNodes, preferredPolicy,
-                onQuorumLoss, onDiskDetach, fencingDelay, adjust, maxFailures, failureWindow, startTimeout, failBackTimeout));
+                onQuorumLoss, onDiskDetach, fencingDelay, adjust, maxFailures, failureWindow));
     }
 
     /**
@@ -163,9 +160,9 @@ final class PromoterBinder {
         return out;
     }
 
-    /** The stems of the HA agents' own units (reactord's and drbd-reactor's, which it replaces). */
-    private static final java.util.Set<String> AGENT_UNITS =
-            java.util.Set.of("reactord", "reactord-reload", "drbd-reactor", "drbd-reactor-reload");
+    /** Names (before {@code @} or the type) of the HA agents' own units: reactord's and drbd-reactor's service and reload units. */
+    static final java.util.Set<String> AGENT_UNITS = java.util.Set.of("reactord", "reactord-reload", "drbd-reactor",
+            "drbd-reactor-reload");
 
     /** Why a (valid) unit name cannot be in this resource's start list, or null. */
     static String ownUnitProblem(String unit, String resource) {

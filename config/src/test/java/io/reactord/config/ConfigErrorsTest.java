@@ -243,6 +243,16 @@ final class ConfigErrorsTest {
     }
 
     @Test
+    void hostilePreferredNodes_areRejected() {
+        String e = oneError(HEAD + "start = [\"a.service\"]\npreferred-nodes = [\"beta\", \"x;touch${IFS}P\"]\n");
+        assertTrue(e.startsWith(prefix(4) + "'preferred-nodes' entry: node name 'x;touch${IFS}P' contains ';'"), e);
+        assertTrue(oneError(HEAD + "start = [\"a.service\"]\npreferred-nodes = [\"-oProxyCommand=x\"]\n")
+                .contains("node name '-oProxyCommand=x' must not start with '-'"));
+        String ctl = oneError(HEAD + "start = [\"a.service\"]\npreferred-nodes = [\"a\\u001bb\"]\n");
+        assertTrue(ctl.contains("a\\x1bb") && ctl.contains("U+001B"), "escaped in the message: " + ctl);
+    }
+
+    @Test
     void preferredNodesContainingHost_noWarning() {
         LoadResult r = Fixtures.snippet(dir, "x.toml", HEAD + "start = [\"a.service\"]\npreferred-nodes = [\"beta\", \"alpha\"]\n");
         assertTrue(r.warnings().isEmpty(), Fixtures.all(r.warnings()));

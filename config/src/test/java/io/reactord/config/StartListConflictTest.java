@@ -24,7 +24,8 @@ final class StartListConflictTest {
 
     @Test
     void agentUnits_inStartList_areRefused() {
-        for (String unit : List.of("reactord.service", "reactord-reload.path", "drbd-reactor.service", "drbd-reactor-reload.service")) {
+        for (String unit : List.of("reactord.service", "reactord-reload.path", "reactord-reload.service", "drbd-reactor.service",
+                "drbd-reactor-reload.path", "reactord@x.service")) {
             String e = oneError("\"" + unit + "\"");
             assertTrue(e.startsWith(dir.resolve("x.toml") + ":3: unit \"" + unit + "\" in 'start' is a unit of the HA agent itself"), e);
         }
@@ -37,6 +38,13 @@ final class StartListConflictTest {
             String e = oneError("\"" + unit + "\"");
             assertTrue(e.contains("is one of resource 'r-0''s own units"), e);
         }
+    }
+
+    @Test
+    void unitsMerelyNamedLikeTheAgent_areAllowed() {
+        LoadResult r = Fixtures.snippet(dir, "x.toml", "[[promoter]]\n[promoter.resources.r0]\nstart = [\"reactord-e2e.service\","
+                + " \"drbd-reactor-exporter.service\"]\n");
+        assertTrue(r.ok(), Fixtures.all(r.errors()));
     }
 
     @Test

@@ -166,6 +166,27 @@ final class ReactordDebIT {
         assertEquals(0755, deb.file(exec).mode(), exec);
     }
 
+    /** The exposure {@code systemd-analyze security --offline=yes} gives the packaged unit (systemd 250+). */
+    @Test
+    void reactordService_systemdAnalyzeSecurity_exposureBelow5(@TempDir Path dir) throws Exception {
+        Path unit = dir.resolve("reactord.service");
+        Files.writeString(unit, deb.file("/usr/lib/systemd/system/reactord.service").text());
+        Processes.Result r = Processes.run(List.of("systemd-analyze", "security", "--offline=yes", "--no-pager",
+                unit.toString()));
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("Overall exposure level for reactord.service: (\\d+\\.\\d)").matcher(r.output());
+        assertTrue(m.find(), "no exposure level in: " + r.output());
+        double exposure = Double.parseDouble(m.group(1));
+        assertTrue(exposure < 5.0, "exposure " + exposure + " (goal: below 5):\n" + r.output());
+        List<String> lines = deb.file("/usr/lib/systemd/system/reactord.service").text().lines().map(String::strip).toList();
+        for (String expected : List.of("UMask=0077", "StateDirectoryMode=0700", "RuntimeDirectoryMode=0700",
+                "ProtectClock=yes", "ProtectKernelLogs=yes", "LockPersonality=yes", "RestrictSUIDSGID=yes",
+                "SystemCallArchitectures=native", "RestrictNamespaces=yes")) {
+            assertTrue(lines.contains(expected), "reactord.service lacks " + expected);
+        }
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("MemoryDenyWriteExecute=")), "the JVM's JIT needs W+X memory");
+    }
+
     @Test
     void reactordService_hardening_stillWritesDropInsAndNotifies() {
         List<String> lines = deb.file("/usr/lib/systemd/system/reactord.service").text().lines().map(String::strip).toList();

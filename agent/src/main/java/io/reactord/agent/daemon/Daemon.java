@@ -57,6 +57,8 @@ public final class Daemon implements Signals.Actions {
     private final EventLoop loop = new EventLoop();
     private final RealScheduler scheduler = new RealScheduler("reactord-timers");
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Open once run() has wired everything: a SIGHUP during start-up waits for it. */
+    private final CountDownLatch startedUp = new CountDownLatch(1);
     private final ChildProcesses children = new ChildProcesses(600);
     private final Map<String, DrbdOptions> drbdOptions = new HashMap<>();
     private volatile Set<String> shellResources = Set.of();
@@ -107,10 +109,13 @@ public final class Daemon implements Signals.Actions {
         journal = new JournalFile(config.stateDir(), JournalFile.DEFAULT_MAX_BYTES);
         systemd = SystemdClient.forSystemBus(jobTimeout(config));
         CompletableFuture<Void> connected = systemd.start();
-        try {
-            connected.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("systemd D-Bus not reachable yet ({}); continuing, unit operations fail until it is", e.toString());
+        if (stoppedWhileConnecting(connected)) {
+            LOG.info("stopped before systemd was reachable; nothing was managed");
+            systemd.close();
+            journal.close();
+            scheduler.close();
+            children.close();
+            return 0;
         }
         UnitController units = new RoutingUnits(new SystemdUnits(systemd), () -> shellUnits, () -> shellResources);
         metrics = DaemonMetrics.start(config, opts.drbdadm());
@@ -138,6 +143,7 @@ public final class Daemon implements Signals.Actions {
             }
         });
 
+        notifier.status("starting: drop-ins, drbdadm adjust and DRBD option checks");
         Map<String, PromoterSettings> settings = prepare(config, true);
         loop.start();
         loop.execute(() -> core.setResources(settings));
@@ -151,6 +157,7 @@ public final class Daemon implements Signals.Actions {
             LOG.error("control socket {}: {}; reactorctl cannot reach this daemon", config.socket(), e.toString());
         }
         notifyReady(controlProblem);
+        startedUp.countDown();
 
         events = new Events2Process(Events2Process.command(config.drbdsetup()));
         events.start(new EventSource.Sink() {
@@ -186,6 +193,28 @@ public final class Daemon implements Signals.Actions {
             Thread.currentThread().interrupt();
         }
         return shutdown();
+    }
+
+    /**
+     * Waits up to 30 s for the first connection to systemd, but returns at once when SIGTERM comes meanwhile: true
+     * then. Without a bus the daemon goes on and unit operations fail until systemd is reachable.
+     */
+    private boolean stoppedWhileConnecting(CompletableFuture<Void> connected) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (!connected.isDone() && System.nanoTime() < end) {
+                if (stopped.await(50, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        if (!connected.isDone() || connected.isCompletedExceptionally()) {
+            LOG.warn("systemd D-Bus not reachable yet; continuing, unit operations fail until it is");
+        }
+        return false;
     }
 
     private void onLine(byte[] line) {
@@ -247,7 +276,8 @@ public final class Daemon implements Signals.Actions {
         if (shellState == null) {
             shellState = ShellState.in(cfg.stateDir());
         }
-        shellUnits = new ShellUnits(children, cfg.drbdsetup(), specs, shellState);
+        shellUnits = new ShellUnits(children, cfg.drbdsetup(), specs, shellState,
+                io.reactord.systemd.TransientRun.detect().orElse(null));
         shellResources = Set.copyOf(shell);
         StartupWork work = new StartupWork(cfg.drbdsetup(), opts.drbdadm());
         List<PromoterResource> unchecked = new ArrayList<>();
@@ -318,7 +348,21 @@ public final class Daemon implements Signals.Actions {
 
     /** SIGHUP: load, validate and apply the configuration; a bad one is rejected and the old one stays. */
     @Override
-    public synchronized void reload() {
+    public void reload() {
+        try {
+            if (!startedUp.await(5, TimeUnit.MINUTES)) {
+                LOG.warn("reload ignored: start-up has not finished");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        applyReload();
+    }
+
+    /** The reload itself, one at a time (and never beside a drop-in cleanup). */
+    private synchronized void applyReload() {
         LoadResult lr = opts.loader().get();
         lr.warnings().forEach(w -> LOG.warn("config: {}", w));
         if (!lr.ok()) {

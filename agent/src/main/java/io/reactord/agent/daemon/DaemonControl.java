@@ -14,6 +14,8 @@ import io.reactord.agent.promoter.PeerView;
 import io.reactord.agent.promoter.Promoter;
 import io.reactord.agent.promoter.VolumeView;
 import io.reactord.agent.view.StateJson;
+import io.reactord.config.NodeName;
+import io.reactord.config.ResourceName;
 import io.reactord.events2.ResourceInfo;
 import java.io.IOException;
 import java.time.Duration;
@@ -48,12 +50,14 @@ final class DaemonControl implements ControlHandler {
                 return ok().put("version", Version.get());
             case "status":
                 return onLoop(core -> status(core, null));
-            case "resource":
-                return onLoop(core -> status(core, resource(req)));
+            case "resource": {
+                String only = resource(req);
+                return onLoop(core -> status(core, only));
+            }
             case "report":
                 return reports.answer(req);
             case "journal":
-                return journal(req.path("resource").isTextual() ? req.path("resource").asText() : null, req);
+                return journal(req.path("resource").isMissingNode() || req.path("resource").isNull() ? null : resource(req), req);
             case "why":
                 return why(resource(req));
             case "evict":
@@ -62,6 +66,10 @@ final class DaemonControl implements ControlHandler {
                 String to = req.path("to").asText("");
                 if (to.isEmpty()) {
                     throw new IllegalArgumentException("move needs \"to\": a node name");
+                }
+                String badTo = NodeName.error(to);
+                if (badTo != null) {
+                    throw new IllegalArgumentException("\"to\": " + badTo);
                 }
                 long s = req.path("for_s").asLong(DEFAULT_MOVE.toSeconds());
                 if (s <= 0 || s > MAX_MOVE.toSeconds()) {
@@ -79,12 +87,20 @@ final class DaemonControl implements ControlHandler {
         }
     }
 
+    /** The request's {@code "resource"}: a text that follows {@link ResourceName}, else a clear error for the client. */
     private static String resource(JsonNode req) {
-        String r = req.path("resource").asText("");
-        if (r.isEmpty()) {
+        JsonNode r = req.path("resource");
+        if (r.isMissingNode() || r.isNull() || r.isTextual() && r.asText().isEmpty()) {
             throw new IllegalArgumentException("this request needs \"resource\"");
         }
-        return r;
+        if (!r.isTextual()) {
+            throw new IllegalArgumentException("\"resource\" must be a string");
+        }
+        String bad = ResourceName.error(r.asText());
+        if (bad != null) {
+            throw new IllegalArgumentException(bad);
+        }
+        return r.asText();
     }
 
     private ObjectNode onLoop(Function<AgentCore, ObjectNode> f) {

@@ -4,6 +4,7 @@ import io.reactord.agent.core.JobOutcome;
 import io.reactord.agent.core.UnitController;
 import io.reactord.agent.promoter.JobResult;
 import io.reactord.agent.promoter.UnitActiveState;
+import io.reactord.systemd.TransientRun;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,10 @@ import java.util.concurrent.CompletableFuture;
  * already started are stopped and the resource demoted. Stop: the {@code stop} commands (default: start
  * reversed), then {@code drbdsetup secondary RES}. Freezing is not supported. What was started is kept in a
  * {@link ShellState}, so an agent restart or a reload does not forget it.
+ *
+ * <p>Under systemd the {@code start}/{@code stop} commands run as transient units of the service manager
+ * ({@link TransientRun}, {@code reactord-shell-…}), so outside reactord's sandbox, as drbd-reactor runs
+ * them, with their output in the journal and the whole cgroup killed after {@link #COMMAND_TIMEOUT}.
  */
 public final class ShellUnits implements UnitController {
     /** One resource's commands. */
@@ -25,8 +30,23 @@ public final class ShellUnits implements UnitController {
     private final Map<String, Spec> specs;
     private final ShellState states;
 
-    /** Shell units whose state lives in {@code states} (shared across reloads, persisted across restarts). */
+    /** What systemd allows one start or stop command when it runs as a transient unit. */
+    public static final java.time.Duration COMMAND_TIMEOUT = java.time.Duration.ofSeconds(590);
+
+    private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
+    private final TransientRun viaSystemd;
+
+    /** Shell units whose state lives in {@code states}, their commands spawned directly ({@code /bin/sh -c CMD}). */
     ShellUnits(ProcessRunner runner, String drbdsetup, Map<String, Spec> specs, ShellState states) {
+        this(runner, drbdsetup, specs, states, null);
+    }
+
+    /**
+     * Shell units whose state lives in {@code states} (shared across reloads, persisted across restarts); with
+     * {@code viaSystemd} null the commands are spawned directly ({@code /bin/sh -c CMD}).
+     */
+    ShellUnits(ProcessRunner runner, String drbdsetup, Map<String, Spec> specs, ShellState states, TransientRun viaSystemd) {
+        this.viaSystemd = viaSystemd;
         this.runner = runner;
         this.drbdsetup = drbdsetup;
         this.specs = Map.copyOf(specs);
@@ -55,7 +75,7 @@ public final class ShellUnits implements UnitController {
             return CompletableFuture.completedFuture(JobOutcome.done(UnitActiveState.ACTIVE));
         }
         String cmd = s.start().get(i);
-        return runner.run(List.of("/bin/sh", "-c", cmd)).thenCompose(rc -> {
+        return runner.run(shell(resource, cmd)).thenCompose(rc -> {
             if (rc == 0) {
                 return startFrom(resource, s, i + 1);
             }
@@ -76,13 +96,24 @@ public final class ShellUnits implements UnitController {
     private CompletableFuture<JobOutcome> stopAll(String resource, Spec s) {
         CompletableFuture<Boolean> ok = CompletableFuture.completedFuture(true);
         for (String cmd : s.stop()) {
-            ok = ok.thenCompose(prev -> runner.run(List.of("/bin/sh", "-c", cmd)).thenApply(rc -> prev && rc == 0));
+            ok = ok.thenCompose(prev -> runner.run(shell(resource, cmd)).thenApply(rc -> prev && rc == 0));
         }
         return ok.thenCompose(prev -> runner.run(List.of(drbdsetup, "secondary", resource)).thenApply(rc -> {
             set(resource, UnitActiveState.INACTIVE);
             return prev && rc == 0 ? JobOutcome.done(UnitActiveState.INACTIVE)
                     : new JobOutcome(JobResult.FAILED, UnitActiveState.FAILED, null, "a stop command or the demote failed");
         }));
+    }
+
+    /** The command line of one start or stop command: a transient unit under systemd, else a plain shell. */
+    List<String> shell(String resource, String cmd) {
+        List<String> sh = List.of("/bin/sh", "-c", cmd);
+        if (viaSystemd == null) {
+            return sh;
+        }
+        String unit = "reactord-shell-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + ".service";
+        return viaSystemd.argv(unit, "reactord shell runner command for DRBD resource " + resource, Map.of(),
+                COMMAND_TIMEOUT, sh);
     }
 
     @Override

@@ -21,10 +21,13 @@ final class FailBack {
     private long releasedAtMs;
 
     /**
-     * Takes a complete view. The first one is the baseline: a peer already UpToDate then (agent restart,
-     * adoption) arms nothing, so restarting the agent never causes a fail-back.
+     * Takes a complete view; {@code holding}: this node runs (or is starting) the target. The first view is the
+     * baseline: a peer already UpToDate then (agent restart, adoption) arms nothing, so restarting the agent never
+     * causes a fail-back. Edges seen while this node does not hold the target arm nothing either (and earlier
+     * arming is forgotten): the peer's preference was already in force at the race this node then won — e.g. the
+     * preferred node was evicted or disabled — so failing back to it would only cause an outage.
      */
-    void observe(ResourceView view) {
+    void observe(ResourceView view, boolean holding) {
         if (view == null) {
             return;
         }
@@ -34,7 +37,9 @@ final class FailBack {
                 now.add(p.name());
             }
         }
-        if (upToDate != null) {
+        if (!holding) {
+            armed.clear();
+        } else if (upToDate != null) {
             for (String p : now) {
                 if (!upToDate.contains(p)) {
                     armed.add(p);

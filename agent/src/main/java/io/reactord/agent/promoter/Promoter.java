@@ -141,7 +141,7 @@ public final class Promoter {
         if (!dumpComplete) {
             return; // a partial view: stored, never acted on
         }
-        failBack.observe(v);
+        failBack.observe(v, state.holdsTarget());
         evaluate();
     }
 
@@ -150,7 +150,7 @@ public final class Promoter {
         view = d.view();
         targetState = d.target();
         dumpComplete = true;
-        failBack.observe(view);
+        failBack.observe(view, state.holdsTarget());
         if (state == PromoterState.UNKNOWN) {
             adopt();
         } else {

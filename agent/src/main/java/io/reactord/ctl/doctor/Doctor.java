@@ -41,11 +41,41 @@ public final class Doctor {
         }
     }
 
+    /**
+     * What this host has, so that the advice names commands that exist here.
+     *
+     * @param systemd   a systemd manager answers (it is the init system, or systemctl reached one)
+     * @param drbdUtils drbd-utils' {@code drbdadm} is on the PATH
+     */
+    public record Host(boolean systemd, boolean drbdUtils) {
+        /** A DRBD node as the package expects it. */
+        public static final Host NODE = new Host(true, true);
+
+        /** This host; {@code systemdAnswers}: systemctl read the unit states (also a manager that is not PID 1). */
+        public static Host detect(boolean systemdAnswers) {
+            boolean drbdadm = false;
+            for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":")) {
+                if (!dir.isEmpty() && java.nio.file.Files.isExecutable(Path.of(dir, "drbdadm"))) {
+                    drbdadm = true;
+                    break;
+                }
+            }
+            return new Host(systemdAnswers || java.nio.file.Files.isDirectory(Path.of("/run/systemd/system")), drbdadm);
+        }
+    }
+
+    /** The checks, with advice for a DRBD node run by systemd. */
     public static List<Finding> check(Inputs in) {
+        return check(in, Host.NODE);
+    }
+
+    public static List<Finding> check(Inputs in, Host host) {
         List<Finding> out = new ArrayList<>();
         if (!in.daemonActive()) {
             out.add(new Finding(null, "reactord is not running: nothing promotes or fails over on this node",
-                    "systemctl start reactord.service   (why it stopped: journalctl -u reactord.service -n 50)"));
+                    host.systemd() ? "systemctl start reactord.service   (why it stopped: journalctl -u reactord.service -n 50)"
+                            : "this host does not run systemd, which reactord needs to start and stop units: run reactord"
+                            + " on a node booted with systemd"));
         } else if (!in.daemonAnswers()) {
             out.add(new Finding(null, "reactord.service is active but does not answer on its control socket",
                     "systemctl restart reactord.service   (services keep running: a restart adopts them)"));
@@ -54,7 +84,8 @@ public final class Doctor {
             out.add(new Finding(null, "configuration error: " + e, "reactorctl check   (then reactorctl edit the snippet)"));
         }
         if (in.drbdError() != null && !in.resources().isEmpty()) {
-            out.add(new Finding(null, "cannot read DRBD state: " + in.drbdError(), "drbdadm status"));
+            out.add(new Finding(null, "cannot read DRBD state: " + in.drbdError(), host.drbdUtils() ? "drbdadm status"
+                    : "install drbd-utils (apt-get install drbd-utils) and load the DRBD 9 kernel module (modprobe drbd)"));
         }
         for (PromoterResource r : in.resources().values()) {
             units(r, in, out);

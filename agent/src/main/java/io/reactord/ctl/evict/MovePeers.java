@@ -1,7 +1,10 @@
 package io.reactord.ctl.evict;
 
 import io.reactord.ctl.ExitCodes;
+import io.reactord.ctl.support.Terminal;
+import io.reactord.config.NodeName;
 import io.reactord.config.PeersConfig;
+import io.reactord.config.ResourceName;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  * e.g. {@code ssh root@NODE reactorctl}): on each peer, {@code reactorctl move RES --to NODE --for D --local}
  * hands the move to that node's daemon. All peers are asked at once, each within the configured timeout;
  * the result per peer is printed, with what it means for the move.
+ *
+ * <p>The resource and every node name must follow {@link ResourceName} and {@link NodeName}; a peer
+ * whose name does not is not run at all. The appended words are quoted for the peer's shell
+ * ({@link RemoteWords}), because ssh joins them and the peer's shell parses them again.
  */
 public final class MovePeers {
     /** How one peer answered. */
@@ -34,10 +41,14 @@ public final class MovePeers {
 
     /** Tells each of {@code nodes} that {@code res} moves to {@code to} for {@code seconds}; prints one line per peer. */
     public Map<String, Answer> tell(String res, String to, long seconds, List<String> nodes) {
+        ResourceName.require(res);
+        NodeName.require(to);
         List<String> args = List.of("move", res, "--to", to, "--for", seconds + "s", "--local");
         Map<String, CompletableFuture<String[]>> runs = new LinkedHashMap<>();
         for (String n : nodes) {
-            runs.put(n, CompletableFuture.supplyAsync(() -> run(peers.commandFor(n, args))));
+            String bad = NodeName.error(n);
+            runs.put(n, bad != null ? CompletableFuture.completedFuture(new String[] {"-1", "not run: " + bad})
+                    : CompletableFuture.supplyAsync(() -> run(peerCommand(peers, n, args))));
         }
         out.println("Telling the peers (" + String.join(" ", peers.command()) + " … --local)");
         Map<String, Answer> result = new LinkedHashMap<>();
@@ -60,10 +71,18 @@ public final class MovePeers {
                         : ": it may win the promotion race instead of '" + to + "'");
             }
             result.put(node, a);
-            out.println("  " + node + ": " + line);
+            out.println("  " + Terminal.safe(node) + ": " + Terminal.safe(line));
         }
         out.flush();
         return result;
+    }
+
+    /**
+     * The command run for {@code node}: the {@code [peers]} template with {@value PeersConfig#NODE} replaced
+     * by {@code node} (which must follow {@link NodeName}), then {@code args}, each quoted for the peer's shell.
+     */
+    public static List<String> peerCommand(PeersConfig peers, String node, List<String> args) {
+        return peers.commandFor(NodeName.require(node), RemoteWords.quoteAll(args));
     }
 
     /** Runs one peer command: {exit code as text, one-line reason}; a command that cannot run or times out is exit -1. */

@@ -72,7 +72,7 @@ public final class SnippetEditor {
                     return Outcome.UNCHANGED;
                 }
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                problems = check(tmp, type, force);
+                problems = check(tmp, type, force, otherSnippets(dir, target));
                 if (problems.isEmpty()) {
                     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -84,6 +84,34 @@ public final class SnippetEditor {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** The enabled snippets of {@code dir} other than {@code target} (hidden files skipped). */
+    static List<Path> otherSnippets(Path dir, Path target) {
+        Path self = target.toAbsolutePath().normalize();
+        try (var list = Files.list(dir)) {
+            return list.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".toml") && !n.startsWith(".") && !p.toAbsolutePath().normalize().equals(self);
+            }).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * As {@link #check(Path, String, boolean)}, then loaded together with the {@code others}: what
+     * conflicts with them (a resource or a start unit another snippet already has) is reported too,
+     * since the daemon would leave the saved file out.
+     */
+    static List<String> check(Path file, String type, boolean force, List<Path> others) {
+        List<String> out = check(file, type, force);
+        if (!out.isEmpty() || others.isEmpty()) return out;
+        List<Path> all = new ArrayList<>(others);
+        all.add(file);
+        LoadResult r = ConfigLoader.loadSnippets(all);
+        r.errorsOf(file).forEach(d -> out.add(d.line() + ": " + d.message()));
+        return out;
     }
 
     /** Why {@code file} cannot be saved as a snippet of {@code type}; empty when it can. */

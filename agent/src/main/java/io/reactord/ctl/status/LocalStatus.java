@@ -27,6 +27,13 @@ public final class LocalStatus {
     /** Prints the report; returns the exit code. A failure outside the report is one line on stderr. */
     public static int run(Path main, List<String> files, List<String> resources, boolean verbose, boolean json,
             Systemctl systemctl, Terminal terminal, PrintStream out, PrintStream err) {
+        if (!java.nio.file.Files.exists(main)) {
+            err.println("reactorctl status: no configuration: " + main + " does not exist, so no resource is managed here."
+                    + " Install the package (it ships one) or create it (README: \"Install on a DRBD node\"), or name another"
+                    + " main file with -c FILE");
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
         String drbdsetup = CtlConfig.topLevel(main).getOrDefault("drbdsetup", "drbdsetup");
         FutureTask<DrbdSnapshot> drbd = background("reactorctl-drbd", () -> DrbdSnapshot.take(drbdsetup, DRBD_TIMEOUT_MS));
         CtlConfig cfg = CtlConfig.load(main);

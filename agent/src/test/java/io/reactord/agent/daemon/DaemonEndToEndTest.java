@@ -402,4 +402,27 @@ final class DaemonEndToEndTest {
         String verbose = quickStatus("status", "-c", main, "-v", "r1")[1];
         assertTrue(verbose.contains("e2e-f.service [failed/failed, result exit-code]"), verbose);
     }
+
+    private List<String> managed() {
+        List<String> names = new ArrayList<>();
+        status().path("resources").forEach(r -> names.add(r.path("name").asText()));
+        return names;
+    }
+
+    @Test
+    void config_brokenSnippet_othersManagedAndItsOldSettingsKeptOnReload() throws Exception {
+        Files.writeString(tmp.resolve("d/broken.toml"), "[[promoter]]\n[promoter.resources.\"r0;x\"]\nstart = []\n");
+        Files.writeString(tmp.resolve("d/r1.toml"), "[[promoter]]\n[promoter.resources.r1]\nstart = [\"r1.service\"]\n"
+                + "adjust-resource-on-start = false\n");
+        startAgent();
+        assertEquals(List.of("r0", "r1"), managed(), log());
+        assertTrue(log().contains("broken.toml:2: resource name 'r0;x' contains ';'"), log());
+
+        Files.writeString(tmp.resolve("d/r1.toml"), "[[promoter]]\n[promoter.resources.r1]\nstart = [\"r1.service\"\n");
+        new ProcessBuilder("kill", "-HUP", String.valueOf(agent.pid())).start().waitFor(5, TimeUnit.SECONDS);
+        await("reload with a broken edit", Duration.ofSeconds(20),
+                () -> log().contains("file(s) rejected, their previous configuration stays in force"));
+        assertTrue(agent.isAlive());
+        assertEquals(List.of("r0", "r1"), managed(), "r1 keeps its previous settings\n" + log());
+    }
 }

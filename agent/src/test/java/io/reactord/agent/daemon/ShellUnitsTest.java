@@ -38,6 +38,18 @@ final class ShellUnitsTest {
     }
 
     @Test
+    void shell_underSystemd_commandRunsAsTransientUnitWithTimeout() {
+        ShellUnits viaSystemd = new ShellUnits(runner, "drbdsetup", Map.of(), new ShellState(dir.resolve(ShellState.NAME), "boot-1"),
+                new io.reactord.systemd.TransientRun(
+                java.nio.file.Path.of("/usr/bin/systemd-run"), false, Map.of()));
+        List<String> argv = viaSystemd.shell("r0", "mount-it");
+        assertEquals("/usr/bin/systemd-run", argv.get(0));
+        assertEquals(List.of("--", "/bin/sh", "-c", "mount-it"), argv.subList(argv.size() - 4, argv.size()));
+        assertEquals(true, argv.contains("--wait") && argv.contains("--property=RuntimeMaxSec=590s"), argv.toString());
+        assertEquals(true, argv.stream().anyMatch(a -> a.startsWith("--unit=reactord-shell-")), argv.toString());
+    }
+
+    @Test
     void start_allSucceed_promotesThenRunsInOrder() {
         JobOutcome o = units.start("r0", "t").join();
         assertEquals(JobResult.DONE, o.result());

@@ -121,6 +121,18 @@ final class PromoterFailBackTest {
     }
 
     @Test
+    void handle_preferredPeerEvictedAfterItsEdge_takeOverStays() {
+        Harness h = new Harness(bravoFirst());
+        h.dump(Views.of().peerLost("bravo").build(), UnitActiveState.INACTIVE);
+        h.view(Views.of().peerRole("charlie", Role.PRIMARY).build()); // bravo's edge while charlie runs it: not ours
+        h.view(Views.peerPrimary()); // bravo runs it, then is evicted: stays connected and UpToDate
+        h.view(Views.promotable());
+        runWithSilentBravo(h, Duration.ofSeconds(60));
+        assertEquals(1, h.count(Command.Start.class));
+        assertEquals(0, h.count(Command.Stop.class), "an evicted preferred node is not failed back to: " + h.described());
+    }
+
+    @Test
     void handle_voluntaryReleases_dampTheNextStart() {
         Harness h = new Harness(bravoFirst());
         h.dump(Views.of().build(), UnitActiveState.INACTIVE);

@@ -63,6 +63,23 @@ final class DoctorTest {
     }
 
     @Test
+    void check_hostWithoutSystemdOrDrbdUtils_adviceFitsTheHost() throws IOException {
+        Map<String, PromoterResource> rs = resources("");
+        Doctor.Inputs in = new Doctor.Inputs(false, false, List.of(), rs, Map.of("db", dir.resolve("db.toml")), healthyUnits(),
+                Map.of(), "drbdsetup: not found", Map.of());
+        List<Finding> bare = Doctor.check(in, new Doctor.Host(false, false));
+        assertEquals(2, bare.size(), bare.toString());
+        for (Finding f : bare) {
+            assertTrue(!f.fix().contains("systemctl") && !f.fix().contains("drbdadm"), f.toString());
+        }
+        assertTrue(bare.get(0).fix().contains("does not run systemd"), bare.toString());
+        assertTrue(bare.get(1).fix().startsWith("install drbd-utils"), bare.toString());
+        List<Finding> node = Doctor.check(in, Doctor.Host.NODE);
+        assertTrue(node.get(0).fix().startsWith("systemctl start reactord.service"), node.toString());
+        assertEquals("drbdadm status", node.get(1).fix());
+    }
+
+    @Test
     void check_daemonDown_saysHowToStartIt() throws IOException {
         List<Finding> f = check(healthyUnits(), drbd(HEALTHY), GOOD_OPTIONS, false);
         assertEquals(1, f.size());
