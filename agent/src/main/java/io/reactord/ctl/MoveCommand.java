@@ -11,6 +11,7 @@ import io.reactord.ctl.support.CtlConfig;
 import io.reactord.ctl.support.DaemonClient;
 import io.reactord.ctl.support.DrbdSnapshot;
 import io.reactord.ctl.support.Systemctl;
+import io.reactord.ctl.support.Terminal;
 import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.DiskState;
 import io.reactord.events2.PeerDeviceInfo;
@@ -91,7 +92,7 @@ public final class MoveCommand implements Callable<Integer> {
         }
         DrbdSnapshot snap = DrbdSnapshot.take(cfg.drbdsetup(), 3000);
         if (snap.state() == null) {
-            err.println("reactorctl move: cannot read DRBD state: " + snap.error());
+            err.println("reactorctl move: cannot read DRBD state: " + Terminal.safe(snap.error()));
             return ExitCodes.FAILURE;
         }
         ResourceInfo r = snap.state().resource(resource);
@@ -118,7 +119,7 @@ public final class MoveCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (primary != null && !primary.equals(cfg.hostname())) {
-            err.println("reactorctl move: " + resource + " is active on '" + primary + "'; run the move there");
+            err.println("reactorctl move: " + resource + " is active on '" + Terminal.safe(primary) + "'; run the move there");
             return ExitCodes.FAILURE;
         }
         List<String> peers = new ArrayList<>();
@@ -148,7 +149,7 @@ public final class MoveCommand implements Callable<Integer> {
         try {
             new DaemonClient(cfg.socket(), Duration.ofSeconds(5)).request(req);
         } catch (DaemonClient.DaemonException e) {
-            err.println("reactorctl move: " + e.getMessage());
+            err.println("reactorctl move: " + Terminal.safe(e.getMessage()));
             if (e.kind() == DaemonClient.DaemonException.Kind.UNREACHABLE) {
                 return ExitCodes.DAEMON_UNREACHABLE;
             }

@@ -208,4 +208,15 @@ final class MovePeersTest {
             assertFalse(io.err().contains("\u001b"), io.err());
         }
     }
+
+    @Test
+    void tell_peerOutputWithEscapes_printedEscaped() throws IOException {
+        Path p = tmp.resolve("esc-peer");
+        Files.writeString(p, "#!/bin/sh\nprintf 'bad\\033]0;title\\007\\033[2J\\n' >&2\nexit 1\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+        CtlFixture.Io io = new CtlFixture.Io();
+        new MovePeers(new PeersConfig(List.of(p.toString(), "{node}"), Duration.ofSeconds(5)), io.o).tell("db", "beta", 60, List.of("beta"));
+        assertFalse(io.out().contains("\u001b") || io.out().contains("\u0007"), io.out());
+        assertTrue(io.out().contains("  beta: not told (bad\\x1b]0;title\\x07\\x1b[2J)"), io.out());
+    }
 }

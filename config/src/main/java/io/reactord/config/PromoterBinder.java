@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Reads {@code [[promoter]]} tables. Every resource key is read on one line below with its name,
- * default and validation; {@code max-failures} and {@code failure-window} are reactord's own.
+ * default and validation; {@code max-failures}, {@code failure-window}, {@code start-timeout} and
+ * {@code fail-back-timeout} are reactord's own.
  */
 final class PromoterBinder {
     private PromoterBinder() {}
@@ -63,6 +64,9 @@ final class PromoterBinder {
         boolean adjust = r.bool("adjust-resource-on-start", true);
         int maxFailures = (int) r.integer("max-failures", 5, 1, 1000);
         Duration failureWindow = r.duration("failure-window", Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofDays(7));
+        Duration startTimeout = r.duration("start-timeout", PromoterResource.DEFAULT_START_TIMEOUT, Duration.ofSeconds(10), Duration.ofHours(1));
+        Duration failBackTimeout = r.duration("fail-back-timeout", PromoterResource.DEFAULT_FAIL_BACK_TIMEOUT, Duration.ofSeconds(1),
+                Duration.ofHours(1));
         r.deprecated("on-stop-failure", "use 'on-drbd-demote-failure'");
         if (r.has("on-stop-failure") && !(r.table.entries.get("on-stop-failure").value() instanceof String)) {
             TomlNode n = r.table.entries.get("on-stop-failure");
@@ -96,7 +100,7 @@ final class PromoterBinder {
         }
         into.resources.put(name, new PromoterResource(name, r.file, r.line(), startList, stopList, runner, dependenciesAs,
                 targetAs, onDemoteFailure, secondaryForce, stopOnExit, sleepFactor, preferredNodes, preferredPolicy,
-                onQuorumLoss, onDiskDetach, fencingDelay, adjust, maxFailures, failureWindow));
+                onQuorumLoss, onDiskDetach, fencingDelay, adjust, maxFailures, failureWindow, startTimeout, failBackTimeout));
     }
 
     /**

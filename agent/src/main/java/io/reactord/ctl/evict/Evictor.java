@@ -3,6 +3,7 @@ package io.reactord.ctl.evict;
 import io.reactord.ctl.support.DaemonClient;
 import io.reactord.ctl.support.DrbdSnapshot;
 import io.reactord.ctl.support.Systemctl;
+import io.reactord.ctl.support.Terminal;
 import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.events2.Role;
@@ -76,7 +77,7 @@ public final class Evictor {
             return Outcome.UNKNOWN_STATE;
         }
         if (!primary.equals(me)) {
-            out.println("  active on '" + primary + "', nothing to do on this node");
+            out.println("  active on '" + Terminal.safe(primary) + "', nothing to do on this node");
             return Outcome.NOT_HERE;
         }
         tellDaemon(res, keepMasked, delaySeconds, wanted);
@@ -90,7 +91,7 @@ public final class Evictor {
             out.println("  stopped " + target);
             outcome = await(res, delaySeconds, wanted);
         } catch (Systemctl.SystemctlException e) {
-            out.println("  failed: " + e.getMessage());
+            out.println("  failed: " + Terminal.safe(e.getMessage()));
             outcome = Outcome.FAILED;
         }
         if (!keepMasked) {
@@ -131,10 +132,10 @@ public final class Evictor {
             return Outcome.STILL_PRIMARY;
         }
         if (wanted != null && !wanted.equals(primary)) {
-            out.println("  node '" + primary + "' took over (not '" + wanted + "')");
+            out.println("  node '" + Terminal.safe(primary) + "' took over (not '" + Terminal.safe(wanted) + "')");
             return Outcome.TOOK_OVER;
         }
-        out.println("  node '" + primary + "' took over");
+        out.println("  node '" + Terminal.safe(primary) + "' took over");
         return Outcome.TOOK_OVER;
     }
 
@@ -148,7 +149,7 @@ public final class Evictor {
                 daemon.request(Map.of("cmd", "enable", "resource", res));
                 out.println("  reactord manages " + res + " here again");
             } catch (DaemonClient.DaemonException e) {
-                out.println("  reactord did not take the enable request (" + e.getMessage() + ")");
+                out.println("  reactord did not take the enable request (" + Terminal.safe(e.getMessage()) + ")");
             }
         }
         return unmaskTarget(res);
@@ -162,7 +163,7 @@ public final class Evictor {
             out.println("  unmasked " + target);
             return true;
         } catch (Systemctl.SystemctlException e) {
-            out.println("  cannot unmask " + target + ": " + e.getMessage());
+            out.println("  cannot unmask " + target + ": " + Terminal.safe(e.getMessage()));
             return false;
         }
     }
@@ -185,7 +186,7 @@ public final class Evictor {
             daemon.request(req);
             out.println("  reactord acknowledged the " + req.get("cmd"));
         } catch (DaemonClient.DaemonException e) {
-            out.println("  reactord did not take the " + req.get("cmd") + " request (" + e.getMessage() + "); using systemd only");
+            out.println("  reactord did not take the " + req.get("cmd") + " request (" + Terminal.safe(e.getMessage()) + "); using systemd only");
         }
     }
 }

@@ -350,6 +350,17 @@ final class DaemonEndToEndTest {
         // forms the quick path does not take
         assertEquals("-1", quickStatus("status", "-c", main, "-r", "r0")[0]);
         assertEquals("-1", quickStatus("ls", "-c", main)[0]);
+
+        // hostile names on the real daemon's socket: refused with the rule's message, nothing acts, it keeps running
+        for (String cmd : List.of("why", "evict", "disable", "enable", "move", "resource", "journal")) {
+            JsonNode r = ControlClient.call(socket, ControlClient.request(cmd).put("resource", "r0;touch${IFS}PWNED;:").put("to", "beta"));
+            assertEquals("resource name 'r0;touch${IFS}PWNED;:' contains ';'; resource names may contain only letters, digits"
+                    + " and _ . + -", r.path("error").asText(), cmd);
+        }
+        JsonNode badTo = ControlClient.call(socket, ControlClient.request("move").put("resource", "r0").put("to", "-oProxyCommand=x"));
+        assertEquals("\"to\": node name '-oProxyCommand=x' must not start with '-'", badTo.path("error").asText());
+        assertEquals("ACTIVE", status().path("resources").path(0).path("state").asText(), log());
+        assertEquals("active", active(TARGET));
     }
 
     @Test
