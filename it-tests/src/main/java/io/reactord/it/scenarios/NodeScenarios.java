@@ -1,11 +1,13 @@
 package io.reactord.it.scenarios;
 
+import io.reactord.it.AgentReport;
 import io.reactord.it.Capability;
 import io.reactord.it.ClusterConfig;
 import io.reactord.it.NodeState;
 import io.reactord.it.Operator;
 import io.reactord.it.Scenario;
 import io.reactord.it.ScenarioContext;
+import io.reactord.it.ScenarioFailure;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,7 +111,19 @@ final class NodeScenarios {
         ctx.step("crash " + pref, () -> ctx.backend().crashNode(pref));
         ctx.awaitConvergedOn("failover", x -> !x.equals(pref), "a survivor", ctx.bound());
         ctx.hold(1500);
+        // As on a real node, the agent is up before DRBD has resynced: boot the node cut off from its peers, wait
+        // until its agent has read the DRBD state, then let it reconnect and resync. (Booted connected, a fast
+        // resync can beat the agent's start; the survivor's fail-back release then goes to the third node, which
+        // rightly never fails back for a peer that was UpToDate before it took over.)
+        Steps.isolate(ctx, pref);
         ctx.step("boot " + pref + " (its data is stale now)", () -> ctx.backend().bootNode(pref));
+        if (!ctx.backend().await(() -> {
+            AgentReport r = ctx.backend().report(pref);
+            return r != null && !r.absent();
+        }, ctx.bound())) {
+            throw new ScenarioFailure(pref + "'s agent did not report the DRBD state within " + ctx.bound() + " ms");
+        }
+        Steps.heal(ctx);
         long t0 = ctx.backend().nowMs();
         ctx.awaitConvergedOn("fail-back to the preferred node", pref::equals, pref, ctx.bound());
         ctx.note("fail-back after " + (ctx.backend().nowMs() - t0) + " ms; " + pref + " disk "
