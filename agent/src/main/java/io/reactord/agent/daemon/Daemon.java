@@ -20,6 +20,7 @@ import io.reactord.events2.Event;
 import io.reactord.systemd.ConnectionState;
 import io.reactord.systemd.DropInWriter;
 import io.reactord.systemd.SystemdClient;
+import io.reactord.systemd.OcfAgent;
 import io.reactord.systemd.UnitPlan;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -257,6 +258,7 @@ public final class Daemon implements Signals.Actions {
     /** Writes drop-ins, reloads systemd, adjusts and checks DRBD; returns the promoter settings. Off the loop. */
     private Map<String, PromoterSettings> prepare(ReactordConfig cfg, boolean startup) {
         List<UnitPlan> plans = new ArrayList<>();
+        Map<String, String> planRefusals = new HashMap<>();
         Set<String> shell = new HashSet<>();
         Map<String, ShellUnits.Spec> specs = new HashMap<>();
         for (PromoterResource r : cfg.resources().values()) {
@@ -265,14 +267,23 @@ public final class Daemon implements Signals.Actions {
                 specs.put(r.name(), new ShellUnits.Spec(r.start(), r.effectiveStop()));
             } else {
                 try {
-                    plans.add(SettingsMapper.toPlan(r));
+                    String missing = SettingsMapper.planProblem(r, OcfAgent.DEFAULT_OCF_ROOT);
+                    if (missing != null) {
+                        planRefusals.put(r.name(), "its units cannot run: " + missing);
+                    } else {
+                        plans.add(SettingsMapper.toPlan(r));
+                    }
                 } catch (IllegalArgumentException e) {
-                    LOG.error("{}: {}", r.name(), e.getMessage());
+                    planRefusals.put(r.name(), "its units cannot be planned: " + e.getMessage());
                 }
             }
         }
         plannedUnits = List.copyOf(plans);
-        writeDropIns();
+        String notWritten = writeDropIns();
+        if (notWritten != null) {
+            // without its drop-ins a target would start its services bare (no promote, no ordering): refuse them all
+            plans.forEach(p -> planRefusals.put(p.resource(), "its drop-ins could not be written: " + notWritten));
+        }
         if (shellState == null) {
             shellState = ShellState.in(cfg.stateDir());
         }
@@ -294,7 +305,8 @@ public final class Daemon implements Signals.Actions {
         for (PromoterResource r : cfg.resources().values()) {
             DrbdOptions o = drbdOptions.get(r.name());
             try {
-                PromoterSettings ps = SettingsMapper.toSettings(r, opts.hostname(), o.fencingMode()).withRefused(o.refusal());
+                String refusal = planRefusals.getOrDefault(r.name(), o.refusal());
+                PromoterSettings ps = SettingsMapper.toSettings(r, opts.hostname(), o.fencingMode()).withRefused(refusal);
                 if (ps.refused() != null) {
                     LOG.error("{}: not managed: {}", r.name(), ps.refused());
                 }
@@ -310,7 +322,7 @@ public final class Daemon implements Signals.Actions {
      * Writes the drop-ins of the current plans and reloads systemd when that changed anything; stale drop-ins of a
      * target that still runs stay until it is stopped ({@link DropInKeeper}). Off the loop.
      */
-    private synchronized void writeDropIns() {
+    private synchronized String writeDropIns() {
         if (dropIns == null || !dropIns.unitDir().equals(config.unitDir())) {
             dropIns = new DropInKeeper(config.unitDir(), opts.shim());
         }
@@ -326,8 +338,11 @@ public final class Daemon implements Signals.Actions {
                 LOG.info("drop-ins: {} written, {} removed; reloading systemd", w.written().size(), w.removed().size());
                 systemd.daemonReload().get(60, TimeUnit.SECONDS);
             }
+            return null;
         } catch (Exception e) {
-            LOG.error("writing drop-ins to {} failed: {}", config.unitDir(), e.getMessage());
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.error("writing drop-ins to {} failed: {}", config.unitDir(), why);
+            return why;
         }
     }
 
