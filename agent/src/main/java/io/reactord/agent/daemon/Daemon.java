@@ -51,13 +51,23 @@ public final class Daemon implements Signals.Actions {
     static final long SHUTDOWN_WAIT_S = 120;
 
     /** Daemon options that are not in the configuration file. */
-    public record Options(String hostname, Path shim, String drbdadm, Supplier<LoadResult> loader) {}
+    public record Options(String hostname, Path shim, String drbdadm, Supplier<LoadResult> loader, boolean logLevelGiven) {
+        /** Options with the {@code [[log]]} tables in charge of logging (no {@code -v} / {@code --log-level}). */
+        public Options(String hostname, Path shim, String drbdadm, Supplier<LoadResult> loader) {
+            this(hostname, shim, drbdadm, loader, false);
+        }
+    }
+
+    /** The {@code [[debugger]]} log: every DRBD change, at debug level as drbd-reactor's debugger plugin. */
+    private static final Logger DEBUGGER = LoggerFactory.getLogger("io.reactord.debugger");
 
     private final Options opts;
     private volatile ReactordConfig config;
     private final EventLoop loop = new EventLoop();
     private final RealScheduler scheduler = new RealScheduler("reactord-timers");
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile SnippetsMonitor snippetsMonitor;
+    private volatile Cancellable snippetsTimer;
     /** Open once run() has wired everything: a SIGHUP during start-up waits for it. */
     private final CountDownLatch startedUp = new CountDownLatch(1);
     private final ChildProcesses children = new ChildProcesses(600);
@@ -131,6 +141,11 @@ public final class Daemon implements Signals.Actions {
         umh = new io.reactord.agent.umh.UmhRunner(config.umh(), io.reactord.agent.umh.UmhRunner.Options.DEFAULTS,
                 run -> LOG.info("umh: {}", run.summary()));
         core.observe((e, before, after, cs) -> umh.onEvent(e, before, after));
+        core.observe((e, before, after, cs) -> {
+            if (!config.debugger().isEmpty() && DEBUGGER.isDebugEnabled()) {
+                DEBUGGER.debug("{} | before: {} | after: {}", e, before, after);
+            }
+        });
         systemd.onUnitStateChange(c -> maybeRetryDropIns(c.unit(), c.activeState()));
         systemd.onUnitStateChange(c -> loop.execute(() -> {
             escalations.unitChanged(c.unit(), c.activeState(), core.promoters().keySet());
@@ -145,6 +160,9 @@ public final class Daemon implements Signals.Actions {
         });
 
         notifier.status("starting: drop-ins, drbdadm adjust and DRBD option checks");
+        snippetsMonitor = new SnippetsMonitor(config.snippetsDir());
+        snippetsMonitor.loaded(System.currentTimeMillis());
+        scheduleSnippetsCheck();
         Map<String, PromoterSettings> settings = prepare(config, true);
         loop.start();
         loop.execute(() -> core.setResources(settings));
@@ -229,6 +247,18 @@ public final class Daemon implements Signals.Actions {
         } else {
             garbageRun = 0;
         }
+    }
+
+    /** The next {@code snippets-monitoring-interval} check (none when 0); on the timer thread, file stats only. */
+    private void scheduleSnippetsCheck() {
+        Duration every = SnippetsMonitor.effectiveInterval(config.snippetsMonitoringInterval());
+        if (every.isZero()) {
+            return;
+        }
+        snippetsTimer = scheduler.schedule(every, () -> {
+            snippetsMonitor.check(System.currentTimeMillis()).forEach(w -> LOG.warn("config: {}", w));
+            scheduleSnippetsCheck();
+        });
     }
 
     private void schedulePoll() {
@@ -393,7 +423,21 @@ public final class Daemon implements Signals.Actions {
         ReactordConfig neu = io.reactord.config.PartialReload.merge(config, lr);
         Map<String, ResourceChange> diff = ConfigDiff.diff(config, neu);
         LOG.info("reload: {}", diff);
+        boolean logsChanged = !neu.logs().equals(config.logs());
+        boolean monitorChanged = !neu.snippetsMonitoringInterval().equals(config.snippetsMonitoringInterval());
         config = neu;
+        if (logsChanged && !opts.logLevelGiven()) {
+            io.reactord.agent.Logging.apply(neu.logs()).forEach(w -> LOG.warn("config: {}", w));
+            LOG.info("reload: [[log]] tables applied");
+        }
+        snippetsMonitor.loaded(System.currentTimeMillis());
+        if (monitorChanged) {
+            Cancellable t = snippetsTimer;
+            if (t != null) {
+                t.cancel();
+            }
+            scheduleSnippetsCheck();
+        }
         Map<String, PromoterSettings> settings = prepare(neu, false);
         loop.execute(() -> {
             core.setResources(settings);
