@@ -66,12 +66,25 @@ public record ClusterConfig(List<String> nodes, String resource, SimTiming timin
         return new ClusterConfig(nodes, resource, timing, promoterOptions, startAgents, on);
     }
 
+    /** Prefix of a {@code promoterOptions} key written into {@code [promoter.metadata]} (as LINSTOR Gateway does). */
+    public static final String METADATA = "metadata.";
+
     /**
      * The promoter snippet every node uses (drbd-reactor syntax); a {@code start} key in {@code promoterOptions}
-     * replaces the default start list.
+     * replaces the default start list; keys starting with {@link #METADATA} go into a {@code [promoter.metadata]}
+     * table ahead of the resource, as LINSTOR Gateway writes its snippets.
      */
     public String snippet() {
-        StringBuilder s = new StringBuilder("[[promoter]]\n[promoter.resources.").append(resource).append("]\n");
+        StringBuilder s = new StringBuilder("[[promoter]]\n");
+        if (promoterOptions.keySet().stream().anyMatch(k -> k.startsWith(METADATA))) {
+            s.append("[promoter.metadata]\n");
+            promoterOptions.forEach((k, v) -> {
+                if (k.startsWith(METADATA)) {
+                    s.append(k.substring(METADATA.length())).append(" = ").append(v).append('\n');
+                }
+            });
+        }
+        s.append("[promoter.resources.").append(resource).append("]\n");
         if (!promoterOptions.containsKey("start")) {
             s.append("start = [");
             for (int i = 0; i < START_UNITS.size(); i++) {
@@ -79,7 +92,11 @@ public record ClusterConfig(List<String> nodes, String resource, SimTiming timin
             }
             s.append("]\n");
         }
-        promoterOptions.forEach((k, v) -> s.append(k).append(" = ").append(v).append('\n'));
+        promoterOptions.forEach((k, v) -> {
+            if (!k.startsWith(METADATA)) {
+                s.append(k).append(" = ").append(v).append('\n');
+            }
+        });
         return s.toString();
     }
 }

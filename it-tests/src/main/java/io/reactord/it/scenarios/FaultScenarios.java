@@ -22,6 +22,7 @@ public final class FaultScenarios {
         out.addAll(DrbdAdminScenarios.all());
         out.addAll(OperatorScenarios.all());
         out.addAll(PolicyScenarios.all());
+        out.addAll(GatewayScenarios.all());
         out.sort(Comparator.comparingInt(Scenario::number));
         return List.copyOf(out);
     }

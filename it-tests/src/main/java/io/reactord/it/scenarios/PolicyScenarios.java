@@ -54,7 +54,7 @@ final class PolicyScenarios {
                         .configure(c -> c.with("max-failures", "2")).needs(Capability.OPERATOR));
     }
 
-    private static String ocfUnsupported(Backend b) {
+    static String ocfUnsupported(Backend b) {
         if (!Files.isExecutable(DUMMY) && !"1".equals(System.getenv("REACTORD_REQUIRE_SYSTEMD"))) {
             return "resource-agents is not installed (" + DUMMY + " missing)";
         }
