@@ -71,7 +71,7 @@ public final class ReactordMain implements Callable<Integer> {
         if (!verbose && logLevel == null) {
             Logging.apply(lr.usable().logs()).forEach(p -> System.err.println("reactord: warning: " + p));
         }
-        Daemon daemon = new Daemon(lr.usable(), new Daemon.Options(host, shim, drbdadm, loader));
+        Daemon daemon = new Daemon(lr.usable(), new Daemon.Options(host, shim, drbdadm, loader, verbose || logLevel != null));
         Signals.install(daemon);
         return daemon.run();
     }

@@ -20,6 +20,7 @@ import io.reactord.events2.Event;
 import io.reactord.systemd.ConnectionState;
 import io.reactord.systemd.DropInWriter;
 import io.reactord.systemd.SystemdClient;
+import io.reactord.systemd.OcfAgent;
 import io.reactord.systemd.UnitPlan;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,13 +51,23 @@ public final class Daemon implements Signals.Actions {
     static final long SHUTDOWN_WAIT_S = 120;
 
     /** Daemon options that are not in the configuration file. */
-    public record Options(String hostname, Path shim, String drbdadm, Supplier<LoadResult> loader) {}
+    public record Options(String hostname, Path shim, String drbdadm, Supplier<LoadResult> loader, boolean logLevelGiven) {
+        /** Options with the {@code [[log]]} tables in charge of logging (no {@code -v} / {@code --log-level}). */
+        public Options(String hostname, Path shim, String drbdadm, Supplier<LoadResult> loader) {
+            this(hostname, shim, drbdadm, loader, false);
+        }
+    }
+
+    /** The {@code [[debugger]]} log: every DRBD change, at debug level as drbd-reactor's debugger plugin. */
+    private static final Logger DEBUGGER = LoggerFactory.getLogger("io.reactord.debugger");
 
     private final Options opts;
     private volatile ReactordConfig config;
     private final EventLoop loop = new EventLoop();
     private final RealScheduler scheduler = new RealScheduler("reactord-timers");
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile SnippetsMonitor snippetsMonitor;
+    private volatile Cancellable snippetsTimer;
     /** Open once run() has wired everything: a SIGHUP during start-up waits for it. */
     private final CountDownLatch startedUp = new CountDownLatch(1);
     private final ChildProcesses children = new ChildProcesses(600);
@@ -130,6 +141,11 @@ public final class Daemon implements Signals.Actions {
         umh = new io.reactord.agent.umh.UmhRunner(config.umh(), io.reactord.agent.umh.UmhRunner.Options.DEFAULTS,
                 run -> LOG.info("umh: {}", run.summary()));
         core.observe((e, before, after, cs) -> umh.onEvent(e, before, after));
+        core.observe((e, before, after, cs) -> {
+            if (!config.debugger().isEmpty() && DEBUGGER.isDebugEnabled()) {
+                DEBUGGER.debug("{} | before: {} | after: {}", e, before, after);
+            }
+        });
         systemd.onUnitStateChange(c -> maybeRetryDropIns(c.unit(), c.activeState()));
         systemd.onUnitStateChange(c -> loop.execute(() -> {
             escalations.unitChanged(c.unit(), c.activeState(), core.promoters().keySet());
@@ -144,6 +160,9 @@ public final class Daemon implements Signals.Actions {
         });
 
         notifier.status("starting: drop-ins, drbdadm adjust and DRBD option checks");
+        snippetsMonitor = new SnippetsMonitor(config.snippetsDir());
+        snippetsMonitor.loaded(System.currentTimeMillis());
+        scheduleSnippetsCheck();
         Map<String, PromoterSettings> settings = prepare(config, true);
         loop.start();
         loop.execute(() -> core.setResources(settings));
@@ -230,6 +249,18 @@ public final class Daemon implements Signals.Actions {
         }
     }
 
+    /** The next {@code snippets-monitoring-interval} check (none when 0); on the timer thread, file stats only. */
+    private void scheduleSnippetsCheck() {
+        Duration every = SnippetsMonitor.effectiveInterval(config.snippetsMonitoringInterval());
+        if (every.isZero()) {
+            return;
+        }
+        snippetsTimer = scheduler.schedule(every, () -> {
+            snippetsMonitor.check(System.currentTimeMillis()).forEach(w -> LOG.warn("config: {}", w));
+            scheduleSnippetsCheck();
+        });
+    }
+
     private void schedulePoll() {
         Duration every = config.statisticsPollInterval();
         pollTimer = scheduler.schedule(every, () -> {
@@ -257,6 +288,7 @@ public final class Daemon implements Signals.Actions {
     /** Writes drop-ins, reloads systemd, adjusts and checks DRBD; returns the promoter settings. Off the loop. */
     private Map<String, PromoterSettings> prepare(ReactordConfig cfg, boolean startup) {
         List<UnitPlan> plans = new ArrayList<>();
+        Map<String, String> planRefusals = new HashMap<>();
         Set<String> shell = new HashSet<>();
         Map<String, ShellUnits.Spec> specs = new HashMap<>();
         for (PromoterResource r : cfg.resources().values()) {
@@ -265,14 +297,30 @@ public final class Daemon implements Signals.Actions {
                 specs.put(r.name(), new ShellUnits.Spec(r.start(), r.effectiveStop()));
             } else {
                 try {
-                    plans.add(SettingsMapper.toPlan(r));
+                    String missing = SettingsMapper.planProblem(r, OcfAgent.DEFAULT_OCF_ROOT);
+                    if (missing != null) {
+                        planRefusals.put(r.name(), "its units cannot run: " + missing);
+                    } else {
+                        plans.add(SettingsMapper.toPlan(r));
+                    }
                 } catch (IllegalArgumentException e) {
-                    LOG.error("{}: {}", r.name(), e.getMessage());
+                    planRefusals.put(r.name(), "its units cannot be planned: " + e.getMessage());
                 }
             }
         }
         plannedUnits = List.copyOf(plans);
-        writeDropIns();
+        String notWritten = writeDropIns();
+        if (notWritten != null) {
+            // without its drop-ins a target would start its services bare (no promote, no ordering): refuse them all
+            plans.forEach(p -> planRefusals.put(p.resource(), "its drop-ins could not be written: " + notWritten));
+        } else {
+            for (UnitPlan p : plans) {
+                String missing = unloadable(p);
+                if (missing != null) {
+                    planRefusals.put(p.resource(), missing);
+                }
+            }
+        }
         if (shellState == null) {
             shellState = ShellState.in(cfg.stateDir());
         }
@@ -294,7 +342,8 @@ public final class Daemon implements Signals.Actions {
         for (PromoterResource r : cfg.resources().values()) {
             DrbdOptions o = drbdOptions.get(r.name());
             try {
-                PromoterSettings ps = SettingsMapper.toSettings(r, opts.hostname(), o.fencingMode()).withRefused(o.refusal());
+                String refusal = planRefusals.getOrDefault(r.name(), o.refusal());
+                PromoterSettings ps = SettingsMapper.toSettings(r, opts.hostname(), o.fencingMode()).withRefused(refusal);
                 if (ps.refused() != null) {
                     LOG.error("{}: not managed: {}", r.name(), ps.refused());
                 }
@@ -310,7 +359,7 @@ public final class Daemon implements Signals.Actions {
      * Writes the drop-ins of the current plans and reloads systemd when that changed anything; stale drop-ins of a
      * target that still runs stay until it is stopped ({@link DropInKeeper}). Off the loop.
      */
-    private synchronized void writeDropIns() {
+    private synchronized String writeDropIns() {
         if (dropIns == null || !dropIns.unitDir().equals(config.unitDir())) {
             dropIns = new DropInKeeper(config.unitDir(), opts.shim());
         }
@@ -326,9 +375,36 @@ public final class Daemon implements Signals.Actions {
                 LOG.info("drop-ins: {} written, {} removed; reloading systemd", w.written().size(), w.removed().size());
                 systemd.daemonReload().get(60, TimeUnit.SECONDS);
             }
+            return null;
         } catch (Exception e) {
-            LOG.error("writing drop-ins to {} failed: {}", config.unitDir(), e.getMessage());
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.error("writing drop-ins to {} failed: {}", config.unitDir(), why);
+            return why;
         }
+    }
+
+    /**
+     * Why one of the plan's units cannot be loaded by systemd (a unit file or template not installed, a
+     * unit systemd rejects), or null. A unit whose state cannot be read counts as loadable. Off the loop.
+     */
+    private String unloadable(UnitPlan plan) {
+        List<String> units = new ArrayList<>();
+        units.add(io.reactord.systemd.SystemdNames.servicesTarget(plan.resource()));
+        units.add(io.reactord.systemd.SystemdNames.promoteService(plan.resource()));
+        units.addAll(plan.startUnits());
+        for (String unit : units) {
+            String load;
+            try {
+                load = systemd.unitStatus(unit).get(10, TimeUnit.SECONDS).loadState();
+            } catch (Exception e) {
+                continue;
+            }
+            if ("not-found".equals(load) || "bad-setting".equals(load) || "error".equals(load)) {
+                return "its unit " + unit + " cannot be loaded by systemd (LoadState=" + load + ")"
+                        + (unit.startsWith("ocf.rs@") ? "; is the ocf.rs@.service template installed (reactorctl install-units)?" : "");
+            }
+        }
+        return null;
     }
 
     private String readActiveState(String unit) {
@@ -378,7 +454,21 @@ public final class Daemon implements Signals.Actions {
         ReactordConfig neu = io.reactord.config.PartialReload.merge(config, lr);
         Map<String, ResourceChange> diff = ConfigDiff.diff(config, neu);
         LOG.info("reload: {}", diff);
+        boolean logsChanged = !neu.logs().equals(config.logs());
+        boolean monitorChanged = !neu.snippetsMonitoringInterval().equals(config.snippetsMonitoringInterval());
         config = neu;
+        if (logsChanged && !opts.logLevelGiven()) {
+            io.reactord.agent.Logging.apply(neu.logs()).forEach(w -> LOG.warn("config: {}", w));
+            LOG.info("reload: [[log]] tables applied");
+        }
+        snippetsMonitor.loaded(System.currentTimeMillis());
+        if (monitorChanged) {
+            Cancellable t = snippetsTimer;
+            if (t != null) {
+                t.cancel();
+            }
+            scheduleSnippetsCheck();
+        }
         Map<String, PromoterSettings> settings = prepare(neu, false);
         loop.execute(() -> {
             core.setResources(settings);

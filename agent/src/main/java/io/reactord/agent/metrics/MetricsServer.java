@@ -1,7 +1,6 @@
 package io.reactord.agent.metrics;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,12 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP endpoint of one {@code [[prometheus]]} table, served by the official client's HTTPServer on two
- * daemon threads of its own. The metrics answer on {@code /metrics} and, as drbd-reactor answers any path,
- * on {@code /} too. Addresses are written as in drbd-reactor: {@code ":9942"} (every address),
+ * daemon threads of its own. The metrics ({@link TextHandler}) answer on {@code /metrics} and, as drbd-reactor
+ * answers any path, on {@code /} too. Addresses are written as in drbd-reactor: {@code ":9942"} (every address),
  * {@code "0.0.0.0:9942"}, {@code "127.0.0.1:9942"}, {@code "[::1]:9942"}; port 0 picks a free port.
  */
 public final class MetricsServer implements AutoCloseable {
     private static final int THREADS = 2;
+    /** Where the client's own handler stays registered (it must have a path); every other path is ours. */
+    static final String CLIENT_PATH = "/-/client-metrics";
 
     private final HTTPServer server;
     private final String address;
@@ -41,7 +42,7 @@ public final class MetricsServer implements AutoCloseable {
                 new LinkedBlockingQueue<>(64), daemonThreads(), new ThreadPoolExecutor.DiscardPolicy());
         try {
             HTTPServer.Builder b = HTTPServer.builder().port(sa.getPort()).registry(registry).executorService(pool)
-                    .defaultHandler(new MetricsHandler(registry));
+                    .metricsHandlerPath(CLIENT_PATH).defaultHandler(new TextHandler(registry));
             if (sa.getAddress() != null) {
                 b.inetAddress(sa.getAddress());
             }

@@ -142,7 +142,7 @@ public final class StatusCollector {
         }
     }
 
-    /** Target, promote service, then the start list's units (OCF entries have no unit here). */
+    /** Target, promote service, then the start list's units (OCF entries as their ocf.rs@ units). */
     static List<String> unitsOf(PromoterResource r) {
         List<String> out = new ArrayList<>();
         try {
@@ -151,10 +151,10 @@ public final class StatusCollector {
         } catch (IllegalArgumentException e) {
             return out;
         }
-        for (String s : r.start()) {
-            if (!s.startsWith("ocf:")) {
-                out.add(s.strip());
-            }
+        try {
+            out.addAll(r.startUnits());
+        } catch (IllegalArgumentException e) {
+            // an entry a loaded configuration cannot have; the units read so far stand
         }
         return out;
     }
@@ -170,12 +170,7 @@ public final class StatusCollector {
                 masked.add(u);
             }
         }
-        List<String> unsupported = new ArrayList<>();
-        for (String s : r.start()) {
-            if (s.startsWith("ocf:")) {
-                unsupported.add(s);
-            }
-        }
+        List<String> unsupported = List.of();
         ResourceInfo info = snap.resource(r.name());
         StatusReport.Drbd d = info == null ? null : DrbdViews.of(info);
         String activeNode = null;

@@ -58,8 +58,8 @@ final class DrbdMetricsTest {
                 "drbd_device_alwrites_total", "drbd_device_bmwrites_total")) {
             assertEquals("counter", got.types.get(counter), counter);
         }
-        assertEquals("untyped", got.types.get("drbd_peerdevice_sent_bytes"));
-        assertEquals("untyped", got.types.get("drbd_peerdevice_received_bytes"));
+        assertEquals("counter", got.types.get("drbd_peerdevice_sent_bytes"));
+        assertEquals("counter", got.types.get("drbd_peerdevice_received_bytes"));
         got.types.forEach((fam, type) -> {
             if (!fam.endsWith("_total") && !fam.startsWith("drbd_peerdevice_sent") && !fam.startsWith("drbd_peerdevice_rec")) {
                 assertEquals("gauge", type, fam);
