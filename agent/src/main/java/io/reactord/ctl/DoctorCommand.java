@@ -52,7 +52,7 @@ public final class DoctorCommand implements Callable<Integer> {
             files.put(r.name(), r.source());
             units.add(SystemdNames.servicesTarget(r.name()));
             units.add(SystemdNames.promoteService(r.name()));
-            r.start().stream().filter(s -> !s.startsWith("ocf:")).map(String::strip).filter(u -> !units.contains(u)).forEach(units::add);
+            r.startUnits().stream().filter(u -> !units.contains(u)).forEach(units::add);
         }
         Map<String, UnitState> states = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();

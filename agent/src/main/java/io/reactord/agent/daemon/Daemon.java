@@ -313,6 +313,13 @@ public final class Daemon implements Signals.Actions {
         if (notWritten != null) {
             // without its drop-ins a target would start its services bare (no promote, no ordering): refuse them all
             plans.forEach(p -> planRefusals.put(p.resource(), "its drop-ins could not be written: " + notWritten));
+        } else {
+            for (UnitPlan p : plans) {
+                String missing = unloadable(p);
+                if (missing != null) {
+                    planRefusals.put(p.resource(), missing);
+                }
+            }
         }
         if (shellState == null) {
             shellState = ShellState.in(cfg.stateDir());
@@ -374,6 +381,30 @@ public final class Daemon implements Signals.Actions {
             LOG.error("writing drop-ins to {} failed: {}", config.unitDir(), why);
             return why;
         }
+    }
+
+    /**
+     * Why one of the plan's units cannot be loaded by systemd (a unit file or template not installed, a
+     * unit systemd rejects), or null. A unit whose state cannot be read counts as loadable. Off the loop.
+     */
+    private String unloadable(UnitPlan plan) {
+        List<String> units = new ArrayList<>();
+        units.add(io.reactord.systemd.SystemdNames.servicesTarget(plan.resource()));
+        units.add(io.reactord.systemd.SystemdNames.promoteService(plan.resource()));
+        units.addAll(plan.startUnits());
+        for (String unit : units) {
+            String load;
+            try {
+                load = systemd.unitStatus(unit).get(10, TimeUnit.SECONDS).loadState();
+            } catch (Exception e) {
+                continue;
+            }
+            if ("not-found".equals(load) || "bad-setting".equals(load) || "error".equals(load)) {
+                return "its unit " + unit + " cannot be loaded by systemd (LoadState=" + load + ")"
+                        + (unit.startsWith("ocf.rs@") ? "; is the ocf.rs@.service template installed (reactorctl install-units)?" : "");
+            }
+        }
+        return null;
     }
 
     private String readActiveState(String unit) {

@@ -110,7 +110,7 @@ public final class Doctor {
                     "reactorctl evict --unmask " + (file == null ? r.name() : file.getFileName())));
         }
         List<String> all = new ArrayList<>(List.of(target, SystemdNames.promoteService(r.name())));
-        r.start().stream().filter(s -> !s.startsWith("ocf:")).forEach(all::add);
+        all.addAll(r.startUnits()); // OCF entries as their ocf.rs@ units
         for (String u : all) {
             UnitState s = in.units().get(u);
             if (s == null) {

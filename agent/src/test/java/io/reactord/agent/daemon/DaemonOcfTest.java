@@ -91,13 +91,38 @@ final class DaemonOcfTest {
             d.await("refusal in the log", Duration.ofSeconds(10), () -> d.log().contains("r0: not managed: its drop-ins could not be written"));
             JsonNode report = report(d);
             assertTrue(report.toString().contains("drop-ins could not be written"), report.toString());
-            // the fake records every drbdsetup call; give the promoter the events it would act on, then check
-            d.update();
-            d.await("state still REFUSED after the update", Duration.ofSeconds(5), () -> "REFUSED".equals(d.state()));
+            awaitMayPromoteSeen(d);
+            assertEquals("REFUSED", d.state());
             assertFalse(d.read("calls").lines().anyMatch(l -> l.startsWith("primary")), d.read("calls"));
             assertEquals("inactive", d.active(RealDaemon.TARGET));
             assertFalse(Files.exists(state));
         }
+    }
+
+    @Test
+    void missingTemplate_refused_neverPromoted() throws Exception {
+        assumeDummy();
+        Path state = tmp.resolve("dummy.state");
+        try (RealDaemon d = new RealDaemon(tmp, ocfSnippet(state))) {
+            // the ocf.rs@ template is not installed in this manager: the instance cannot be loaded
+            Files.delete(d.sd.unitDir().resolve("ocf.rs@.service"));
+            d.sd.daemonReload();
+            d.start();
+            d.await("refused", Duration.ofSeconds(30), () -> "REFUSED".equals(d.state()));
+            assertTrue(d.log().contains("r0: not managed: its unit " + OCF_UNIT + " cannot be loaded by systemd"), d.log());
+            d.set("may_promote", "yes");
+            d.update();
+            awaitMayPromoteSeen(d);
+            assertEquals("REFUSED", d.state());
+            assertFalse(d.read("calls").lines().anyMatch(l -> l.startsWith("primary")), d.read("calls"));
+            assertEquals("inactive", d.active(RealDaemon.TARGET));
+        }
+    }
+
+    /** The daemon's event loop has handled may_promote yes (the report reads DRBD from the loop's state). */
+    private static void awaitMayPromoteSeen(RealDaemon d) {
+        d.await("may_promote seen by the daemon", Duration.ofSeconds(30), () -> report(d).path("snippets").path(0)
+                .path("resources").path(0).path("drbd").path("may_promote").asBoolean(false));
     }
 
     /** {@code reactorctl status --json} as the daemon renders it. */
