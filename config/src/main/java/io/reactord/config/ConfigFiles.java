@@ -171,6 +171,23 @@ final class ConfigFiles {
         }
     }
 
+    /**
+     * Refuses a snippet (listed in the snippets directory) that is a symbolic link to a file outside that
+     * directory, before anything is read from it: reports the error naming only the link, returns true.
+     */
+    static boolean refuseOutsideLink(Path snippet, Issues issues) {
+        Path dir = snippet.toAbsolutePath().getParent();
+        try {
+            if (dir == null || !leavesDirectory(snippet, dir.toRealPath())) return false;
+        } catch (IOException e) {
+            return false;
+        }
+        issues.error(snippet, 0, "refused: a symbolic link to a file outside the snippets directory " + snippet.getParent()
+                + " (such files are never read, so no error can quote them); copy the file into the"
+                + " directory or make the link point inside it");
+        return true;
+    }
+
     /** True when {@code p} is a symbolic link whose target (all links resolved) lies outside {@code realDir}. */
     private static boolean leavesDirectory(Path p, Path realDir) {
         if (!Files.isSymbolicLink(p)) return false;
@@ -241,11 +258,8 @@ final class ConfigFiles {
                 String n = p.getFileName().toString();
                 return n.endsWith(".toml") && !n.startsWith(".") && !p.toAbsolutePath().normalize().equals(self);
             }).sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).forEach(p -> {
-                if (leavesDirectory(p, realDir)) {
-                    issues.error(p, 0, "refused: a symbolic link to a file outside the snippets directory " + dir
-                            + " (such files are never read, so no error can quote them); copy the file into the"
-                            + " directory or make the link point inside it");
-                } else if (Files.isRegularFile(p) || !Files.exists(p)) {
+                if (leavesDirectory(p, realDir) || Files.isRegularFile(p) || !Files.exists(p)) {
+                    // a link out of the directory is refused unread by refuseOutsideLink()
                     out.add(p); // a dangling link is reported by read()
                 } else {
                     issues.warn(p, 0, "is not a regular file; ignored");

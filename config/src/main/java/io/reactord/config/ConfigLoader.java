@@ -108,6 +108,7 @@ public final class ConfigLoader {
         issues.note(file);
         int before = issues.errorCount();
         try {
+            if (mainFile != null && ConfigFiles.refuseOutsideLink(file, issues)) return;
             String text = ConfigFiles.read(file, issues, host);
             if (text == null) return;
             TomlNode.Table root = parse(file, text, issues);

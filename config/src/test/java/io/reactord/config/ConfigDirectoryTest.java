@@ -90,6 +90,9 @@ final class ConfigDirectoryTest {
         assertEquals(List.of(link + ":0: refused: a symbolic link to a file outside the snippets directory " + snippets
                 + " (such files are never read, so no error can quote them); copy the file into the directory or make"
                 + " the link point inside it"), r.errors().stream().map(Object::toString).toList());
+        assertEquals(java.util.Set.of(link), r.rejected(), "left out as a broken file: a reload keeps its previous settings");
+        assertNotNull(r.usable());
+        assertTrue(r.usable().resources().containsKey("r0"));
         String all = Fixtures.all(r.errors()) + Fixtures.all(r.warnings());
         assertTrue(!all.contains("SECRET") && !all.contains("root:") && !all.contains(secret.toString()), all);
         // the same file named directly is read (and its syntax error quotes it): only the directory listing refuses
