@@ -111,6 +111,8 @@ public final class DoctorCommand implements Callable<Integer> {
         List<Finding> findings = Doctor.check(new Doctor.Inputs(active || answers, answers || !daemon.socketExists() && !active,
                 errors, resources, files, states, drbd, snap.state() == null && !resources.isEmpty() ? snap.error() : null, shows,
                 onDisk, expected), Doctor.Host.detect(systemdAnswers));
+        findings = new ArrayList<>(findings);
+        findings.addAll(Doctor.directoryFindings(cfg.warnings()));
         if (findings.isEmpty()) {
             out.println(terminal.green("✓") + " nothing needs attention (" + resources.size() + " promoter resources checked)");
             return ExitCodes.OK;

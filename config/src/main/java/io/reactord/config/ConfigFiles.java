@@ -22,7 +22,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads configuration files safely: only regular files (symbolic links are followed), at most
+ * Reads configuration files safely: only regular files (symbolic links are followed, but a snippet that links
+ * outside its directory is refused unread), at most
  * {@link #MAX_BYTES} with at most {@link #MAX_CONTENT_BYTES} of settings, UTF-8 text, and — because they define commands run as root — neither group-
  * nor world-writable, and owned by root when reactord runs as root.
  */
@@ -140,6 +141,63 @@ final class ConfigFiles {
         return c;
     }
 
+    /**
+     * Warns when {@code dir} (the snippets directory, or the directory of the main file) is group- or
+     * world-writable, or not owned by root when reactord runs as root: whoever can write it can add, replace,
+     * rename or remove configuration files, which define commands run as root. A warning names the path and
+     * the fix; the files themselves are still checked one by one by {@link #read}.
+     */
+    static void checkDirectory(Path dir, String what, Issues issues, HostInfo host) {
+        PosixFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(dir, PosixFileAttributes.class);
+        } catch (IOException | UnsupportedOperationException e) {
+            return; // reported elsewhere, or not a POSIX file system
+        }
+        Set<PosixFilePermission> perms = attrs.permissions();
+        boolean world = perms.contains(PosixFilePermission.OTHERS_WRITE);
+        if (world || perms.contains(PosixFilePermission.GROUP_WRITE)) {
+            issues.warn(dir, 0, what + " is " + (world ? "world" : "group") + "-writable ("
+                    + PosixFilePermissions.toString(perms) + "): whoever can write it can add, replace or remove"
+                    + " configuration files, which define commands run as root; fix with: chmod 0755 " + dir);
+        }
+        if (host.asRoot()) {
+            int uid = uid(dir);
+            if (uid != 0) {
+                issues.warn(dir, 0, what + " is owned by " + attrs.owner().getName() + " (uid " + uid
+                        + "), not root: its owner can add, replace or remove configuration files, which define"
+                        + " commands run as root; fix with: chown root: " + dir);
+            }
+        }
+    }
+
+    /**
+     * Refuses a snippet (listed in the snippets directory) that is a symbolic link to a file outside that
+     * directory, before anything is read from it: reports the error naming only the link, returns true.
+     */
+    static boolean refuseOutsideLink(Path snippet, Issues issues) {
+        Path dir = snippet.toAbsolutePath().getParent();
+        try {
+            if (dir == null || !leavesDirectory(snippet, dir.toRealPath())) return false;
+        } catch (IOException e) {
+            return false;
+        }
+        issues.error(snippet, 0, "refused: a symbolic link to a file outside the snippets directory " + snippet.getParent()
+                + " (such files are never read, so no error can quote them); copy the file into the"
+                + " directory or make the link point inside it");
+        return true;
+    }
+
+    /** True when {@code p} is a symbolic link whose target (all links resolved) lies outside {@code realDir}. */
+    private static boolean leavesDirectory(Path p, Path realDir) {
+        if (!Files.isSymbolicLink(p)) return false;
+        try {
+            return !p.toRealPath().startsWith(realDir);
+        } catch (IOException e) {
+            return false; // dangling: read() reports it without reading anything
+        }
+    }
+
     private static int uid(Path file) {
         try {
             return (Integer) Files.getAttribute(file, "unix:uid");
@@ -176,7 +234,7 @@ final class ConfigFiles {
      * The {@code *.toml} files of a snippets directory in name order. Hidden files (editor backups
      * and locks) are skipped; entries that are not regular files are skipped with a warning.
      */
-    static List<Path> snippets(Path dir, int line, Issues issues, Path mainFile) {
+    static List<Path> snippets(Path dir, int line, Issues issues, Path mainFile, HostInfo host) {
         List<Path> out = new ArrayList<>();
         if (!Files.exists(dir)) {
             if (line > 0) issues.warn(mainFile, line, "snippets directory " + dir + " does not exist; no snippets loaded");
@@ -186,13 +244,22 @@ final class ConfigFiles {
             issues.error(mainFile, line, "'snippets' is " + dir + ", which is not a directory");
             return out;
         }
+        checkDirectory(dir, "snippets directory", issues, host);
         Path self = mainFile.toAbsolutePath().normalize();
+        Path realDir;
+        try {
+            realDir = dir.toRealPath();
+        } catch (IOException e) {
+            issues.error(dir, 0, "cannot list the snippets directory: " + e.getMessage());
+            return out;
+        }
         try (Stream<Path> s = Files.list(dir)) {
             s.filter(p -> {
                 String n = p.getFileName().toString();
                 return n.endsWith(".toml") && !n.startsWith(".") && !p.toAbsolutePath().normalize().equals(self);
             }).sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).forEach(p -> {
-                if (Files.isRegularFile(p) || !Files.exists(p)) {
+                if (leavesDirectory(p, realDir) || Files.isRegularFile(p) || !Files.exists(p)) {
+                    // a link out of the directory is refused unread by refuseOutsideLink()
                     out.add(p); // a dangling link is reported by read()
                 } else {
                     issues.warn(p, 0, "is not a regular file; ignored");

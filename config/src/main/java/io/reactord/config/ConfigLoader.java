@@ -52,6 +52,10 @@ public final class ConfigLoader {
         boolean listed = true;
         try {
             String text = ConfigFiles.read(mainFile, issues, host);
+            Path mainDir = mainFile.toAbsolutePath().getParent();
+            if (text != null && mainDir != null) {
+                ConfigFiles.checkDirectory(mainDir, "the main file's directory", issues, host);
+            }
             TomlNode.Table root = text == null ? null : parse(mainFile, text, issues);
             if (root != null) {
                 Section s = new Section(issues, mainFile, root, "");
@@ -61,7 +65,7 @@ public final class ConfigLoader {
                 s.finish();
                 into.merge(mainFile, part, issues);
                 int beforeListing = issues.errorCount();
-                List<Path> snippets = ConfigFiles.snippets(main.snippets(), main.snippetsLine(), issues, mainFile);
+                List<Path> snippets = ConfigFiles.snippets(main.snippets(), main.snippetsLine(), issues, mainFile, host);
                 // without the list of snippets nothing says which resources exist: nothing is usable
                 listed = issues.errorCount() == beforeListing;
                 for (Path snippet : snippets) {
@@ -104,6 +108,7 @@ public final class ConfigLoader {
         issues.note(file);
         int before = issues.errorCount();
         try {
+            if (mainFile != null && ConfigFiles.refuseOutsideLink(file, issues)) return;
             String text = ConfigFiles.read(file, issues, host);
             if (text == null) return;
             TomlNode.Table root = parse(file, text, issues);

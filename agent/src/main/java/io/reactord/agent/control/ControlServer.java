@@ -218,7 +218,7 @@ public final class ControlServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return error(e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("control request {} failed: {}", node.path("cmd").asText(), e.toString());
+            LOG.warn("control request {} failed: {}", printable(node.path("cmd").asText()), printable(e.toString()));
             return error("internal error: " + e.getMessage());
         }
     }
@@ -226,8 +226,35 @@ public final class ControlServer implements AutoCloseable {
     private ObjectNode error(String msg) {
         ObjectNode o = Json.object();
         o.put("ok", false);
-        o.put("error", msg);
+        o.put("error", printable(String.valueOf(msg)));
         return o;
+    }
+
+    /** Longest error text sent back; the rest is cut ("..."). */
+    static final int MAX_ERROR = 1000;
+
+    /**
+     * An error text as sent: control characters (C0, DEL, C1), bidirectional controls and lone surrogates, which
+     * parser messages may copy from a request, written as backslash-x-NN or backslash-u-NNNN; at most
+     * {@link #MAX_ERROR} characters.
+     */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_ERROR + 8));
+        int i = 0;
+        for (; i < s.length() && b.length() < MAX_ERROR; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
+                b.append(String.format("\\x%02x", (int) c));
+            } else if (c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 || c == 0x200e || c == 0x200f
+                    || Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1)))
+                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return i < s.length() ? b.append("...").toString() : b.toString();
     }
 
     private boolean reply(SocketChannel c, ObjectNode o) {

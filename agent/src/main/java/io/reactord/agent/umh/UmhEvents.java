@@ -20,8 +20,9 @@ import java.util.Optional;
  * Turns one events2 line plus the resource before and after it into the update drbd-reactor's umh plugin
  * would see: the object's old and new filterable state (fields never reported read as drbd-reactor's
  * defaults: role Unknown, disk DUnknown, replication Off, connection StandAlone, false, 0, ""), nothing
- * when that state did not change (a new device, connection or peer device is always an update; a destroy
- * of a known object too), nothing for a destroy of an unknown object, and the {@code DRBD_*} environment.
+ * when that state did not change (a create, and the first line of an object, is always an update with the
+ * defaults as its old state, also when its new fields equal them; a destroy of a known object too), nothing
+ * for a destroy of an unknown object, and the {@code DRBD_*} environment.
  * Pure; runs on the event loop.
  */
 public final class UmhEvents {
@@ -67,12 +68,10 @@ public final class UmhEvents {
 
     private static Optional<UmhEvent> resource(Event.Resource e, ResourceInfo before, ResourceInfo after) {
         boolean destroy = e.action() == Action.DESTROY;
-        if (destroy && before == null) {
-            return Optional.empty();
-        }
-        Map<String, String> old = resourceState(before);
+        ResourceInfo o = e.action() == Action.CREATE ? null : before;
+        Map<String, String> old = resourceState(o);
         Map<String, String> neu = resourceState(destroy ? null : after);
-        if (old.equals(neu) && !destroy) {
+        if (invisible(destroy, before, o, old, neu)) {
             return Optional.empty();
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -85,11 +84,12 @@ public final class UmhEvents {
 
     private static Optional<UmhEvent> device(Event.Device e, ResourceInfo before, ResourceInfo after) {
         boolean destroy = e.action() == Action.DESTROY;
-        DeviceInfo o = before == null ? null : before.devices().get(e.volume());
+        DeviceInfo known = before == null ? null : before.devices().get(e.volume());
+        DeviceInfo o = e.action() == Action.CREATE ? null : known;
         DeviceInfo n = destroy || after == null ? null : after.devices().get(e.volume());
         Map<String, String> old = deviceState(o);
         Map<String, String> neu = deviceState(n);
-        if (invisible(destroy, o, old, neu)) {
+        if (invisible(destroy, known, o, old, neu)) {
             return Optional.empty();
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -106,11 +106,12 @@ public final class UmhEvents {
 
     private static Optional<UmhEvent> peerDevice(Event.PeerDevice e, ResourceInfo before, ResourceInfo after) {
         boolean destroy = e.action() == Action.DESTROY;
-        PeerDeviceInfo o = peerDevice(before, e.peerNodeId(), e.volume());
+        PeerDeviceInfo known = peerDevice(before, e.peerNodeId(), e.volume());
+        PeerDeviceInfo o = e.action() == Action.CREATE ? null : known;
         PeerDeviceInfo n = destroy ? null : peerDevice(after, e.peerNodeId(), e.volume());
         Map<String, String> old = peerDeviceState(o);
         Map<String, String> neu = peerDeviceState(n);
-        if (invisible(destroy, o, old, neu)) {
+        if (invisible(destroy, known, o, old, neu)) {
             return Optional.empty();
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -128,11 +129,12 @@ public final class UmhEvents {
 
     private static Optional<UmhEvent> connection(Event.Connection e, ResourceInfo before, ResourceInfo after) {
         boolean destroy = e.action() == Action.DESTROY;
-        ConnectionInfo o = before == null ? null : before.connections().get(e.peerNodeId());
+        ConnectionInfo known = before == null ? null : before.connections().get(e.peerNodeId());
+        ConnectionInfo o = e.action() == Action.CREATE ? null : known;
         ConnectionInfo n = destroy || after == null ? null : after.connections().get(e.peerNodeId());
         Map<String, String> old = connectionState(o, "");
         Map<String, String> neu = connectionState(n, destroy && e.connName() != null ? e.connName() : "");
-        if (invisible(destroy, o, old, neu)) {
+        if (invisible(destroy, known, o, old, neu)) {
             return Optional.empty();
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -226,11 +228,13 @@ public final class UmhEvents {
     }
 
     /**
-     * True when a rule cannot see the event: the destroy of an object never seen, or a create/change that
-     * leaves the state a rule filters on as it was.
+     * True when a rule cannot see the event: the destroy of an object never seen ({@code known} null), or an
+     * exists/change of a known object that leaves the state a rule filters on as it was. A create, and an
+     * exists of an object not seen before ({@code oldObject} null), is always seen, with the absent object's
+     * defaults as its old state, whatever its new fields hold.
      */
-    private static boolean invisible(boolean destroy, Object before, Map<String, String> old,
+    private static boolean invisible(boolean destroy, Object known, Object oldObject, Map<String, String> old,
             Map<String, String> neu) {
-        return destroy ? before == null : before != null && old.equals(neu);
+        return destroy ? known == null : oldObject != null && old.equals(neu);
     }
 }

@@ -222,4 +222,20 @@ public final class Doctor {
                     "set 'on-no-quorum io-error;' for " + res + ", then drbdadm adjust " + res));
         }
     }
+
+    /**
+     * The loader's warnings about a configuration directory others can write (the snippets directory, the main
+     * file's directory): problem and fix as the loader words them (docs/security.md).
+     */
+    public static List<Finding> directoryFindings(List<io.reactord.config.Diagnostic> warnings) {
+        List<Finding> out = new ArrayList<>();
+        for (io.reactord.config.Diagnostic w : warnings) {
+            String m = w.message();
+            int fix = m.indexOf("; fix with: ");
+            if (fix > 0 && (m.startsWith("snippets directory is ") || m.startsWith("the main file's directory is "))) {
+                out.add(new Finding(null, w.file() + ": " + m.substring(0, fix), m.substring(fix + "; fix with: ".length())));
+            }
+        }
+        return out;
+    }
 }

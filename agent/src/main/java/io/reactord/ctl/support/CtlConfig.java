@@ -33,6 +33,7 @@ public final class CtlConfig {
     private final String hostname;
     private final ReactordConfig config;
     private final List<Diagnostic> errors;
+    private List<Diagnostic> warnings = List.of();
     private final Map<Path, List<PromoterResource>> bySource = new LinkedHashMap<>();
     private final Map<Path, List<Diagnostic>> fileErrors = new LinkedHashMap<>();
 
@@ -68,6 +69,7 @@ public final class CtlConfig {
                 c.loadOne(f);
             }
         }
+        c.warnings = List.copyOf(r.warnings());
         return c;
     }
 
@@ -172,6 +174,11 @@ public final class CtlConfig {
     /** The full configuration, or null when it has errors. */
     public ReactordConfig config() {
         return config;
+    }
+
+    /** The warnings of the full load. */
+    public List<Diagnostic> warnings() {
+        return warnings;
     }
 
     /** The errors of the full load (empty when it loaded). */

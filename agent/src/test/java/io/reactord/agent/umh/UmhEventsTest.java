@@ -111,4 +111,35 @@ final class UmhEventsTest {
                 + "established:yes").isEmpty());
         assertTrue(feed("rename resource name:r0 new_name:r1").isEmpty());
     }
+
+    @Test
+    void create_fieldsEqualTheDefaults_stillACreateWithAbsentOldState() {
+        UmhEvent res = feed("create resource name:r0").orElseThrow();
+        assertEquals("Create", res.eventType());
+        assertEquals(Map.of("role", "Unknown", "may-promote", "false", "promotion-score", "0"), res.old());
+        assertEquals(res.old(), res.neu());
+        UmhEvent dev = feed("create device name:r0 volume:0 minor:1 disk:DUnknown client:no quorum:no").orElseThrow();
+        assertEquals("Create", dev.eventType());
+        UmhEvent pd = feed("create peer-device name:r0 peer-node-id:1 conn-name:b volume:0 replication:Off peer-disk:DUnknown")
+                .orElseThrow();
+        assertEquals("Create", pd.eventType());
+        // the peer-device line made the connection known; its create still reports the absent state as old
+        UmhEvent conn = feed("create connection name:r0 peer-node-id:1 conn-name:b connection:StandAlone role:Unknown")
+                .orElseThrow();
+        assertEquals("Create", conn.eventType());
+        assertEquals("", conn.old().get("conn-name"));
+        assertEquals("b", conn.neu().get("conn-name"));
+        // a later exists/change with nothing new is still no update
+        assertTrue(feed("change connection name:r0 peer-node-id:1 conn-name:b connection:StandAlone").isEmpty());
+        assertTrue(feed("exists resource name:r0").isEmpty());
+    }
+
+    @Test
+    void create_ruleOnCreateWithOldFilter_fires() {
+        io.reactord.config.Filter eq = new io.reactord.config.Filter(io.reactord.config.Filter.Op.EQUALS, "Create");
+        UmhRule rule = new UmhRule(UmhRule.Kind.RESOURCE, "on-create", "true", Map.of(), java.util.Optional.empty(),
+                Map.of("event-type", eq), Map.of("role", new io.reactord.config.Filter(io.reactord.config.Filter.Op.EQUALS,
+                        "Unknown")), Map.of(), null, 1);
+        assertTrue(UmhMatcher.matches(rule, feed("create resource name:r1").orElseThrow()));
+    }
 }

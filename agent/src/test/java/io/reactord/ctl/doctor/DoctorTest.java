@@ -152,4 +152,20 @@ final class DoctorTest {
                 Map.of(), Map.of("db", "X"));
         assertTrue(Doctor.check(missing).get(0).problem().contains("without reactord's drop-in"), Doctor.check(missing).toString());
     }
+
+    @Test
+    void worldWritableSnippetsDirectory_isAFindingWithTheChmodFix() throws IOException {
+        Path snippets = Files.createDirectories(dir.resolve("dirs/reactord.d"));
+        Files.setPosixFilePermissions(snippets, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(snippets.getParent(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path main = snippets.getParent().resolve("main.toml");
+        Files.writeString(main, "snippets = \"" + snippets + "\"\n");
+        Files.setPosixFilePermissions(main, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        List<Finding> f = Doctor.directoryFindings(ConfigLoader.withHost("alpha", false).loadMain(main).warnings());
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).problem().startsWith(snippets + ": snippets directory is world-writable (rwxrwxrwx)"), f.get(0).problem());
+        assertEquals("chmod 0755 " + snippets, f.get(0).fix());
+        Files.setPosixFilePermissions(snippets, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertTrue(Doctor.directoryFindings(ConfigLoader.withHost("alpha", false).loadMain(main).warnings()).isEmpty());
+    }
 }
