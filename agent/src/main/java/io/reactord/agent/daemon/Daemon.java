@@ -77,6 +77,8 @@ public final class Daemon implements Signals.Actions {
     private ShellState shellState;
     private volatile List<UnitPlan> plannedUnits = List.of();
     private volatile DropInKeeper dropIns;
+    /** A systemd reload of written drop-ins still owed (the bus was gone when they were written). */
+    private volatile boolean reloadPending;
     private final java.util.concurrent.ExecutorService dropInWork = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reactord-drop-ins");
         t.setDaemon(true);
@@ -371,9 +373,21 @@ public final class Daemon implements Signals.Actions {
                         + " they go once it is stopped", target, String.join(", ", units)));
             }
             DropInWriter.Result w = o.written();
-            if (w.changed()) {
+            if (w.changed() || reloadPending) {
                 LOG.info("drop-ins: {} written, {} removed; reloading systemd", w.written().size(), w.removed().size());
-                systemd.daemonReload().get(60, TimeUnit.SECONDS);
+                try {
+                    systemd.daemonReload().get(60, TimeUnit.SECONDS);
+                    reloadPending = false;
+                } catch (Exception e) {
+                    if (!busUnavailable(e)) {
+                        throw e;
+                    }
+                    // a host fault, not a fault of the resources: the files are in place (a manager that comes
+                    // back reads them), and the reload is repeated once the bus answers again
+                    reloadPending = true;
+                    LOG.warn("drop-ins written, but systemd is not reachable to reload them ({}); reloading once it is",
+                            e.getCause() == null ? e.toString() : e.getCause().getMessage());
+                }
             }
             return null;
         } catch (Exception e) {
@@ -478,6 +492,28 @@ public final class Daemon implements Signals.Actions {
     }
 
     private void rereadUnits() {
+        if (reloadPending) {
+            // the drop-ins written while systemd was away are loaded before any promoter acts again
+            dropInWork.execute(() -> {
+                writeDropIns();
+                loop.execute(this::managerReachable);
+            });
+            return;
+        }
+        managerReachable();
+    }
+
+    /** True when {@code e} (or a cause) says the bus or the manager could not be reached. */
+    private static boolean busUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.reactord.systemd.BusUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void managerReachable() {
         LOG.info("systemd reconnected: re-reading unit states");
         for (String res : new ArrayList<>(core.promoters().keySet())) {
             core.deliver(res, new io.reactord.agent.promoter.Input.ManagerReachable());
