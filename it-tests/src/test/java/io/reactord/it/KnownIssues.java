@@ -29,7 +29,7 @@ final class KnownIssues {
                     + " line right after `reactorctl enable` reloads it; cause not found yet"),
             new Issue("real-systemd", "04 ", Pattern.compile("I2: Primary \\w+ lacks \\d+ acknowledged writes"),
                     "issue 19: scenario 4 (a secondary isolated) on real systemd once reported acknowledged writes missing"
-                    + " on the Primary that never changed (seen once, CI of 0e1afeb; the simulator's writer or the I2 check"
+                    + " on the Primary that never changed (once in the CI of 0e1afeb, a rerun passed; the simulator's writer or the I2 check"
                     + " is suspected, the agent takes no action in this scenario)"));
 
     private KnownIssues() {
