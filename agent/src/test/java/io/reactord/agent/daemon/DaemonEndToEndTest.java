@@ -104,37 +104,10 @@ final class DaemonEndToEndTest {
         await("agent ready", Duration.ofSeconds(120), () -> status().path("ready").asBoolean(false));
     }
 
-    /**
-     * The test class path with its directories copied to a private place: other builds in the same
-     * checkout may recompile target/classes while the agent JVM loads classes lazily.
-     */
     private String classpath() throws IOException {
-        if (privateClasspath != null) {
-            return privateClasspath;
+        if (privateClasspath == null) {
+            privateClasspath = RealDaemon.privateClasspath(tmp);
         }
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        for (String e : cp.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(e);
-            if (Files.isDirectory(p)) {
-                Path copy = tmp.resolve("cp/" + i++);
-                try (var walk = Files.walk(p)) {
-                    for (Path f : (Iterable<Path>) walk::iterator) {
-                        Path dst = copy.resolve(p.relativize(f).toString());
-                        if (Files.isDirectory(f)) {
-                            Files.createDirectories(dst);
-                        } else {
-                            Files.copy(f, dst);
-                        }
-                    }
-                }
-                out.add(copy.toString());
-            } else {
-                out.add(e);
-            }
-        }
-        privateClasspath = String.join(java.io.File.pathSeparator, out);
         return privateClasspath;
     }
 

@@ -162,9 +162,17 @@ final class RealDaemon implements AutoCloseable {
      * recompile target/classes while the agent JVM loads classes lazily.
      */
     private String classpath() throws IOException {
-        if (privateClasspath != null) {
-            return privateClasspath;
+        if (privateClasspath == null) {
+            privateClasspath = privateClasspath(tmp);
         }
+        return privateClasspath;
+    }
+
+    /**
+     * The test class path with its directories copied under {@code tmp}: other builds in the same checkout may
+     * recompile target/classes while an agent JVM started from it loads classes lazily.
+     */
+    static String privateClasspath(Path tmp) throws IOException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> out = new ArrayList<>();
         int i = 0;
@@ -187,8 +195,7 @@ final class RealDaemon implements AutoCloseable {
                 out.add(e);
             }
         }
-        privateClasspath = String.join(java.io.File.pathSeparator, out);
-        return privateClasspath;
+        return String.join(java.io.File.pathSeparator, out);
     }
 
     JsonNode status() {
