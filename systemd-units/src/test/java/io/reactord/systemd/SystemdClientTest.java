@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -144,9 +145,13 @@ final class SystemdClientTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         try (SystemdClient fresh = SystemdClient.forAddress(systemd.busAddress(), Duration.ofSeconds(20))) {
             fresh.start().get(10, TimeUnit.SECONDS);
+            // The first report holds the events thread until the job's callback is attached below: a job that
+            // completes before thenApply is attached would run the callback on this thread instead.
+            CountDownLatch attached = new CountDownLatch(1);
             fresh.onUnitStateChange(c -> {
                 if (c.unit().equals("order.target")) {
                     seen.add(c.activeState() + " on " + Thread.currentThread().getName());
+                    awaitQuietly(attached);
                 }
             });
             CompletableFuture<String> job = fresh.stopUnit("order.target", "replace")
@@ -154,11 +159,20 @@ final class SystemdClientTest {
                         seen.add("job " + r + " on " + Thread.currentThread().getName());
                         return Thread.currentThread().getName();
                     });
+            attached.countDown();
             String thread = job.get(10, TimeUnit.SECONDS);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(e -> e.startsWith("inactive")));
             assertEquals("reactord-systemd-events", thread, seen.toString());
             int active = seen.indexOf("active on reactord-systemd-events");
             assertTrue(active >= 0 && active < seen.indexOf("job DONE on reactord-systemd-events"), seen.toString());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -107,8 +107,10 @@ final class RealNode {
     }
 
     /**
-     * The agent's unit in the node's manager: the shipped one's ExecReload, with this node's paths, without the
-     * sandbox, Type=exec, and Restart=no (the harness decides when it runs).
+     * The agent's unit in the node's manager: the shipped one's Type=notify, NotifyAccess=all and ExecReload, with
+     * this node's paths, without the sandbox and the watchdog, and Restart=no (the harness decides when it runs).
+     * Type=notify matters: with Type=exec the unit is active before the JVM has installed its SIGHUP handler, and
+     * a reload in that window (an operator's {@code reactorctl enable} right after a start) kills the agent.
      */
     static final String AGENT_UNIT = "reactord.service";
 
@@ -130,7 +132,9 @@ final class RealNode {
                 [Unit]
                 Description=reactord of simulated node %1$s (fault suite)
                 [Service]
-                Type=exec
+                Type=notify
+                NotifyAccess=all
+                TimeoutStartSec=90
                 Environment=DBUS_SYSTEM_BUS_ADDRESS=unix:path=%2$s/run/bus
                 Environment=PATH=%3$s:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
                 Environment=REACTORD_JAR=%4$s
