@@ -86,6 +86,19 @@ public final class ScenarioContext {
                 + t.reconfirmMs());
     }
 
+    /**
+     * How long a scenario watches for something that must not happen (a promotion in a minority, a second start):
+     * the convergence bound with at most {@link #QUIET_SLACK_MS} of the backend's slack. The slack lets awaited
+     * actions finish on a busy machine; a wrong action is taken on the agents' first reaction, so a watch does not
+     * need all of it.
+     */
+    public long quiet() {
+        return bound() - backend.slackMs() + Math.min(backend.slackMs(), QUIET_SLACK_MS);
+    }
+
+    /** The part of the backend's slack that a watch ({@link #quiet()}) adds. */
+    static final long QUIET_SLACK_MS = 15_000;
+
     /** Records the step, runs it, lets pending events settle, and checks the data invariants. */
     public void step(String what, Action action) throws Exception {
         timeline.add(backend.nowMs(), "step", what);

@@ -21,16 +21,8 @@ final class KnownIssues {
         }
     }
 
-    static final List<Issue> ISSUES = List.of(
-            new Issue("real-systemd", "27 ", Pattern.compile("I5: agent exited: \\w+: reactord\\.service is failed; log tail: .*"
-                    + "SIGHUP: reloading the configuration.*---- agent start"),
-                    "issue 19: in the real-systemd soak (seed 20261125, it reproduces) charlie's agent, killed at step 99"
-                    + " with its snippet disabled and started again by the repair step, is found failed without a log"
-                    + " line right after `reactorctl enable` reloads it; cause not found yet"),
-            new Issue("real-systemd", "04 ", Pattern.compile("I2: Primary \\w+ lacks \\d+ acknowledged writes"),
-                    "issue 19: scenario 4 (a secondary isolated) on real systemd once reported acknowledged writes missing"
-                    + " on the Primary that never changed (once in the CI of 0e1afeb, a rerun passed; the simulator's writer or the I2 check"
-                    + " is suspected, the agent takes no action in this scenario)"));
+    /** None today: add an entry with the issue it waits for, remove it with the fix. */
+    static final List<Issue> ISSUES = List.of();
 
     private KnownIssues() {
     }

@@ -57,13 +57,13 @@ final class ControlScenarios {
         ctx.awaitConvergedOn("disable --now on the active node", c::equals, c, ctx.bound());
         ctx.step("crash " + c, () -> ctx.backend().crashNode(c));
         ctx.awaitIdle("hands off: both survivors are disabled", ctx.bound());
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         ctx.check(ctx.backend().snapshot().idle(), "disabled nodes must not take over");
         ctx.step("reactorctl enable on " + b, () -> ctx.note(ctx.backend().operator(b, Operator.ENABLE, null)));
         ctx.awaitConvergedOn("recovery after enable", b::equals, b, ctx.bound());
         ctx.step("reactorctl enable on " + a, () -> ctx.note(ctx.backend().operator(a, Operator.ENABLE, null)));
         ctx.step("boot " + c, () -> ctx.backend().bootNode(c));
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         Steps.expectRunsOn(ctx, b, "after every node was enabled again");
     }
 

@@ -28,7 +28,7 @@ final class NetworkScenarios {
         NodeState s = ctx.backend().snapshot().nodes().get(a);
         ctx.check("Secondary".equals(s.role()) && !s.runsAny(), a + " must have stopped its services and demoted");
         Steps.heal(ctx);
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         Steps.expectRunsOn(ctx, n, "after the heal (no ping-pong)");
     }
 
@@ -38,10 +38,10 @@ final class NetworkScenarios {
         String s = ctx.other(a);
         long before = Steps.actions(ctx, a);
         Steps.isolate(ctx, s);
-        ctx.hold(ctx.bound());
+        ctx.hold(ctx.quiet());
         Steps.expectRunsOn(ctx, a, "while secondary " + s + " is isolated");
         Steps.heal(ctx);
-        ctx.hold(ctx.bound());
+        ctx.hold(ctx.quiet());
         Steps.expectRunsOn(ctx, a, "after the heal");
         Steps.noActions(ctx, a, before, "while a secondary was isolated and rejoined");
     }
@@ -54,12 +54,12 @@ final class NetworkScenarios {
         }
         ctx.step("every node alone", () -> ctx.backend().sim().partition(alone));
         ctx.awaitIdle("everyone released", ctx.bound());
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         ctx.check(ctx.backend().snapshot().idle(), "nobody may run anything while every node is alone");
         Steps.heal(ctx);
         String n = ctx.awaitConverged("recovery after the heal");
         long starts = Steps.controllerStarts(ctx);
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         Steps.expectRunsOn(ctx, n, "after the heal");
         ctx.check(Steps.controllerStarts(ctx) == starts, "exactly one promotion after the heal");
     }
@@ -68,9 +68,9 @@ final class NetworkScenarios {
         String a = Steps.initial(ctx);
         String b = ctx.other(a);
         ctx.step("cut " + a + " -> " + b + " one way", () -> ctx.backend().sim().cutLink(a, b, true));
-        ctx.hold(ctx.bound());
+        ctx.hold(ctx.quiet());
         long starts = Steps.controllerStarts(ctx);
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         ctx.check(ctx.backend().snapshot().converged() != null, "one node must run the resource with a one-way cut");
         ctx.check(Steps.controllerStarts(ctx) - starts <= 1, "no ping-pong with a one-way cut");
         Steps.heal(ctx);
@@ -78,9 +78,9 @@ final class NetworkScenarios {
         String c = ctx.other(a, b);
         ctx.step("bridge: " + a + " and " + c + " apart, " + b + " sees both",
                 () -> ctx.backend().sim().partition(List.of(Set.of(a, b), Set.of(b, c))));
-        ctx.hold(ctx.bound());
+        ctx.hold(ctx.quiet());
         starts = Steps.controllerStarts(ctx);
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         ctx.check(ctx.backend().snapshot().converged() != null, "one node must run the resource across a bridge");
         ctx.check(Steps.controllerStarts(ctx) - starts <= 1, "no ping-pong across a bridge");
         Steps.heal(ctx);

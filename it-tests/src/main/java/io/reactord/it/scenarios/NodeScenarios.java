@@ -36,7 +36,7 @@ final class NodeScenarios {
         ctx.step("crash " + a, () -> ctx.backend().crashNode(a));
         String n = ctx.awaitConvergedOn("failover", x -> !x.equals(a), "a survivor", ctx.bound());
         ctx.step("boot " + a, () -> ctx.backend().bootNode(a));
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         Steps.expectRunsOn(ctx, n, "after " + a + " rejoined (no fail-back by default)");
     }
 
@@ -45,7 +45,7 @@ final class NodeScenarios {
         ctx.step("orderly shutdown of " + a, () -> ctx.backend().shutdownNode(a));
         String n = ctx.awaitConvergedOn("takeover", x -> !x.equals(a), "a survivor", ctx.bound());
         ctx.step("boot " + a, () -> ctx.backend().bootNode(a));
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         Steps.expectRunsOn(ctx, n, "after " + a + " rejoined");
         NodeState s = ctx.backend().snapshot().nodes().get(a);
         ctx.check("Secondary".equals(s.role()), a + " should rejoin as Secondary, is " + s.role());

@@ -54,7 +54,7 @@ final class OperatorScenarios {
 
     /** How long a scenario watches for ping-pong after the cluster settled. */
     static long quietHold(ScenarioContext ctx) {
-        return Math.max(ctx.bound() / 2, 15_000);
+        return Math.max(ctx.quiet() / 2, 15_000);
     }
 
     /**

@@ -208,7 +208,7 @@ final class PolicyScenarios {
             ctx.note(b.operator(t, Operator.DISABLE, null));
         });
         ctx.step("crash " + a, () -> b.crashNode(a));
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         NodeState st = b.snapshot().nodes().get(s);
         ctx.check(!st.primary() && !st.runsAny(), s + " cannot promote: it must not run anything");
         if (b.capabilities().contains(Capability.DAEMON_REPORTS) || !b.agentLog(s).isEmpty()) {

@@ -42,7 +42,7 @@ final class ServiceScenarios {
         long used = Steps.controllerStarts(ctx) - starts;
         ctx.note("the crashing node was released after " + used + " controller starts");
         ctx.check(used <= 6, "bounded restarts before the release, saw " + used);
-        ctx.hold(ctx.bound());
+        ctx.hold(ctx.quiet());
         Steps.expectRunsOn(ctx, n, "after the release (no start loop)");
     }
 
@@ -99,7 +99,7 @@ final class ServiceScenarios {
         ctx.check("Secondary".equals(s.role()) && !s.runsAny(), a + " must end stopped and demoted");
         ctx.step("repair " + a, () -> ctx.backend().setFault(a, UnitFault.CONTROLLER_STOP_HANGS, false));
         Steps.heal(ctx);
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         Steps.expectRunsOn(ctx, n, "after the heal");
     }
 
@@ -111,7 +111,7 @@ final class ServiceScenarios {
         ctx.step("detach the disk of " + a, () -> ctx.backend().sim().detachDisk(a, res, 0, false));
         ctx.awaitConvergedOn("fail-over after the detach", x -> !x.equals(a), "an UpToDate peer", ctx.bound());
         ctx.step("attach the disk of " + a + " again", () -> ctx.backend().sim().attachDisk(a, res, 0));
-        ctx.hold(ctx.bound() / 2);
+        ctx.hold(ctx.quiet() / 2);
         ctx.check(ctx.backend().snapshot().converged() != null, "still one node running after the re-attach");
     }
 
