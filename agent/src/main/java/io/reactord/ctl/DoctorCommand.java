@@ -46,7 +46,7 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         CtlConfig cfg = config.load();
         Map<String, PromoterResource> resources = cfg.resources();
-        List<String> units = new ArrayList<>(List.of(DaemonReload.SERVICE));
+        List<String> units = new ArrayList<>(List.of(DaemonReload.SERVICE, io.reactord.ctl.doctor.Doctor.DRBD_REACTOR));
         Map<String, Path> files = new LinkedHashMap<>();
         for (PromoterResource r : resources.values()) {
             files.put(r.name(), r.source());

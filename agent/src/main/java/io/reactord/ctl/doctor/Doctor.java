@@ -80,6 +80,7 @@ public final class Doctor {
             out.add(new Finding(null, "reactord.service is active but does not answer on its control socket",
                     "systemctl restart reactord.service   (services keep running: a restart adopts them)"));
         }
+        otherAgent(in.units().get(DRBD_REACTOR), out);
         for (String e : in.configErrors()) {
             out.add(new Finding(null, "configuration error: " + e, "reactorctl check   (then reactorctl edit the snippet)"));
         }
@@ -99,6 +100,28 @@ public final class Doctor {
             }
         }
         return out;
+    }
+
+    /** drbd-reactor's service, which manages the same resources with the same units. */
+    public static final String DRBD_REACTOR = "drbd-reactor.service";
+
+    /**
+     * drbd-reactor running or enabled next to reactord: two agents promote and write the same drop-ins. The units
+     * conflict (reactord.service has {@code Conflicts=drbd-reactor.service}), so a start of one stops the other,
+     * and with both enabled the boot transaction decides which one runs.
+     */
+    private static void otherAgent(UnitState u, List<Finding> out) {
+        if (u == null || "not-found".equals(u.loadState()) || "unknown".equals(u.loadState())) {
+            return;
+        }
+        if (u.active()) {
+            out.add(new Finding(null, DRBD_REACTOR + " is active: drbd-reactor and reactord would manage the same resources",
+                    "systemctl disable --now " + DRBD_REACTOR + " && systemctl restart reactord.service   (docs/packaging.md,"
+                            + " migration)"));
+        } else if (u.unitFileState().startsWith("enabled")) {
+            out.add(new Finding(null, DRBD_REACTOR + " is enabled: at the next boot it conflicts with reactord.service and"
+                    + " one of the two agents is stopped", "systemctl disable " + DRBD_REACTOR));
+        }
     }
 
     private static void units(PromoterResource r, Inputs in, List<Finding> out) {

@@ -63,6 +63,26 @@ final class DoctorTest {
     }
 
     @Test
+    void check_drbdReactorActiveOrEnabled_findingWithTheWayOut() throws IOException {
+        Map<String, UnitState> units = healthyUnits();
+        units.put(Doctor.DRBD_REACTOR, new UnitState(Doctor.DRBD_REACTOR, "loaded", "active", "running", "running", "enabled",
+                "success"));
+        List<Finding> active = check(units, drbd(HEALTHY), GOOD_OPTIONS, true);
+        assertEquals(1, active.size(), active.toString());
+        assertTrue(active.get(0).problem().contains("drbd-reactor.service is active"), active.toString());
+        assertTrue(active.get(0).fix().startsWith("systemctl disable --now drbd-reactor.service"), active.toString());
+        units.put(Doctor.DRBD_REACTOR, new UnitState(Doctor.DRBD_REACTOR, "loaded", "inactive", "dead", "running", "enabled",
+                "success"));
+        List<Finding> enabled = check(units, drbd(HEALTHY), GOOD_OPTIONS, true);
+        assertEquals(1, enabled.size(), enabled.toString());
+        assertEquals("systemctl disable drbd-reactor.service", enabled.get(0).fix());
+        for (String[] quiet : new String[][] {{"loaded", "inactive", "disabled"}, {"not-found", "inactive", ""}}) {
+            units.put(Doctor.DRBD_REACTOR, new UnitState(Doctor.DRBD_REACTOR, quiet[0], quiet[1], "dead", "", quiet[2], ""));
+            assertEquals(List.of(), check(units, drbd(HEALTHY), GOOD_OPTIONS, true), String.join(",", quiet));
+        }
+    }
+
+    @Test
     void check_hostWithoutSystemdOrDrbdUtils_adviceFitsTheHost() throws IOException {
         Map<String, PromoterResource> rs = resources("");
         Doctor.Inputs in = new Doctor.Inputs(false, false, List.of(), rs, Map.of("db", dir.resolve("db.toml")), healthyUnits(),
