@@ -1,10 +1,10 @@
 package io.reactord.agent.core;
 
 import io.reactord.agent.promoter.ConnState;
-import io.reactord.agent.promoter.DiskState;
+import io.reactord.events2.DiskState;
 import io.reactord.agent.promoter.PeerView;
 import io.reactord.agent.promoter.ResourceView;
-import io.reactord.agent.promoter.Role;
+import io.reactord.events2.Role;
 import io.reactord.agent.promoter.VolumeView;
 import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.DeviceInfo;
@@ -52,22 +52,12 @@ public final class Views {
                 r.forceIoFailures() == TriState.YES, vols, peers);
     }
 
-    static Role role(io.reactord.events2.Role r) {
-        if (r == null) {
-            return Role.UNKNOWN;
-        }
-        switch (r) {
-            case PRIMARY:
-                return Role.PRIMARY;
-            case SECONDARY:
-                return Role.SECONDARY;
-            default:
-                return Role.UNKNOWN;
-        }
+    static Role role(Role r) {
+        return r == null ? Role.UNKNOWN : r;
     }
 
-    static DiskState disk(io.reactord.events2.DiskState d) {
-        return d == null ? DiskState.DUNKNOWN : DiskState.valueOf(d.name());
+    static DiskState disk(DiskState d) {
+        return d == null ? DiskState.DUNKNOWN : d;
     }
 
     static ConnState conn(ConnectionInfo c) {

@@ -209,7 +209,7 @@ final class DaemonControl implements ControlHandler {
             return d.hostname();
         }
         for (PeerView p : s.view().peers()) {
-            if (p.role() == io.reactord.agent.promoter.Role.PRIMARY) {
+            if (p.role() == io.reactord.events2.Role.PRIMARY) {
                 return p.name();
             }
         }

@@ -1,5 +1,6 @@
 package io.reactord.agent.promoter;
 
+import io.reactord.events2.Role;
 import java.util.HashSet;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package io.reactord.agent.promoter;
 
+import io.reactord.events2.Role;
+
 /**
  * The rules of a move in force ({@code reactorctl move RES --to NODE}), pure functions of the view. Every
  * node is told about the move: the node that runs the resource releases it once NODE can take over, NODE

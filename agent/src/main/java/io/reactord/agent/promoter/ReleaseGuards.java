@@ -76,7 +76,7 @@ final class ReleaseGuards {
         }
         if (s.onDiskDetach() == PromoterSettings.DiskDetachPolicy.FAIL_OVER) {
             for (VolumeView v : view.volumes()) {
-                if (v.client() || !v.disk().isDetached()) {
+                if (v.client() || !Disks.isDetached(v.disk())) {
                     continue;
                 }
                 String peer = view.peers().stream().filter(p -> p.upToDate(v.volume())).map(PeerView::name).findFirst().orElse(null);

@@ -1,5 +1,6 @@
 package io.reactord.agent.promoter;
 
+import io.reactord.events2.Role;
 import java.util.List;
 import java.util.Set;
 
@@ -55,6 +56,6 @@ public record ResourceView(
 
     /** The worst local volume's disk penalty in seconds (6 when there are no volumes). */
     public int diskPenaltySeconds() {
-        return volumes.stream().mapToInt(v -> v.disk().penaltySeconds()).max().orElse(6);
+        return volumes.stream().mapToInt(v -> Disks.penaltySeconds(v.disk())).max().orElse(6);
     }
 }

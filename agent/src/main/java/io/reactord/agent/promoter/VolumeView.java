@@ -1,5 +1,7 @@
 package io.reactord.agent.promoter;
 
+import io.reactord.events2.DiskState;
+
 /**
  * One local DRBD volume (device) of a resource.
  *

@@ -1,5 +1,6 @@
 package io.reactord.agent.promoter;
 
+import io.reactord.events2.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

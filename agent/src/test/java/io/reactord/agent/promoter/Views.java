@@ -1,5 +1,7 @@
 package io.reactord.agent.promoter;
 
+import io.reactord.events2.DiskState;
+import io.reactord.events2.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

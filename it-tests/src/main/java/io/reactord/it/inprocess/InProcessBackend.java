@@ -8,7 +8,7 @@ import io.reactord.agent.promoter.PeerView;
 import io.reactord.agent.promoter.Promoter;
 import io.reactord.agent.promoter.PromoterSettings;
 import io.reactord.agent.promoter.PromoterState;
-import io.reactord.agent.promoter.Role;
+import io.reactord.events2.Role;
 import io.reactord.agent.time.VirtualScheduler;
 import io.reactord.it.Backend;
 import io.reactord.it.Capability;
