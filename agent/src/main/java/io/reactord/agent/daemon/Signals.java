@@ -36,6 +36,9 @@ public final class Signals {
     static final List<String> IGNORED = List.of("USR2", "ALRM", "VTALRM", "PROF", "IO", "PWR", "STKFLT", "XFSZ",
             "TSTP", "TTIN", "TTOU");
 
+    /** The signals the JVM leaves ignored when they were ignored at exec: it does not install a handler for them. */
+    static final List<String> KEPT_IGNORED = List.of("HUP", "INT", "TERM");
+
     /** What the handled signals do. */
     public interface Actions {
         void stop();
@@ -77,13 +80,19 @@ public final class Signals {
         List<String> refused = new ArrayList<>();
         for (Map.Entry<String, SignalHandler> e : handlers(a).entrySet()) {
             try {
-                Signal.handle(new Signal(e.getKey()), e.getValue());
+                SignalHandler old = Signal.handle(new Signal(e.getKey()), e.getValue());
+                if (old == SignalHandler.SIG_IGN && KEPT_IGNORED.contains(e.getKey())) {
+                    // the JVM keeps HUP, INT and TERM ignored when they were ignored at exec (nohup, some shells)
+                    refused.add(e.getKey());
+                }
             } catch (IllegalArgumentException ex) {
                 refused.add(e.getKey());
             }
         }
         if (!refused.isEmpty()) {
-            LOG.warn("signals: cannot handle SIG{} in this JVM; they keep their default action", String.join(", SIG", refused));
+            LOG.warn("signals: cannot handle SIG{} in this JVM (ignored by the process that started it, e.g. nohup, or"
+                    + " reserved); they keep their current action: a reload by SIGHUP or a stop by SIGTERM may do nothing."
+                    + " Start reactord from systemd (systemctl start reactord)", String.join(", SIG", refused));
         }
         return refused;
     }

@@ -47,4 +47,19 @@ final class DaemonSignalsTest {
         assertTrue(d.agent().waitFor(30, TimeUnit.SECONDS), "no exit on SIGTERM\n" + d.log());
         assertEquals(0, d.agent().exitValue(), d.log());
     }
+
+    /** Started with SIGHUP ignored (as under nohup) the JVM cannot handle it: the daemon says so instead of silence. */
+    @Test
+    void signals_hupIgnoredAtExec_warnedAtStart() throws Exception {
+        d = new RealDaemon(tmp, RealDaemon.snippet());
+        d.wrapper("/bin/sh", "-c", "trap '' HUP; exec \"$@\"", "sh");
+        d.start();
+        assertTrue(d.log().contains("signals: cannot handle SIGHUP in this JVM (ignored by the process that started it"),
+                d.log());
+        d.signal("HUP");
+        d.signal("TERM");
+        assertTrue(d.agent().waitFor(30, TimeUnit.SECONDS), "no exit on SIGTERM\n" + d.log());
+        assertEquals(0, d.agent().exitValue(), d.log());
+        assertTrue(!d.log().contains("SIGHUP: reloading"), d.log());
+    }
 }

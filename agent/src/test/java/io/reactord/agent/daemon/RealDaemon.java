@@ -95,9 +95,17 @@ final class RealDaemon implements AutoCloseable {
         await("agent ready", Duration.ofSeconds(30), () -> status().path("ready").asBoolean(false));
     }
 
+    /** A command that execs the agent's command line (its arguments follow), for the next start; empty: none. */
+    void wrapper(String... argv) {
+        wrapper = List.of(argv);
+    }
+
+    private List<String> wrapper = List.of();
+
     /** Starts the agent without waiting for anything. */
     Process launch() throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath(), "io.reactord.agent.ReactordMain",
                 "-c", tmp.resolve("reactord.toml").toString(), "--hostname", "alpha",
                 "--shim", tmp.resolve("reactord-shim").toString(), "--drbdadm", "/nonexistent/drbdadm"));
