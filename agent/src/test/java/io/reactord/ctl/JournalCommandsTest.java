@@ -25,9 +25,9 @@ final class JournalCommandsTest {
     private void journal() {
         try (JournalFile j = new JournalFile(dir, 1 << 20)) {
             j.append(new JournalEntry(0, "r0", PromoterState.IDLE, PromoterState.PENDING, "events2 change", "may_promote yes",
-                    "promotable; starting in 1 s", List.of(), "info"));
+                    "promotable; starting in 1 s", List.of(), io.reactord.agent.promoter.Severity.INFO));
             j.append(new JournalEntry(1, "r1", PromoterState.UNKNOWN, PromoterState.IDLE, "dump", "adoption", "not running here",
-                    List.of(), "info"));
+                    List.of(), io.reactord.agent.promoter.Severity.INFO));
         }
     }
 

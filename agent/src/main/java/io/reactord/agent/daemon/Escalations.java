@@ -138,6 +138,6 @@ final class Escalations {
         LOG.warn("{}: {} ({})", res, reason, guard);
         PromoterState st = stateOf.apply(res);
         PromoterState s = st == null ? PromoterState.UNKNOWN : st;
-        journal.append(new JournalEntry(now, res, s, s, input, guard, reason, List.of(), "warn"));
+        journal.append(new JournalEntry(now, res, s, s, input, guard, reason, List.of(), io.reactord.agent.promoter.Severity.WARN));
     }
 }

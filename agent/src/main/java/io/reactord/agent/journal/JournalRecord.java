@@ -36,7 +36,7 @@ public record JournalRecord(
 
     public static JournalRecord of(JournalEntry e, Instant now) {
         return new JournalRecord(now.toString(), e.resource(), e.from().name(), e.to().name(), e.input(), e.guard(),
-                e.reason(), e.commands(), e.severity());
+                e.reason(), e.commands(), e.severity().word());
     }
 
     /** This record as a JSON object; null fields are left out. */

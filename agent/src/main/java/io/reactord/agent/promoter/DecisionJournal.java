@@ -24,14 +24,13 @@ final class DecisionJournal {
     }
 
     /** A state change, already checked against the table; {@code index} is the count of commands issued so far. */
-    void transition(String resource, PromoterState from, PromoterState to, String reason, String guard, String severity, int index) {
+    void transition(String resource, PromoterState from, PromoterState to, String reason, String guard, Severity severity, int index) {
         String line = resource + ": " + from + " -> " + to + " (" + reason + ")";
-        if ("info".equals(severity)) {
-            LOG.info(line);
-        } else if ("warn".equals(severity)) {
-            LOG.warn(line);
-        } else {
-            LOG.error(line);
+        switch (severity) {
+            case INFO -> LOG.info(line);
+            case WARN -> LOG.warn(line);
+            case ERROR -> LOG.error(line);
+            default -> throw new IllegalArgumentException("severity " + severity);
         }
         lastNote = null;
         pending.add(new Pending(from, to, guard, reason, severity, index));
@@ -44,14 +43,14 @@ final class DecisionJournal {
         }
         lastNote = reason;
         LOG.info("{}: {} ({})", resource, reason, state);
-        pending.add(new Pending(state, state, guard, reason, "info", index));
+        pending.add(new Pending(state, state, guard, reason, Severity.INFO, index));
     }
 
     /** A warning that does not change state (always journaled). */
     void warnNote(String resource, PromoterState state, String reason, String guard, int index) {
         lastNote = reason;
         LOG.warn("{}: {}", resource, reason);
-        pending.add(new Pending(state, state, guard, reason, "warn", index));
+        pending.add(new Pending(state, state, guard, reason, Severity.WARN, index));
     }
 
     /** The step's commands with each decision's journal record placed before the commands it issued. */
@@ -113,5 +112,5 @@ final class DecisionJournal {
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private record Pending(PromoterState from, PromoterState to, String guard, String reason, String severity, int index) {}
+    private record Pending(PromoterState from, PromoterState to, String guard, String reason, Severity severity, int index) {}
 }

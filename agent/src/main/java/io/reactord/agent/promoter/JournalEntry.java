@@ -14,7 +14,7 @@ import java.util.List;
  * @param guard the condition that decided, described
  * @param reason the reason, as logged
  * @param commands the commands issued, described (may be empty)
- * @param severity {@code info}, {@code warn} or {@code error}
+ * @param severity how much it matters (the log level of its line)
  */
 public record JournalEntry(
         long timeMs,
@@ -25,7 +25,7 @@ public record JournalEntry(
         String guard,
         String reason,
         List<String> commands,
-        String severity) {
+        Severity severity) {
     public JournalEntry {
         commands = List.copyOf(commands == null ? List.of() : commands);
     }

@@ -149,7 +149,7 @@ final class OperatorInputs {
             return;
         }
         p.cancelAllTimers();
-        p.transition(PromoterState.REFUSED, "not managed: " + p.settings.refused(), "DRBD options", "error");
+        p.transition(PromoterState.REFUSED, "not managed: " + p.settings.refused(), "DRBD options", Severity.ERROR);
     }
 
     static void onShutdown(Promoter p) {

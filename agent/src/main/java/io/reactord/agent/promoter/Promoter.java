@@ -246,13 +246,13 @@ public final class Promoter {
         int n = accounting.failures(now, settings);
         if (n >= settings.maxFailures()) {
             transition(PromoterState.FAILED, reason + "; " + n + " failures within " + human(settings.failureWindow())
-                    + ": giving up on this node", guard + ", failures " + n + " >= max-failures " + settings.maxFailures(), "error");
+                    + ": giving up on this node", guard + ", failures " + n + " >= max-failures " + settings.maxFailures(), Severity.ERROR);
             ops.stop(settings.target(), "giving up after " + n + " failures");
             return;
         }
         Duration delay = StartAccounting.backoff(n, settings);
         transition(PromoterState.BACKOFF, reason + "; failure " + n + "/" + settings.maxFailures() + ", retry in " + human(delay),
-                guard + ", failures " + n + " < max-failures " + settings.maxFailures(), "warn");
+                guard + ", failures " + n + " < max-failures " + settings.maxFailures(), Severity.WARN);
         ops.stop(settings.target(), "demote after failed start so a peer can take over");
         schedule(TimerId.Kind.RETRY, delay);
     }
@@ -473,11 +473,11 @@ public final class Promoter {
     // ---------------------------------------------------------------- transitions and journal
 
     void transition(PromoterState to, String reason, String guard) {
-        transition(to, reason, guard, "info");
+        transition(to, reason, guard, Severity.INFO);
     }
 
     /** The one path for state changes: checks the table, logs and journals. */
-    void transition(PromoterState to, String reason, String guard, String severity) {
+    void transition(PromoterState to, String reason, String guard, Severity severity) {
         PromoterState from = state;
         if (!from.canGo(to)) {
             throw new IllegalStateException(settings.resource() + ": illegal transition " + from + " -> " + to + " (" + reason + ")");

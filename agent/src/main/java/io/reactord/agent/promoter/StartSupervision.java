@@ -27,7 +27,7 @@ final class StartSupervision {
         Duration retry = p.settings.backoffInitial();
         if (p.state == PromoterState.STARTING) {
             p.transition(PromoterState.BACKOFF, "systemd not reachable: start not counted as a failure; retrying in " + human(retry)
-                    + detail(j), "start job unreachable (host fault)", "warn");
+                    + detail(j), "start job unreachable (host fault)", Severity.WARN);
         } else {
             p.warnNote("systemd not reachable: stop paused, retrying in " + human(retry) + detail(j), "stop job unreachable (host fault)");
         }
@@ -131,12 +131,12 @@ final class StartSupervision {
             int n = p.accounting.failures(p.now, p.settings);
             if (n >= p.settings.maxFailures()) {
                 p.transition(PromoterState.FAILED, u.unit() + " failed; " + n + " failures within " + human(p.settings.failureWindow())
-                        + ": releasing the resource", "unit failed, failures " + n + " >= max-failures " + p.settings.maxFailures(), "error");
+                        + ": releasing the resource", "unit failed, failures " + n + " >= max-failures " + p.settings.maxFailures(), Severity.ERROR);
                 p.ops.stop(p.settings.target(), "giving up after " + n + " failures");
             } else {
                 p.out.add(new Command.ResetFailed(u.unit()));
                 p.transition(PromoterState.STARTING, u.unit() + " failed (failure " + n + "/" + p.settings.maxFailures() + "): restarting",
-                        "unit failed, failures " + n + " < max-failures " + p.settings.maxFailures(), "warn");
+                        "unit failed, failures " + n + " < max-failures " + p.settings.maxFailures(), Severity.WARN);
                 p.issueStart("restart after " + u.unit() + " failed");
             }
         }

@@ -37,7 +37,7 @@ final class EscalationsTest {
         assertEquals(List.of("r0"), counted);
         assertEquals(1, journal.size());
         JournalEntry e = journal.get(0);
-        assertEquals("warn", e.severity());
+        assertEquals(io.reactord.agent.promoter.Severity.WARN, e.severity());
         assertEquals("r0", e.resource());
         assertEquals(PromoterState.STOPPING, e.from());
         assertEquals("drbd-promote@r0.service failed while stopping (the demotion)", e.guard());

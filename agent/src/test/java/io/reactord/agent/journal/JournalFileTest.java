@@ -19,7 +19,7 @@ final class JournalFileTest {
 
     private static JournalEntry entry(String res, int i) {
         return new JournalEntry(i, res, PromoterState.IDLE, PromoterState.PENDING, "events2 change", "may_promote yes",
-                "promotable " + i, List.of("start drbd-services@" + res + ".target"), "info");
+                "promotable " + i, List.of("start drbd-services@" + res + ".target"), io.reactord.agent.promoter.Severity.INFO);
     }
 
     @Test

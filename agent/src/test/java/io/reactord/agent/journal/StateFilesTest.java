@@ -48,7 +48,7 @@ final class StateFilesTest {
         Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
         JournalFile j = new JournalFile(dir, JournalFile.DEFAULT_MAX_BYTES);
         j.append(new JournalEntry(0, "r0", PromoterState.IDLE, PromoterState.PENDING, "events2 change", "may_promote yes",
-                "promotable", List.of(), "info"));
+                "promotable", List.of(), io.reactord.agent.promoter.Severity.INFO));
         j.close();
         assertEquals("rw-------", mode(dir.resolve(JournalFile.NAME)));
         assertEquals("rw-------", mode(old));

@@ -67,7 +67,7 @@ final class PromoterFailBackTest {
             assertEquals(PromoterState.ACTIVE, h.state());
         }
         assertTrue(h.journal.stream().anyMatch(e -> e.reason().contains("fail-back to bravo not answered")
-                && "warn".equals(e.severity())));
+                && e.severity() == Severity.WARN));
     }
 
     @Test

@@ -245,7 +245,7 @@ final class PromoterLifecycleTest {
         h.advance(Duration.ofMinutes(5));
         assertEquals(List.of(), h.actions);
         assertEquals(PromoterState.REFUSED, h.state());
-        assertTrue(h.journal.stream().anyMatch(e -> e.to() == PromoterState.REFUSED && "error".equals(e.severity())
+        assertTrue(h.journal.stream().anyMatch(e -> e.to() == PromoterState.REFUSED && e.severity() == Severity.ERROR
                 && e.reason().contains("quorum is off")));
         h.send(new Input.ConfigChanged(Harness.settings()));
         assertEquals(PromoterState.STARTING, h.state(), "managed again after a reload that fixes it");

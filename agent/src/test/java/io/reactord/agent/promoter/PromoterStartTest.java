@@ -108,7 +108,7 @@ final class PromoterStartTest {
         assertEquals(PromoterState.IDLE, h.state());
         assertEquals(0, h.count(Command.Stop.class));
         assertEquals(0, h.promoter.status(h.clock.millis()).failures());
-        assertTrue(h.journal.stream().noneMatch(e -> !"info".equals(e.severity())), "lost race must not warn");
+        assertTrue(h.journal.stream().noneMatch(e -> e.severity() != Severity.INFO), "lost race must not warn");
     }
 
     @Test
@@ -163,7 +163,7 @@ final class PromoterStartTest {
         assertEquals(40_000, startTimes[3] - startTimes[2], 250);
         h.advance(Duration.ofHours(2));
         assertEquals(5, h.count(Command.Start.class), "no start after giving up");
-        assertTrue(h.journal.stream().anyMatch(e -> e.to() == PromoterState.FAILED && "error".equals(e.severity())));
+        assertTrue(h.journal.stream().anyMatch(e -> e.to() == PromoterState.FAILED && e.severity() == Severity.ERROR));
     }
 
     @Test

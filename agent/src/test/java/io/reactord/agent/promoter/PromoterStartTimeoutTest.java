@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 final class PromoterStartTimeoutTest {
 
     private static long warnings(Harness h) {
-        return h.journal.stream().filter(e -> "warn".equals(e.severity()) && e.reason().startsWith("start still running")).count();
+        return h.journal.stream().filter(e -> e.severity() == Severity.WARN && e.reason().startsWith("start still running")).count();
     }
 
     @Test
