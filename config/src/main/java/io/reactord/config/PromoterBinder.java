@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Reads {@code [[promoter]]} tables. Every resource key is read on one line below with its name,
- * default and validation; {@code max-failures}, {@code failure-window}, {@code start-timeout} and
- * {@code fail-back-timeout} are reactord's own.
+ * default and validation; {@code max-failures}, {@code failure-window}, {@code start-timeout},
+ * {@code fail-back-timeout} and {@code start-settle} are reactord's own.
  */
 final class PromoterBinder {
     private PromoterBinder() {}
@@ -67,6 +67,7 @@ final class PromoterBinder {
         Duration startTimeout = r.duration("start-timeout", PromoterResource.DEFAULT_START_TIMEOUT, Duration.ofSeconds(10), Duration.ofHours(1));
         Duration failBackTimeout = r.duration("fail-back-timeout", PromoterResource.DEFAULT_FAIL_BACK_TIMEOUT, Duration.ofSeconds(1),
                 Duration.ofHours(1));
+        Duration startSettle = r.duration("start-settle", PromoterResource.DEFAULT_START_SETTLE, Duration.ZERO, Duration.ofMinutes(10));
         r.deprecated("on-stop-failure", "use 'on-drbd-demote-failure'");
         if (r.has("on-stop-failure") && !(r.table.entries.get("on-stop-failure").value() instanceof String)) {
             TomlNode n = r.table.entries.get("on-stop-failure");
@@ -100,7 +101,7 @@ final class PromoterBinder {
         }
         into.resources.put(name, new PromoterResource(name, r.file, r.line(), startList, stopList, runner, dependenciesAs,
                 targetAs, onDemoteFailure, secondaryForce, stopOnExit, sleepFactor, preferredNodes, preferredPolicy,
-                onQuorumLoss, onDiskDetach, fencingDelay, adjust, maxFailures, failureWindow, startTimeout, failBackTimeout));
+                onQuorumLoss, onDiskDetach, fencingDelay, adjust, maxFailures, failureWindow, startTimeout, failBackTimeout, startSettle));
     }
 
     /**

@@ -31,12 +31,15 @@ public record PromoterResource(
         int maxFailures,
         Duration failureWindow,
         Duration startTimeout,
-        Duration failBackTimeout) {
+        Duration failBackTimeout,
+        Duration startSettle) {
 
     /** {@code start-timeout}'s default: a start still running after this long is a failed start. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(5);
     /** {@code fail-back-timeout}'s default: how long a fail-back release waits for the preferred peer. */
     public static final Duration DEFAULT_FAIL_BACK_TIMEOUT = Duration.ofSeconds(30);
+    /** {@code start-settle}'s default: a start unit failing this soon after the start makes it a failed start. */
+    public static final Duration DEFAULT_START_SETTLE = Duration.ofSeconds(10);
 
     public PromoterResource {
         start = List.copyOf(start);
@@ -44,9 +47,10 @@ public record PromoterResource(
         preferredNodes = List.copyOf(preferredNodes);
         startTimeout = startTimeout == null ? DEFAULT_START_TIMEOUT : startTimeout;
         failBackTimeout = failBackTimeout == null ? DEFAULT_FAIL_BACK_TIMEOUT : failBackTimeout;
+        startSettle = startSettle == null ? DEFAULT_START_SETTLE : startSettle;
     }
 
-    /** The settings with {@code start-timeout} and {@code fail-back-timeout} at their defaults. */
+    /** The settings with {@code start-timeout}, {@code fail-back-timeout} and {@code start-settle} at their defaults. */
     public PromoterResource(String name, Path source, int line, List<String> start, List<String> stop, Runner runner,
             DependencyKind dependenciesAs, DependencyKind targetAs, FailureAction onDrbdDemoteFailure, boolean secondaryForce,
             boolean stopServicesOnExit, double sleepBeforePromoteFactor, List<String> preferredNodes,
@@ -54,7 +58,7 @@ public record PromoterResource(
             Duration fencingPromoteDelay, boolean adjustResourceOnStart, int maxFailures, Duration failureWindow) {
         this(name, source, line, start, stop, runner, dependenciesAs, targetAs, onDrbdDemoteFailure, secondaryForce,
                 stopServicesOnExit, sleepBeforePromoteFactor, preferredNodes, preferredNodesPolicy, onQuorumLoss, onDiskDetach,
-                fencingPromoteDelay, adjustResourceOnStart, maxFailures, failureWindow, null, null);
+                fencingPromoteDelay, adjustResourceOnStart, maxFailures, failureWindow, null, null, null);
     }
 
     /** The same settings with another origin; used to compare settings regardless of where they were written. */
@@ -62,7 +66,7 @@ public record PromoterResource(
         return new PromoterResource(name, newSource, newLine, start, stop, runner, dependenciesAs, targetAs,
                 onDrbdDemoteFailure, secondaryForce, stopServicesOnExit, sleepBeforePromoteFactor, preferredNodes,
                 preferredNodesPolicy, onQuorumLoss, onDiskDetach, fencingPromoteDelay, adjustResourceOnStart,
-                maxFailures, failureWindow, startTimeout, failBackTimeout);
+                maxFailures, failureWindow, startTimeout, failBackTimeout, startSettle);
     }
 
     /** True when every setting except {@code source} and {@code line} is equal. */

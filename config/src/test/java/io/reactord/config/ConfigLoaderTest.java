@@ -134,6 +134,7 @@ final class ConfigLoaderTest {
         assertEquals(Duration.ofMinutes(15), r.failureWindow());
         assertEquals(Duration.ofMinutes(2), r.startTimeout());
         assertEquals(Duration.ofSeconds(45), r.failBackTimeout());
+        assertEquals(Duration.ofSeconds(3), r.startSettle());
         assertEquals(5, r.line());
         // deprecated keys: id and on-stop-failure warn, naming their lines
         String w = Fixtures.all(res.warnings());

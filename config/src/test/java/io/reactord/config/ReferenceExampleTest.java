@@ -79,7 +79,7 @@ final class ReferenceExampleTest {
         keys.addAll(List.of("level", "file", "start", "stop", "runner", "dependencies-as", "target-as",
                 "on-drbd-demote-failure", "secondary-force", "stop-services-on-exit", "sleep-before-promote-factor",
                 "preferred-nodes", "preferred-nodes-policy", "on-quorum-loss", "on-disk-detach", "fencing-promote-delay",
-                "adjust-resource-on-start", "max-failures", "failure-window", "start-timeout", "fail-back-timeout", "on-stop-failure", "name", "command", "env",
+                "adjust-resource-on-start", "max-failures", "failure-window", "start-timeout", "fail-back-timeout", "start-settle", "on-stop-failure", "name", "command", "env",
                 "timeout", "event-type", "resource-name", "volume", "peer-node-id", "address", "enums"));
         for (String k : keys) {
             Matcher m = Pattern.compile("(?m)^#+ .*\\b" + Pattern.quote(k) + "\\b").matcher(text);

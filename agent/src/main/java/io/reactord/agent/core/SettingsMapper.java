@@ -38,7 +38,7 @@ public final class SettingsMapper {
                 r.failureWindow(),
                 PromoterSettings.DEFAULT_BACKOFF_INITIAL,
                 PromoterSettings.DEFAULT_BACKOFF_MAX)
-                .withTiming(r.failBackTimeout(), null, r.startTimeout());
+                .withTiming(r.failBackTimeout(), r.startSettle(), r.startTimeout());
     }
 
     /**

@@ -39,7 +39,10 @@ final class DaemonOcfTest {
     private static String ocfSnippet(Path state) {
         return String.join("\n", "[[promoter]]", "[promoter.resources.r0]",
                 "start = [\"ocf:heartbeat:Dummy dummy state='" + state + "' fake=x\"]",
-                "adjust-resource-on-start = false", "sleep-before-promote-factor = 0", "");
+                "adjust-resource-on-start = false", "sleep-before-promote-factor = 0",
+                // Dummy's first monitor runs 10 s after its start: well past start-settle, whatever the load, so a
+                // monitor failure is always a failure of a running service (restart in place), never a failed start
+                "start-settle = 2", "");
     }
 
     @Test
