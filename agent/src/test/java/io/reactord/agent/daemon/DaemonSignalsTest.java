@@ -54,8 +54,10 @@ final class DaemonSignalsTest {
         d = new RealDaemon(tmp, RealDaemon.snippet());
         d.wrapper("/bin/sh", "-c", "trap '' HUP; exec \"$@\"", "sh");
         d.start();
-        assertTrue(d.log().contains("signals: cannot handle SIGHUP in this JVM (ignored by the process that started it"),
-                d.log());
+        // the list may name SIGINT too: a background job of a non-interactive shell (a CI runner) starts with it ignored
+        String warning = d.log().lines().filter(l -> l.contains("signals: cannot handle SIG")).findFirst().orElse("");
+        assertTrue(warning.matches(".*cannot handle (SIG[A-Z]+, )*SIGHUP(, SIG[A-Z]+)* in this JVM \\(ignored by the process that"
+                + " started it.*"), d.log());
         d.signal("HUP");
         d.signal("TERM");
         assertTrue(d.agent().waitFor(30, TimeUnit.SECONDS), "no exit on SIGTERM\n" + d.log());
