@@ -364,6 +364,8 @@ public final class AgentCore {
                 track(res, fr.unit(), fr.op(), units.freeze(res, fr.unit()), false);
             } else if (c instanceof Command.Thaw th) {
                 track(res, th.unit(), th.op(), units.thaw(res, th.unit()), false);
+            } else {
+                throw new IllegalArgumentException("unhandled command " + c.getClass().getName());
             }
         }
     }

@@ -126,6 +126,9 @@ public final class Promoter {
             OperatorInputs.onConfig(this, ((ConfigChanged) in).settings());
         } else if (in instanceof Shutdown) {
             OperatorInputs.onShutdown(this);
+        } else {
+            // Java 17 has no exhaustive switch over a sealed type: PromoterDispatchTest feeds every permitted input
+            throw new IllegalArgumentException("unhandled input " + in.getClass().getName());
         }
         return journal.finish(out, now, settings.resource(), input);
     }
