@@ -137,4 +137,35 @@ final class ReactorCtlTest {
                 ReactorCtl.configFirst(new String[] {"-c", "x", "nonsense"}));
         assertArrayEquals(new String[] {"-c"}, ReactorCtl.configFirst(new String[] {"-c"}));
     }
+
+    @Test
+    void statusByDefault_noCommand_runsStatusAsDrbdReactorctl() {
+        assertArrayEquals(new String[] {"status"}, ReactorCtl.statusByDefault(new String[0]));
+        assertArrayEquals(new String[] {"-c", "/x", "status"}, ReactorCtl.statusByDefault(new String[] {"-c", "/x"}));
+        assertArrayEquals(new String[] {"--config=/x", "status"}, ReactorCtl.statusByDefault(new String[] {"--config=/x"}));
+        assertArrayEquals(new String[] {"-c/x", "status"}, ReactorCtl.statusByDefault(new String[] {"-c/x"}));
+        for (String[] kept : new String[][] {{"--help"}, {"-h"}, {"--version"}, {"help"}, {"ls"}, {"-c", "/x", "ls"},
+                {"-c"}, {"--nonsense"}, {"-c", "/x", "--help"}}) {
+            assertArrayEquals(kept, ReactorCtl.statusByDefault(kept), String.join(" ", kept));
+        }
+    }
+
+    @Test
+    void main_noCommand_printsTheStatus(@TempDir Path dir) throws Exception {
+        Path d = Files.createDirectories(dir.resolve("d"));
+        Path main = dir.resolve("main.toml");
+        Files.writeString(main, "snippets = \"" + d + "\"\ndrbdsetup = \"/bin/false\"\nsocket = \"" + dir.resolve("no.sock") + "\"\n");
+        Files.writeString(d.resolve("db.toml"), "[[promoter]]\n[promoter.resources.db]\nstart = [\"a.service\"]\n");
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+        int rc = io.reactord.ctl.status.QuickStatus.run(ReactorCtl.statusByDefault(new String[] {"-c", main.toString()}),
+                new java.io.PrintStream(o, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(e, true, java.nio.charset.StandardCharsets.UTF_8));
+        String out = o.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.OK, rc, e.toString());
+        assertTrue(out.startsWith(d.resolve("db.toml") + ":\nPromoter: Resource db currently active on "), out);
+        StringWriter help = new StringWriter();
+        assertEquals(ExitCodes.OK, run(help, new StringWriter(), ReactorCtl.statusByDefault(new String[] {"--help"})));
+        assertTrue(help.toString().startsWith("Usage: reactorctl"), help.toString());
+    }
 }
