@@ -38,6 +38,28 @@ public final class StatusText {
                 resource(res, s, r.daemonRunning(), verbose, out);
             }
         }
+        for (StatusReport.Plugin p : r.plugins()) {
+            out.println(safe(p.file()) + ":");
+            out.println(pluginLine(p));
+        }
+    }
+
+    /**
+     * drbd-reactorctl's line for a plugin table ({@code Prometheus: listening on ADDR}, {@code UMH: started},
+     * {@code Debugger: started}), {@code (disabled)} after the name of a disabled one; a table reactord does not
+     * run says so and why instead.
+     */
+    String pluginLine(StatusReport.Plugin p) {
+        String head = p.kind().title() + (p.disabled() ? " " + t.yellow("(disabled)") : "") + ": ";
+        if (p.kind() == StatusReport.PluginKind.AGENTX) {
+            return head + "not supported by reactord; main agent at " + safe(p.address()) + " ignored";
+        }
+        String why = p.disabled() ? "" : " (" + safe(p.notRunning()) + ")";
+        if (p.kind() == StatusReport.PluginKind.PROMETHEUS) {
+            return head + (p.running() ? "listening on " + t.green(safe(p.address()))
+                    : "not listening on " + safe(p.address()) + why);
+        }
+        return head + (p.running() ? t.green("started") : "not started" + why);
     }
 
     private void resource(StatusReport.Resource res, StatusReport.Snippet s, boolean daemonUp, boolean verbose, PrintStream out) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code status --json} against drbd-reactorctl's schema: the members and value types of its {@code Status},
  * {@code PromoterStatus}, {@code SystemdUnit}, {@code PrometheusStatus}, {@code DebuggerStatus}, {@code UMHStatus}
- * and {@code AgentXStatus} (drbd-reactor's src/bin/drbd-reactorctl.rs), with the daemon down and up.
+ * and {@code AgentXStatus} (drbd-reactor's src/bin/drbd-reactorctl.rs), with the daemon down and up; and the
+ * text lines of those plugins.
  */
 final class StatusJsonSchemaTest {
     /** drbd-reactorctl's members per object, each with its JSON type. */
@@ -87,7 +88,9 @@ final class StatusJsonSchemaTest {
         assertEquals("ACTIVE", res.path("promoter").path("state").asText(), "the daemon's promoter state");
         assertEquals("this node", res.path("active_on").asText());
         assertEquals("Primary", res.path("drbd").path("role").asText());
-        assertEquals("not supported by reactord", reactord.path("plugins").path(3).path("not_running").asText());
+        JsonNode agentx = reactord.path("plugins").path(reactord.path("plugins").size() - 1);
+        assertEquals("agentx", agentx.path("kind").asText(), reactord.toString());
+        assertEquals("not supported by reactord", agentx.path("not_running").asText());
     }
 
     /** Every object has exactly drbd-reactorctl's members, each of its type; reactord's data only under {@code reactord}. */
@@ -113,7 +116,7 @@ final class StatusJsonSchemaTest {
         j.path("umh").forEach(p -> members("umh", p, PLAIN));
         j.path("agentx").forEach(p -> members("agentx", p, AGENTX));
         for (String kind : List.of("prometheus", "debugger", "umh", "agentx")) {
-            assertEquals(1, j.path(kind).size(), kind + ": " + j);
+            assertEquals(kind.equals("umh") ? 2 : 1, j.path(kind).size(), kind + ": " + j);
             j.path(kind).forEach(p -> assertTrue(Set.of("active", "inactive").contains(p.path("status").asText()), p.toString()));
         }
         assertEquals(3, j.path("promoter").size(), j.toString());
@@ -138,13 +141,40 @@ final class StatusJsonSchemaTest {
         return m;
     }
 
+    @Test
+    void text_pluginTables_drbdReactorctlsLinesAfterThePromoters() throws IOException {
+        String d = tmp.resolve("d").toString();
+        String up = collect(new FakeChannel(), false).stdout();
+        assertTrue(up.endsWith(d + "/metrics.toml:\nPrometheus: listening on :9942\n"
+                + d + "/hooks.toml:\nDebugger: started\n"
+                + d + "/hooks.toml:\nUMH: started\n"
+                + d + "/off.toml.disabled:\nUMH (disabled): not started\n"
+                + d + "/snmp.toml:\nAgentX: not supported by reactord; main agent at 10.0.0.1:705 ignored\n"), up);
+        String down = collect(null, false).stdout();
+        assertTrue(down.contains(d + "/metrics.toml:\nPrometheus: not listening on :9942 (reactord not running)\n"), down);
+        assertTrue(down.contains(d + "/hooks.toml:\nUMH: not started (reactord not running)\n"), down);
+    }
+
+    @Test
+    void text_brokenSnippet_pluginNotStartedSaysWhy() throws IOException {
+        Files.createDirectories(tmp.resolve("d"));
+        Files.writeString(tmp.resolve("d/bad.toml"), "[[prometheus]]\naddress = \":9943\"\nnosuchkey = 1\n");
+        String up = collect(new FakeChannel(), false).stdout();
+        assertTrue(up.contains("/bad.toml:\nPrometheus: not listening on :9943 (its file has errors)\n"), up);
+    }
+
     private JsonNode render(ControlChannel daemon) throws IOException {
+        return new ObjectMapper().readTree(collect(daemon, true).stdout());
+    }
+
+    private StatusRun.Output collect(ControlChannel daemon, boolean json) throws IOException {
         Path d = Files.createDirectories(tmp.resolve("d"));
         Path main = tmp.resolve("main.toml");
         Files.writeString(main, "snippets = \"" + d + "\"\nsocket = \"" + tmp.resolve("ctl.sock") + "\"\n");
         Files.writeString(d.resolve("db.toml"), "[[promoter]]\n[promoter.resources.db]\nstart = [\"a.service\", \"b.service\"]\n");
         Files.writeString(d.resolve("metrics.toml"), "[[prometheus]]\nenums = true\n");
         Files.writeString(d.resolve("hooks.toml"), "[[umh]]\n[[umh.resource]]\ncommand = \"true\"\n\n[[debugger]]\n");
+        Files.writeString(d.resolve("off.toml.disabled"), "[[umh]]\n");
         Files.writeString(d.resolve("snmp.toml"), "[[agentx]]\naddress = \"10.0.0.1:705\"\n");
         Files.writeString(d.resolve("none.toml"), "[[promoter]]\n[promoter.resources.none]\nstart = [\"n.service\"]\n");
         Files.writeString(d.resolve("web.toml.disabled"), "[[promoter]]\n[promoter.resources.web]\nstart = [\"w.service\"]\n");
@@ -165,9 +195,9 @@ final class StatusJsonSchemaTest {
             }
             return m;
         }, () -> drbd, daemon);
-        StatusRun.Output o = StatusRun.run(c, List.of(), List.of(), false, true, Terminal.plain());
+        StatusRun.Output o = StatusRun.run(c, List.of(), List.of(), false, json, Terminal.plain());
         assertEquals(0, o.exit(), o.stderr());
-        return new ObjectMapper().readTree(o.stdout());
+        return o;
     }
 
     /** A daemon that answers {@code status} with db ACTIVE. */
