@@ -35,7 +35,7 @@ public final class ReactorCtl implements Runnable {
     /** The tree for one run: only the invoked subcommand when the arguments name one, else all of them. */
     static CommandLine commandLineFor(String[] args) {
         // completion describes the whole tree, so it needs all of it
-        if (args.length == 0 || !Subcommands.has(args[0]) || args[0].equals("completion")) {
+        if (args.length == 0 || !Subcommands.has(args[0]) || Subcommands.canonical(args[0]).equals("generate-completion")) {
             return commandLine();
         }
         CommandLine cl = new CommandLine(new ReactorCtl());
