@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Show and steer reactord, the DRBD high-availability agent.",
+        footer = {"", "Without a command: status, as drbd-reactorctl.",
+                "drbd-reactorctl's global options, before or after the command: --context NAME (its cluster context file),",
+                "--nodes NODE[,NODE...] (only these nodes): run status, ls, cat, enable, disable, restart or rm on each node",
+                "through the [peers] command (docs/reactorctl.md)."},
         subcommands = {CommandLine.HelpCommand.class})
 public final class ReactorCtl implements Runnable {
 
