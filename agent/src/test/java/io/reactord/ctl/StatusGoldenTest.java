@@ -102,7 +102,7 @@ final class StatusGoldenTest {
                 + "  Promoter state: unknown (reactord not running)\n"
                 + "  Masked: m.service (clear with: systemctl unmask --runtime m.service)\n"
                 + d + "/web.toml.disabled: (disabled)\n"
-                + "Promoter: Resource web currently active on this node\n"
+                + "Promoter: Resource web (disabled) currently active on this node\n"
                 + "○ drbd-services@web.target\n"
                 + "○ ├─ drbd-promote@web.service\n"
                 + "○ └─ w.service (not found)\n"

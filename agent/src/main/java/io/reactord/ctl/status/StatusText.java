@@ -64,7 +64,8 @@ public final class StatusText {
 
     private void resource(StatusReport.Resource res, StatusReport.Snippet s, boolean daemonUp, boolean verbose, PrintStream out) {
         String on = "this node".equals(res.activeOn()) ? t.green(res.activeOn()) : safe(res.activeOn());
-        out.println("Promoter: Resource " + safe(res.name()) + " currently active on " + on);
+        out.println("Promoter: Resource " + safe(res.name()) + (s.disabled() ? " " + t.yellow("(disabled)") : "")
+                + " currently active on " + on);
         List<UnitState> units = res.units();
         for (int i = 0; i < units.size(); i++) {
             UnitState u = units.get(i);
