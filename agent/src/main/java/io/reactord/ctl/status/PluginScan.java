@@ -56,7 +56,7 @@ final class PluginScan {
                 Object given = table.get("address");
                 address = given instanceof String s ? s : defaultAddress;
             }
-            out.add(new StatusReport.Plugin(kind, file, disabled, address, "not yet known"));
+            out.add(new StatusReport.Plugin(kind, file, disabled, address, "not yet known", List.of()));
         }
     }
 }

@@ -137,11 +137,11 @@ public final class StatusCollector {
             }
         }
         return new StatusReport(cfg.hostname(), daemonAnswer.running, daemonAnswer.note, snippets, warnings,
-                plugins(pluginFiles, daemonAnswer.running));
+                plugins(pluginFiles, daemonAnswer.running, verbose));
     }
 
     /** The non-promoter plugin tables of the files shown, each with whether reactord runs it and why not. */
-    private List<StatusReport.Plugin> plugins(List<Path> files, boolean daemonRunning) {
+    private List<StatusReport.Plugin> plugins(List<Path> files, boolean daemonRunning, boolean verbose) {
         List<StatusReport.Plugin> out = new ArrayList<>();
         for (Path f : files) {
             boolean disabled = Snippets.isDisabled(f);
@@ -153,7 +153,9 @@ public final class StatusCollector {
                         : broken ? "its file has errors"
                         : !daemonRunning ? "reactord not running"
                         : null;
-                out.add(new StatusReport.Plugin(p.kind(), f, disabled, p.address(), why));
+                List<String> probes = verbose && p.kind() == StatusReport.PluginKind.PROMETHEUS
+                        ? PrometheusProbe.probe(p.address()) : List.of();
+                out.add(new StatusReport.Plugin(p.kind(), f, disabled, p.address(), why, probes));
             }
         }
         out.sort(java.util.Comparator.comparing(StatusReport.Plugin::kind)); // stable: file order within a kind

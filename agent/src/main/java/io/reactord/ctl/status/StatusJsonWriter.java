@@ -114,6 +114,7 @@ public final class StatusJsonWriter {
             pm.put("address", p.address());
             pm.put("running", p.running());
             pm.put("not_running", p.notRunning());
+            pm.put("probes", p.probes());
             plugins.add(pm);
         }
         root.put("plugins", plugins);

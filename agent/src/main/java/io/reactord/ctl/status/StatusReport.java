@@ -53,8 +53,10 @@ public record StatusReport(String node, boolean daemonRunning, String daemonNote
      *
      * @param address  where a prometheus exporter listens or an agentx connects; null for the others
      * @param notRunning  null when reactord runs it, otherwise why not (snippet disabled, daemon down, …)
+     * @param probes   with -v, a prometheus exporter's TCP connection checks, one line per address
      */
-    public record Plugin(PluginKind kind, Path file, boolean disabled, String address, String notRunning) {
+    public record Plugin(PluginKind kind, Path file, boolean disabled, String address, String notRunning,
+            List<String> probes) {
         public boolean running() {
             return notRunning == null;
         }

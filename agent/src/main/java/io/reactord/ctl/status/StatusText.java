@@ -41,6 +41,10 @@ public final class StatusText {
         for (StatusReport.Plugin p : r.plugins()) {
             out.println(safe(p.file()) + ":");
             out.println(pluginLine(p));
+            for (String probe : p.probes()) {
+                out.println(probe.endsWith(": success") ? probe.substring(0, probe.length() - "success".length())
+                        + t.green("success") : safe(probe));
+            }
         }
     }
 

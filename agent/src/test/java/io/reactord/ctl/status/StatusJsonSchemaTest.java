@@ -156,6 +156,23 @@ final class StatusJsonSchemaTest {
     }
 
     @Test
+    void textVerbose_prometheus_tcpConnectPerAddressAsDrbdReactorctl() throws IOException {
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+                java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int open = listening.getLocalPort();
+            int shut = closed.getLocalPort();
+            closed.close();
+            String metrics = "[[prometheus]]\naddress = \"127.0.0.1:" + open + "\"\n[[prometheus]]\naddress = \"127.0.0.1:" + shut + "\"\n";
+            String out = collect(new FakeChannel(), false, true, metrics).stdout();
+            assertTrue(out.contains("Prometheus: listening on 127.0.0.1:" + open + "\nTCP Connect (127.0.0.1:" + open + "): success\n"), out);
+            assertTrue(out.contains("Prometheus: listening on 127.0.0.1:" + shut + "\nTCP Connect (127.0.0.1:" + shut + "): failed ("), out);
+            String json = collect(new FakeChannel(), true, true, metrics).stdout();
+            assertTrue(json.contains("\"probes\":[\"TCP Connect (127.0.0.1:" + open + "): success\"]"), json);
+            assertFalse(collect(new FakeChannel(), false, false, metrics).stdout().contains("TCP Connect"), "only with -v");
+        }
+    }
+
+    @Test
     void text_brokenSnippet_pluginNotStartedSaysWhy() throws IOException {
         Files.createDirectories(tmp.resolve("d"));
         Files.writeString(tmp.resolve("d/bad.toml"), "[[prometheus]]\naddress = \":9943\"\nnosuchkey = 1\n");
@@ -168,11 +185,15 @@ final class StatusJsonSchemaTest {
     }
 
     private StatusRun.Output collect(ControlChannel daemon, boolean json) throws IOException {
+        return collect(daemon, json, false, "[[prometheus]]\nenums = true\n");
+    }
+
+    private StatusRun.Output collect(ControlChannel daemon, boolean json, boolean verbose, String metrics) throws IOException {
         Path d = Files.createDirectories(tmp.resolve("d"));
         Path main = tmp.resolve("main.toml");
         Files.writeString(main, "snippets = \"" + d + "\"\nsocket = \"" + tmp.resolve("ctl.sock") + "\"\n");
         Files.writeString(d.resolve("db.toml"), "[[promoter]]\n[promoter.resources.db]\nstart = [\"a.service\", \"b.service\"]\n");
-        Files.writeString(d.resolve("metrics.toml"), "[[prometheus]]\nenums = true\n");
+        Files.writeString(d.resolve("metrics.toml"), metrics);
         Files.writeString(d.resolve("hooks.toml"), "[[umh]]\n[[umh.resource]]\ncommand = \"true\"\n\n[[debugger]]\n");
         Files.writeString(d.resolve("off.toml.disabled"), "[[umh]]\n");
         Files.writeString(d.resolve("snmp.toml"), "[[agentx]]\naddress = \"10.0.0.1:705\"\n");
@@ -195,7 +216,7 @@ final class StatusJsonSchemaTest {
             }
             return m;
         }, () -> drbd, daemon);
-        StatusRun.Output o = StatusRun.run(c, List.of(), List.of(), false, json, Terminal.plain());
+        StatusRun.Output o = StatusRun.run(c, List.of(), List.of(), verbose, json, Terminal.plain());
         assertEquals(0, o.exit(), o.stderr());
         return o;
     }
