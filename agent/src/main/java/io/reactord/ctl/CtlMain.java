@@ -1,22 +1,37 @@
 package io.reactord.ctl;
 
+import io.reactord.ctl.cluster.ClusterArgs;
 import io.reactord.ctl.status.QuickStatus;
 
 /**
  * The entry point of {@code reactorctl}. A plain {@code status} while the daemon answers is printed from the
  * daemon's own report ({@link QuickStatus}): no command model, configuration parser or child process in the
- * short-lived JVM. Everything else, and {@code status} without the daemon, runs {@link ReactorCtl}.
+ * short-lived JVM. Everything else, and {@code status} without the daemon, runs {@link ReactorCtl}. No command
+ * means {@code status}, as with drbd-reactorctl; drbd-reactorctl's {@code --context}/{@code --nodes} run the command
+ * on other nodes too ({@link Clustered}), {@code --local} here only.
  */
 public final class CtlMain {
     private CtlMain() {}
 
     public static void main(String[] args) {
         fastSelectorProvider();
-        int rc = QuickStatus.run(args, System.out, System.err);
+        ClusterArgs ca = ClusterArgs.parse(args);
+        if (ca.error() != null) {
+            System.err.println("reactorctl: " + ca.error());
+            System.exit(ExitCodes.USAGE);
+        }
+        String[] line = ReactorCtl.configFirst(ReactorCtl.statusByDefault(ca.restArray()));
+        if (!ca.local()) {
+            int rc = Clustered.run(ca, line, System.getenv(), System.out, System.err);
+            if (rc >= 0) {
+                System.exit(rc);
+            }
+        }
+        int rc = QuickStatus.run(line, System.out, System.err);
         if (rc >= 0) {
             System.exit(rc);
         }
-        ReactorCtl.main(args);
+        ReactorCtl.main(line);
     }
 
     /**

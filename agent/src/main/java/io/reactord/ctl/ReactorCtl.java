@@ -13,12 +13,17 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Show and steer reactord, the DRBD high-availability agent.",
+        footer = {"", "Without a command: status, as drbd-reactorctl.",
+                "drbd-reactorctl's global options, before or after the command: --context NAME (its cluster context file),",
+                "--nodes NODE[,NODE...] (only these nodes): run status, ls, cat, enable, disable, restart or rm on each node",
+                "through the [peers] command (docs/reactorctl.md)."},
         subcommands = {CommandLine.HelpCommand.class})
 public final class ReactorCtl implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Reached only without a subcommand in a tree built by hand: {@link #main} runs {@code status} then. */
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
@@ -34,7 +39,7 @@ public final class ReactorCtl implements Runnable {
     /** The tree for one run: only the invoked subcommand when the arguments name one, else all of them. */
     static CommandLine commandLineFor(String[] args) {
         // completion describes the whole tree, so it needs all of it
-        if (args.length == 0 || !Subcommands.has(args[0]) || args[0].equals("completion")) {
+        if (args.length == 0 || !Subcommands.has(args[0]) || Subcommands.canonical(args[0]).equals("generate-completion")) {
             return commandLine();
         }
         CommandLine cl = new CommandLine(new ReactorCtl());
@@ -66,6 +71,30 @@ public final class ReactorCtl implements Runnable {
         return out;
     }
 
+    /**
+     * drbd-reactorctl prints the status when no command is named: {@code reactorctl} and {@code reactorctl -c FILE}
+     * become {@code … status}. Anything else (a command, {@code --help}, {@code --version}, a typo) stays as given.
+     */
+    static String[] statusByDefault(String[] args) {
+        int i = 0;
+        while (i < args.length) {
+            String a = args[i];
+            if (a.equals("-c") || a.equals("--config")) {
+                i += 2;
+            } else if (a.startsWith("--config=") || a.length() > 2 && a.startsWith("-c") && a.charAt(2) != '-') {
+                i++;
+            } else {
+                return args;
+            }
+        }
+        if (i > args.length) {
+            return args; // "-c" without its value: picocli says so
+        }
+        String[] out = java.util.Arrays.copyOf(args, args.length + 1);
+        out[args.length] = "status";
+        return out;
+    }
+
     private static CommandLine configure(CommandLine cl) {
         cl.setExitCodeExceptionMapper(
                 t -> t instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILURE);
@@ -85,7 +114,7 @@ public final class ReactorCtl implements Runnable {
     }
 
     public static void main(String[] args) {
-        String[] a = configFirst(args);
+        String[] a = configFirst(statusByDefault(args));
         System.exit(commandLineFor(a).execute(a));
     }
 }

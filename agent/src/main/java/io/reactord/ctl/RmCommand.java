@@ -22,15 +22,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code reactorctl rm [-f]}: removes snippets (asking first unless forced) and reloads the daemon. */
+/**
+ * {@code reactorctl rm [--disabled] [-f]}: removes snippets (asking first unless forced) and reloads the daemon.
+ * A name matches the enabled snippet, else the disabled one; {@code --disabled} (drbd-reactorctl's option) only
+ * the disabled one, so {@code rm --disabled NAME} leaves {@code NAME.toml} alone when both exist.
+ */
 @Command(name = "rm", mixinStandardHelpOptions = true,
-        description = "Remove snippets (enabled or disabled), asking for each unless -f, then reload reactord.")
+        description = {"Remove snippets, asking for each unless -f, then reload reactord.",
+                "A name means its enabled snippet, else its disabled one; --disabled: only the disabled one."})
 public final class RmCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();
 
     @Option(names = {"-f", "--force"}, description = "do not ask")
     boolean force;
+
+    @Option(names = "--disabled", description = "remove the disabled snippet (NAME.toml.disabled) of each name")
+    boolean disabled;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "snippets or promoter resource names")
     List<String> files = new ArrayList<>();
@@ -43,9 +51,10 @@ public final class RmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CtlConfig cfg = config.load();
-        Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.EITHER);
+        Snippets.Expansion ex = Snippets.expand(cfg, files, disabled ? Snippets.Want.DISABLED : Snippets.Want.EITHER);
         int[] failures = {0};
-        ex.unknown().forEach(u -> err.println("reactorctl rm: no such snippet or resource: " + u));
+        ex.unknown().forEach(u -> err.println("reactorctl rm: no such " + (disabled ? "disabled snippet" : "snippet or resource")
+                + ": " + u));
         BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int removed = 0;
         boolean enabledRemoved = false;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
         description = {"Show where each promoter resource runs, its units and the cluster as DRBD sees it.",
                 "Per resource: its snippet, the node it is active on, the unit tree with systemctl's symbols",
                 "(● active, ○ inactive, × failed, ↻ reloading) and freezer state, the peers' roles, disks and",
-                "connections, and the daemon's promoter state. Works without the daemon, and says so."})
+                "connections, and the daemon's promoter state; then the prometheus, debugger, umh and agentx tables.",
+                "Works without the daemon, and says so. --json: drbd-reactorctl's schema, reactord's report under 'reactord'."})
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config = new ConfigOption();
@@ -32,7 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "unit sub-states and the daemon's last journal entries")
     boolean verbose;
 
-    @Option(names = "--json", description = "print everything as one JSON object")
+    @Option(names = "--json", description = "print everything as one JSON object (drbd-reactorctl's members, plus 'reactord')")
     boolean json;
 
     Systemctl systemctl = Systemctl.fromEnvironment();

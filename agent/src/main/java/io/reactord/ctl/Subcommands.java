@@ -32,8 +32,11 @@ final class Subcommands {
         ALL.put("evict", EvictCommand::new);
         ALL.put("move", MoveCommand::new);
         ALL.put("doctor", DoctorCommand::new);
-        ALL.put("completion", picocli.AutoComplete.GenerateCompletion::new);
+        ALL.put("generate-completion", GenerateCompletionCommand::new);
     }
+
+    /** Other names of a command ({@code @Command(aliases)}), to the name it is registered under. */
+    private static final Map<String, String> ALIASES = Map.of("completion", "generate-completion");
 
     private Subcommands() {}
 
@@ -43,7 +46,12 @@ final class Subcommands {
     }
 
     static boolean has(String name) {
-        return name != null && ALL.containsKey(name);
+        return name != null && (ALL.containsKey(name) || ALIASES.containsKey(name));
+    }
+
+    /** The registered name of a command name or alias. */
+    static String canonical(String name) {
+        return ALIASES.getOrDefault(name, name);
     }
 
     static void register(CommandLine cl) {
@@ -52,6 +60,6 @@ final class Subcommands {
 
     /** Registers just one subcommand: a cold JVM then reflects over one command class, not all of them. */
     static void registerOnly(CommandLine cl, String name) {
-        cl.addSubcommand(name, ALL.get(name).get());
+        cl.addSubcommand(canonical(name), ALL.get(canonical(name)).get());
     }
 }

@@ -258,6 +258,20 @@ final class OperatorCommandsTest {
     }
 
     @Test
+    void rmDisabled_bothExist_removesOnlyTheDisabledOne() throws IOException {
+        fx.snippet("db.toml.disabled", "[[promoter]]\n[promoter.resources.db]\nstart = [\"a.service\"]\n");
+        CtlFixture.Io io = new CtlFixture.Io();
+        assertEquals(0, run(new RmCommand(), io, "--disabled", "-f", "db"), io.err());
+        assertFalse(Files.exists(fx.snippets.resolve("db.toml.disabled")));
+        assertTrue(Files.exists(fx.snippets.resolve("db.toml")));
+        assertFalse(Files.exists(reloaded), "a disabled snippet's removal needs no reload");
+        CtlFixture.Io none = new CtlFixture.Io();
+        assertEquals(ExitCodes.NOT_FOUND, run(new RmCommand(), none, "--disabled", "-f", "db"));
+        assertTrue(none.err().contains("no such disabled snippet: db"), none.err());
+        assertTrue(Files.exists(fx.snippets.resolve("db.toml")));
+    }
+
+    @Test
     void startUntil_startsPromoteAndTheFirstUnits() {
         CtlFixture.Io io = new CtlFixture.Io();
         assertEquals(0, run(new StartUntilCommand(), io, "1", "db"), io.err());

@@ -109,9 +109,7 @@ final class ReactorCtlTest {
     void subcommands_registeredNames_matchEachCommandsOwnName() {
         for (var e : Subcommands.all().entrySet()) {
             CommandLine one = new CommandLine(e.getValue().get());
-            if (!e.getKey().equals("completion")) {
-                assertEquals(e.getKey(), one.getCommandName(), "registered name of " + e.getValue().get().getClass());
-            }
+            assertEquals(e.getKey(), one.getCommandName(), "registered name of " + e.getValue().get().getClass());
         }
     }
 
@@ -119,10 +117,11 @@ final class ReactorCtlTest {
     void commandLineFor_namedSubcommand_buildsOnlyThatOne() {
         CommandLine cl = ReactorCtl.commandLineFor(new String[] {"check", "-c", "/x"});
         assertEquals(java.util.Set.of("check", "help"), cl.getSubcommands().keySet());
+        // every command, help, and generate-completion's alias completion
         CommandLine all = ReactorCtl.commandLineFor(new String[] {"--help"});
-        assertEquals(Subcommands.all().size() + 1, all.getSubcommands().size());
+        assertEquals(Subcommands.all().size() + 2, all.getSubcommands().size());
         CommandLine completion = ReactorCtl.commandLineFor(new String[] {"completion"});
-        assertEquals(Subcommands.all().size() + 1, completion.getSubcommands().size());
+        assertEquals(Subcommands.all().size() + 2, completion.getSubcommands().size());
     }
 
     @Test
@@ -136,5 +135,61 @@ final class ReactorCtlTest {
         assertArrayEquals(new String[] {"-c", "x", "nonsense"},
                 ReactorCtl.configFirst(new String[] {"-c", "x", "nonsense"}));
         assertArrayEquals(new String[] {"-c"}, ReactorCtl.configFirst(new String[] {"-c"}));
+    }
+
+    @Test
+    void statusByDefault_noCommand_runsStatusAsDrbdReactorctl() {
+        assertArrayEquals(new String[] {"status"}, ReactorCtl.statusByDefault(new String[0]));
+        assertArrayEquals(new String[] {"-c", "/x", "status"}, ReactorCtl.statusByDefault(new String[] {"-c", "/x"}));
+        assertArrayEquals(new String[] {"--config=/x", "status"}, ReactorCtl.statusByDefault(new String[] {"--config=/x"}));
+        assertArrayEquals(new String[] {"-c/x", "status"}, ReactorCtl.statusByDefault(new String[] {"-c/x"}));
+        for (String[] kept : new String[][] {{"--help"}, {"-h"}, {"--version"}, {"help"}, {"ls"}, {"-c", "/x", "ls"},
+                {"-c"}, {"--nonsense"}, {"-c", "/x", "--help"}}) {
+            assertArrayEquals(kept, ReactorCtl.statusByDefault(kept), String.join(" ", kept));
+        }
+    }
+
+    @Test
+    void main_noCommand_printsTheStatus(@TempDir Path dir) throws Exception {
+        Path d = Files.createDirectories(dir.resolve("d"));
+        Path main = dir.resolve("main.toml");
+        Files.writeString(main, "snippets = \"" + d + "\"\ndrbdsetup = \"/bin/false\"\nsocket = \"" + dir.resolve("no.sock") + "\"\n");
+        Files.writeString(d.resolve("db.toml"), "[[promoter]]\n[promoter.resources.db]\nstart = [\"a.service\"]\n");
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+        int rc = io.reactord.ctl.status.QuickStatus.run(ReactorCtl.statusByDefault(new String[] {"-c", main.toString()}),
+                new java.io.PrintStream(o, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(e, true, java.nio.charset.StandardCharsets.UTF_8));
+        String out = o.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.OK, rc, e.toString());
+        assertTrue(out.startsWith(d.resolve("db.toml") + ":\nPromoter: Resource db currently active on "), out);
+        StringWriter help = new StringWriter();
+        assertEquals(ExitCodes.OK, run(help, new StringWriter(), ReactorCtl.statusByDefault(new String[] {"--help"})));
+        assertTrue(help.toString().startsWith("Usage: reactorctl"), help.toString());
+    }
+
+    @Test
+    void generateCompletion_bashZshAndTheOldName_printTheScript() {
+        for (String[] args : new String[][] {{"generate-completion"}, {"generate-completion", "zsh"}, {"completion"}}) {
+            CommandLine cl = ReactorCtl.commandLineFor(args);
+            GenerateCompletionCommand c = (GenerateCompletionCommand) cl.getSubcommands().get(args[0]).getCommand();
+            java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+            c.out = new java.io.PrintStream(o, true, java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(ExitCodes.OK, cl.execute(args), String.join(" ", args));
+            String script = o.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(script.contains("complete -F _complete_reactorctl") && script.contains("generate-completion")
+                    && script.contains("status"), script);
+        }
+    }
+
+    @Test
+    void generateCompletion_otherShell_usageErrorSaysWhich() {
+        String[] args = {"generate-completion", "fish"};
+        CommandLine cl = ReactorCtl.commandLineFor(args);
+        GenerateCompletionCommand c = (GenerateCompletionCommand) cl.getSubcommands().get(args[0]).getCommand();
+        java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+        c.err = new java.io.PrintStream(e, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.USAGE, cl.execute(args));
+        assertTrue(e.toString(java.nio.charset.StandardCharsets.UTF_8).contains("no completion for 'fish'"), e.toString());
     }
 }

@@ -102,7 +102,7 @@ final class StatusGoldenTest {
                 + "  Promoter state: unknown (reactord not running)\n"
                 + "  Masked: m.service (clear with: systemctl unmask --runtime m.service)\n"
                 + d + "/web.toml.disabled: (disabled)\n"
-                + "Promoter: Resource web currently active on this node\n"
+                + "Promoter: Resource web (disabled) currently active on this node\n"
                 + "○ drbd-services@web.target\n"
                 + "○ ├─ drbd-promote@web.service\n"
                 + "○ └─ w.service (not found)\n"
@@ -118,7 +118,14 @@ final class StatusGoldenTest {
         String node = HostInfo.detect().hostname();
         String d = fx.snippets.toString();
         String freezer = frozen ? "frozen" : "running";
-        assertEquals("{\"node\":\"" + node + "\",\"daemon\":{\"running\":false,\"note\":\"reactord is not running\"},"
+        String fz = frozen ? "frozen" : "running";
+        assertEquals("{\"promoter\":[{\"drbd_resource\":\"db\",\"path\":\"" + d + "/db.toml\",\"enabled\":true,"
+                + "\"primary_on\":\"" + node + "\",\"target\":" + dep("drbd-services@db.target", "active", "running")
+                + ",\"dependencies\":[" + dep("drbd-promote@db.service", "active", "running") + "," + dep("a.service", "active", fz)
+                + "," + dep("f.service", "failed", "running") + "," + dep("i.service", "inactive", "running") + ","
+                + dep("m.service", "inactive", "running") + "],\"status\":\"active\"}],"
+                + "\"prometheus\":[],\"debugger\":[],\"umh\":[],\"agentx\":[],"
+                + "\"reactord\":{\"node\":\"" + node + "\",\"daemon\":{\"running\":false,\"note\":\"reactord is not running\"},"
                 + "\"snippets\":[{\"file\":\"" + d + "/db.toml\",\"disabled\":false,\"errors\":[],\"resources\":[{\"name\":\"db\","
                 + "\"active_on\":\"this node\",\"active_node\":\"" + node + "\",\"units\":["
                 + unit("drbd-services@db.target", "●", "loaded", "active", "active", "running", false, null) + ","
@@ -130,7 +137,12 @@ final class StatusGoldenTest {
                 + "\"unsupported\":[],\"drbd\":{\"role\":\"Primary\",\"quorum\":true,\"may_promote\":false,\"suspended\":[],"
                 + "\"disks\":[\"0:UpToDate\"],\"peers\":[{\"name\":\"beta\",\"node_id\":1,\"role\":\"Secondary\","
                 + "\"connection\":\"Connected\",\"disks\":[\"0:UpToDate\"],\"replication\":[\"0:Established\"]}]},"
-                + "\"promoter\":null,\"masked\":[\"m.service\"],\"journal\":[],\"warnings\":[]}]}],\"warnings\":[]}\n", io.out());
+                + "\"promoter\":null,\"masked\":[\"m.service\"],\"journal\":[],\"warnings\":[]}]}],\"warnings\":[],\"plugins\":[]}}\n",
+                io.out());
+    }
+
+    private static String dep(String u, String active, String freezer) {
+        return "{\"name\":\"" + u + "\",\"status\":\"" + active + "\",\"freezer\":\"" + freezer + "\"}";
     }
 
     private static String unit(String u, String sym, String load, String active, String sub, String freezer, boolean masked, String result) {

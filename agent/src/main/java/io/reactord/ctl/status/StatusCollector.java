@@ -127,7 +127,39 @@ public final class StatusCollector {
             }
             snippets.add(new StatusReport.Snippet(e.getKey(), disabled, rs, fileErrors.get(e.getKey())));
         }
-        return new StatusReport(cfg.hostname(), daemonAnswer.running, daemonAnswer.note, snippets, warnings);
+        List<Path> pluginFiles = new ArrayList<>();
+        if (files.isEmpty() && cfg.mainFile() != null) {
+            pluginFiles.add(cfg.mainFile().toAbsolutePath().normalize());
+        }
+        for (Path p : paths) {
+            if (!pluginFiles.contains(p)) {
+                pluginFiles.add(p);
+            }
+        }
+        return new StatusReport(cfg.hostname(), daemonAnswer.running, daemonAnswer.note, snippets, warnings,
+                plugins(pluginFiles, daemonAnswer.running, verbose));
+    }
+
+    /** The non-promoter plugin tables of the files shown, each with whether reactord runs it and why not. */
+    private List<StatusReport.Plugin> plugins(List<Path> files, boolean daemonRunning, boolean verbose) {
+        List<StatusReport.Plugin> out = new ArrayList<>();
+        for (Path f : files) {
+            boolean disabled = Snippets.isDisabled(f);
+            boolean broken = !cfg.errorsOf(f).isEmpty()
+                    || cfg.errors().stream().anyMatch(d -> d.file() != null && f.equals(d.file().toAbsolutePath().normalize()));
+            for (StatusReport.Plugin p : PluginScan.of(f, disabled)) {
+                String why = p.kind() == StatusReport.PluginKind.AGENTX ? "not supported by reactord"
+                        : disabled ? "snippet disabled"
+                        : broken ? "its file has errors"
+                        : !daemonRunning ? "reactord not running"
+                        : null;
+                List<String> probes = verbose && p.kind() == StatusReport.PluginKind.PROMETHEUS
+                        ? PrometheusProbe.probe(p.address()) : List.of();
+                out.add(new StatusReport.Plugin(p.kind(), f, disabled, p.address(), why, probes));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(StatusReport.Plugin::kind)); // stable: file order within a kind
+        return out;
     }
 
     /** The snapshot a task took, or why there is none. */

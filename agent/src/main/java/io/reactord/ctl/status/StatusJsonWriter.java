@@ -7,11 +7,83 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON form of a {@link StatusReport}: one object, member names in snake_case. */
+/**
+ * The JSON form of a {@link StatusReport}: drbd-reactorctl's {@code status --json} object (members
+ * {@code promoter}, {@code prometheus}, {@code debugger}, {@code umh}, {@code agentx}, with its member names and
+ * value types), plus reactord's own report under {@code reactord}, a name drbd-reactorctl does not use.
+ * docs/reactorctl.md lists the mapping.
+ */
 public final class StatusJsonWriter {
+    /** drbd-reactorctl's {@code primary_on} when no node is DRBD Primary (or DRBD could not be read). */
+    static final String UNKNOWN_PRIMARY = "unknown";
+    /** drbd-reactorctl's {@code freezer} when systemd reports no FreezerState. */
+    static final String UNKNOWN_FREEZER = "unknown";
+
     private StatusJsonWriter() {}
 
     public static String write(StatusReport r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Object> promoter = new ArrayList<>();
+        for (StatusReport.Snippet s : r.snippets()) {
+            for (StatusReport.Resource res : s.resources()) {
+                promoter.add(promoterEntry(s, res));
+            }
+        }
+        root.put("promoter", promoter);
+        for (StatusReport.PluginKind kind : StatusReport.PluginKind.values()) {
+            List<Object> list = new ArrayList<>();
+            for (StatusReport.Plugin p : r.plugins()) {
+                if (p.kind() == kind) {
+                    list.add(pluginEntry(p));
+                }
+            }
+            root.put(kind.key(), list);
+        }
+        root.put("reactord", reactord(r));
+        return Json.write(root);
+    }
+
+    /** One drbd-reactorctl promoter entry: {@code target} and {@code dependencies} are {name, status, freezer}. */
+    private static Map<String, Object> promoterEntry(StatusReport.Snippet s, StatusReport.Resource res) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("drbd_resource", res.name());
+        m.put("path", s.file().toString());
+        m.put("enabled", !s.disabled());
+        m.put("primary_on", res.activeNode() == null ? UNKNOWN_PRIMARY : res.activeNode());
+        List<UnitState> units = res.units();
+        UnitState target = units.isEmpty() ? null : units.get(0);
+        m.put("target", target == null ? null : systemdUnit(target));
+        List<Object> deps = new ArrayList<>();
+        for (int i = 1; i < units.size(); i++) {
+            deps.add(systemdUnit(units.get(i)));
+        }
+        m.put("dependencies", deps);
+        m.put("status", target == null ? "unknown" : target.activeState());
+        return m;
+    }
+
+    private static Map<String, Object> systemdUnit(UnitState u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", u.unit());
+        m.put("status", u.activeState());
+        m.put("freezer", u.freezerState().isEmpty() ? UNKNOWN_FREEZER : u.freezerState());
+        return m;
+    }
+
+    /** {@code path}, {@code enabled}, {@code address} (prometheus, agentx) and {@code status}, as drbd-reactorctl. */
+    private static Map<String, Object> pluginEntry(StatusReport.Plugin p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", p.file().toString());
+        m.put("enabled", !p.disabled());
+        if (p.address() != null) {
+            m.put("address", p.address());
+        }
+        m.put("status", p.running() ? "active" : "inactive");
+        return m;
+    }
+
+    /** reactord's own report: the object {@code status --json} printed before it took drbd-reactorctl's schema. */
+    private static Map<String, Object> reactord(StatusReport r) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("node", r.node());
         Map<String, Object> daemon = new LinkedHashMap<>();
@@ -33,7 +105,20 @@ public final class StatusJsonWriter {
         }
         root.put("snippets", snippets);
         root.put("warnings", r.warnings());
-        return Json.write(root);
+        List<Object> plugins = new ArrayList<>();
+        for (StatusReport.Plugin p : r.plugins()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("kind", p.kind().key());
+            pm.put("file", p.file().toString());
+            pm.put("disabled", p.disabled());
+            pm.put("address", p.address());
+            pm.put("running", p.running());
+            pm.put("not_running", p.notRunning());
+            pm.put("probes", p.probes());
+            plugins.add(pm);
+        }
+        root.put("plugins", plugins);
+        return root;
     }
 
     private static Map<String, Object> resource(StatusReport.Resource res) {

@@ -13,9 +13,54 @@ import java.util.Map;
  * @param daemonNote     why not, or null when it answered
  * @param snippets       per configuration file, in order
  * @param warnings       report-wide warnings (configuration errors, systemd or DRBD unreadable)
+ * @param plugins        the other plugin tables of the files shown (prometheus, debugger, umh, agentx)
  */
 public record StatusReport(String node, boolean daemonRunning, String daemonNote, List<Snippet> snippets,
-        List<String> warnings) {
+        List<String> warnings, List<Plugin> plugins) {
+
+    /** A report without plugin tables. */
+    public StatusReport(String node, boolean daemonRunning, String daemonNote, List<Snippet> snippets,
+            List<String> warnings) {
+        this(node, daemonRunning, daemonNote, snippets, warnings, List.of());
+    }
+
+    /** The plugin kinds besides the promoter, in drbd-reactorctl's order; {@code key} is the TOML table name. */
+    public enum PluginKind {
+        PROMETHEUS("prometheus", "Prometheus"),
+        DEBUGGER("debugger", "Debugger"),
+        UMH("umh", "UMH"),
+        AGENTX("agentx", "AgentX");
+
+        private final String key;
+        private final String title;
+
+        PluginKind(String key, String title) {
+            this.key = key;
+            this.title = title;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /**
+     * One plugin table.
+     *
+     * @param address  where a prometheus exporter listens or an agentx connects; null for the others
+     * @param notRunning  null when reactord runs it, otherwise why not (snippet disabled, daemon down, …)
+     * @param probes   with -v, a prometheus exporter's TCP connection checks, one line per address
+     */
+    public record Plugin(PluginKind kind, Path file, boolean disabled, String address, String notRunning,
+            List<String> probes) {
+        public boolean running() {
+            return notRunning == null;
+        }
+    }
 
     /** One configuration file and its promoter resources. */
     public record Snippet(Path file, boolean disabled, List<Resource> resources, List<String> errors) {}

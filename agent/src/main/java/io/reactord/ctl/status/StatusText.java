@@ -38,11 +38,38 @@ public final class StatusText {
                 resource(res, s, r.daemonRunning(), verbose, out);
             }
         }
+        for (StatusReport.Plugin p : r.plugins()) {
+            out.println(safe(p.file()) + ":");
+            out.println(pluginLine(p));
+            for (String probe : p.probes()) {
+                out.println(probe.endsWith(": success") ? probe.substring(0, probe.length() - "success".length())
+                        + t.green("success") : safe(probe));
+            }
+        }
+    }
+
+    /**
+     * drbd-reactorctl's line for a plugin table ({@code Prometheus: listening on ADDR}, {@code UMH: started},
+     * {@code Debugger: started}), {@code (disabled)} after the name of a disabled one; a table reactord does not
+     * run says so and why instead.
+     */
+    String pluginLine(StatusReport.Plugin p) {
+        String head = p.kind().title() + (p.disabled() ? " " + t.yellow("(disabled)") : "") + ": ";
+        if (p.kind() == StatusReport.PluginKind.AGENTX) {
+            return head + "not supported by reactord; main agent at " + safe(p.address()) + " ignored";
+        }
+        String why = p.disabled() ? "" : " (" + safe(p.notRunning()) + ")";
+        if (p.kind() == StatusReport.PluginKind.PROMETHEUS) {
+            return head + (p.running() ? "listening on " + t.green(safe(p.address()))
+                    : "not listening on " + safe(p.address()) + why);
+        }
+        return head + (p.running() ? t.green("started") : "not started" + why);
     }
 
     private void resource(StatusReport.Resource res, StatusReport.Snippet s, boolean daemonUp, boolean verbose, PrintStream out) {
         String on = "this node".equals(res.activeOn()) ? t.green(res.activeOn()) : safe(res.activeOn());
-        out.println("Promoter: Resource " + safe(res.name()) + " currently active on " + on);
+        out.println("Promoter: Resource " + safe(res.name()) + (s.disabled() ? " " + t.yellow("(disabled)") : "")
+                + " currently active on " + on);
         List<UnitState> units = res.units();
         for (int i = 0; i < units.size(); i++) {
             UnitState u = units.get(i);

@@ -296,6 +296,11 @@ final class DaemonEndToEndTest {
         assertEquals("0", json[0], json[2]);
         assertTrue(json[1].contains("\"daemon\":{\"running\":true,\"note\":null}"), json[1]);
         assertTrue(json[1].contains("\"active_on\":\"this node\""), json[1]);
+        // drbd-reactorctl's schema first, reactord's report under its own member
+        assertTrue(json[1].startsWith("{\"promoter\":[{\"drbd_resource\":\"r0\",\"path\":\"" + main + "\",\"enabled\":true,"
+                + "\"primary_on\":\""), json[1]);
+        assertTrue(json[1].contains("\"target\":{\"name\":\"drbd-services@r0.target\",\"status\":\"active\","), json[1]);
+        assertTrue(json[1].contains("\"prometheus\":[],\"debugger\":[],\"umh\":[],\"agentx\":[],\"reactord\":{"), json[1]);
 
         // the launcher's archive-writing run also gathers the report itself, printing nothing more
         System.setProperty("reactorctl.cds-training", "true");

@@ -60,7 +60,7 @@ final class DaemonOcfTest {
             d.update();
             d.await("Dummy started", Duration.ofSeconds(60), () -> Files.exists(state) && "active".equals(d.active(OCF_UNIT)));
             d.await("agent ACTIVE", Duration.ofSeconds(30), () -> "ACTIVE".equals(d.state()));
-            JsonNode units = report(d).path("snippets").path(0).path("resources").path(0).path("units");
+            JsonNode units = report(d).path("reactord").path("snippets").path(0).path("resources").path(0).path("units");
             assertTrue(units.toString().contains(OCF_UNIT), "status unit tree without the OCF unit: " + units);
 
             // monitor failure: the state file goes, the next monitor (Dummy: every 10 s) fails the unit
@@ -124,7 +124,7 @@ final class DaemonOcfTest {
 
     /** The daemon's event loop has handled may_promote yes (the report reads DRBD from the loop's state). */
     private static void awaitMayPromoteSeen(RealDaemon d) {
-        d.await("may_promote seen by the daemon", Duration.ofSeconds(30), () -> report(d).path("snippets").path(0)
+        d.await("may_promote seen by the daemon", Duration.ofSeconds(30), () -> report(d).path("reactord").path("snippets").path(0)
                 .path("resources").path(0).path("drbd").path("may_promote").asBoolean(false));
     }
 
