@@ -19,6 +19,11 @@ final class LauncherFlagsTest {
 
     /** The java command line the launcher would run, from a stand-in java that prints its arguments. */
     private String javaArgs(String... args) throws Exception {
+        return javaArgsWithArchive("none", args);
+    }
+
+    /** The same with {@code REACTORCTL_CDS_ARCHIVE} set to {@code cds}. */
+    private String javaArgsWithArchive(String cds, String... args) throws Exception {
         Path java = tmp.resolve("java");
         Files.writeString(java, "#!/bin/sh\ncase \"$*\" in *-XshowSettings*) echo '    java.specification.version = 17' >&2;"
                 + " exit 0 ;; esac\necho \"$*\"\n");
@@ -30,7 +35,7 @@ final class LauncherFlagsTest {
         pb.command().addAll(List.of(args));
         pb.environment().put("REACTORD_JAVA", java.toString());
         pb.environment().put("REACTORD_JAR", jar.toString());
-        pb.environment().put("REACTORCTL_CDS_ARCHIVE", "none");
+        pb.environment().put("REACTORCTL_CDS_ARCHIVE", cds);
         pb.environment().remove("JAVA_HOME");
         pb.environment().remove("REACTORCTL_JAVA_OPTS");
         pb.redirectErrorStream(true);
@@ -52,6 +57,7 @@ final class LauncherFlagsTest {
     void launcher_replay_fullJitAndLargerHeap() throws Exception {
         String a = javaArgs("replay", "--events", "x", "--state");
         assertFalse(a.contains("TieredStopAtLevel"), a);
+        assertTrue(a.contains("-XX:-TieredCompilation"), a);
         assertTrue(a.contains("-Xmx512m"), a);
         assertTrue(a.endsWith("io.reactord.ctl.CtlMain replay --events x --state"), a);
     }
@@ -61,5 +67,32 @@ final class LauncherFlagsTest {
         String a = javaArgs("why", "replay");
         assertTrue(a.contains("-XX:TieredStopAtLevel=1"), a);
         assertTrue(javaArgs("-h").contains("-XX:TieredStopAtLevel=1"));
+    }
+
+    @Test
+    void launcher_replayWithoutItsArchive_writesItsOwnNotStatuss() throws Exception {
+        Path status = tmp.resolve("ctl.jsa");
+        Files.writeString(status, "");
+        status.toFile().setLastModified(System.currentTimeMillis() + 60_000);
+        String a = javaArgsWithArchive(status.toString(), "replay", "--events", "x");
+        assertTrue(a.contains("-XX:ArchiveClassesAtExit=" + tmp.resolve("ctl-replay.jsa")), a);
+        assertFalse(a.contains("SharedArchiveFile") || a.contains("cds-training"), a);
+    }
+
+    @Test
+    void launcher_replayWithItsArchive_mapsIt() throws Exception {
+        Path replay = tmp.resolve("ctl-replay.jsa");
+        Files.writeString(replay, "");
+        replay.toFile().setLastModified(System.currentTimeMillis() + 60_000);
+        String a = javaArgsWithArchive(tmp.resolve("ctl.jsa").toString(), "replay", "--events", "x");
+        assertTrue(a.contains("-XX:SharedArchiveFile=" + replay), a);
+        assertFalse(a.contains("ArchiveClassesAtExit"), a);
+    }
+
+    @Test
+    void launcher_statusWithoutArchive_stillTrainsTheStatusArchive() throws Exception {
+        String a = javaArgsWithArchive(tmp.resolve("ctl.jsa").toString(), "status");
+        assertTrue(a.contains("-XX:ArchiveClassesAtExit=" + tmp.resolve("ctl.jsa")), a);
+        assertTrue(a.contains("-Dreactorctl.cds-training=true"), a);
     }
 }

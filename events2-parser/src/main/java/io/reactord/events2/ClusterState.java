@@ -14,6 +14,12 @@ import java.util.Set;
  * of unknown objects (ignored), renames, and a repeated initial dump. Single-threaded by design: one
  * owner (the agent's event loop) applies events in order.
  *
+ * <p>Statistics: a line that changes no field of the tree but its statistics (and creates nothing) does
+ * not rebuild the tree; its statistics wait in a side structure ({@link PendingStats}) and are folded in
+ * when the resource is read ({@link #resource}, {@link #resources}) or rebuilt by a later line. Readers
+ * see the same trees either way. Reads are therefore not pure: like {@link #apply}, they belong to the
+ * owner's thread.
+ *
  * <p>Dump tracking: {@link #initialDumpComplete()} turns true at {@code exists -}. When the events2 source
  * restarts, the owner calls {@link #beginDump()}; objects not re-reported before the next {@code exists -}
  * are then destroyed, so a restart with nothing changed yields no changes at all.
@@ -73,8 +79,14 @@ public final class ClusterState {
         unconfirmed.remove(key);
     }
 
+    /** A resource's whole tree (pending statistics folded in), or null: what a line that rebuilds it starts from. */
     ResourceInfo get(String name) {
         return resources.get(name);
+    }
+
+    /** A resource's slot without bringing its tree up to date, or null: for statistics-only lines. */
+    ResourceMap.Slot slot(String name) {
+        return resources.slot(name);
     }
 
     void put(ResourceInfo r) {

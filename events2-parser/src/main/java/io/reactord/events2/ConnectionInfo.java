@@ -25,4 +25,8 @@ public record ConnectionInfo(int peerNodeId, String connName, ConnectionState co
     ConnectionInfo withPaths(Map<String, PathInfo> p) {
         return new ConnectionInfo(peerNodeId, connName, connection, peerRole, stats, peerDevices, p);
     }
+
+    ConnectionInfo withStats(Attrs s) {
+        return new ConnectionInfo(peerNodeId, connName, connection, peerRole, s, peerDevices, paths);
+    }
 }

@@ -17,6 +17,7 @@ public enum ConnectionState {
     CONNECTED("Connected");
 
     private static final Map<String, ConnectionState> BY_NAME = new HashMap<>();
+    private static final ConnectionState[] VALUES = values();
 
     static {
         BY_NAME.put("StandAlone", STAND_ALONE);
@@ -44,6 +45,11 @@ public enum ConnectionState {
 
     /** The state for a printed word, or null when the word is not one of them. */
     public static ConnectionState of(String s) {
+        for (ConnectionState v : VALUES) {
+            if (v.drbdName == s) { // the parser hands over the canonical instance of a known word (Words)
+                return v;
+            }
+        }
         return BY_NAME.get(s);
     }
 }

@@ -10,6 +10,7 @@ package io.reactord.events2;
  * token stays inside it, exactly.
  */
 final class Cursor {
+    static final byte ESC = 0x1b;
     final byte[] chars;
     private final int len;
     private int pos;
@@ -17,6 +18,8 @@ final class Cursor {
     int start;
     int end;
     int colon;
+    /** True once a token walked so far held an ESC byte (an ANSI colour code). */
+    boolean escape;
 
     /** Tokens of {@code chars[0, len)}. */
     Cursor(byte[] chars, int len) {
@@ -38,17 +41,28 @@ final class Cursor {
             if (ch > ':') {
                 continue; // letters and most punctuation: one comparison
             }
+            if (ch >= '0') { // digits and ':'
+                if (ch == ':' && firstColon < 0) {
+                    firstColon = i;
+                }
+                continue;
+            }
             if (ch == ' ' || ch == '\t') {
                 break;
             }
-            if (ch == ':' && firstColon < 0) {
-                firstColon = i;
+            if (ch == ESC) {
+                escape = true;
             }
         }
         end = i;
         colon = firstColon;
         pos = i;
         return true;
+    }
+
+    /** Where the walk has got to: bytes before it have been looked at (for {@link #escape}). */
+    int position() {
+        return pos;
     }
 
     /** True when another token follows the current one. */

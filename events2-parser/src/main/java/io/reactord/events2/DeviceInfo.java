@@ -7,4 +7,8 @@ public record DeviceInfo(int volume, Integer minor, String backingDev, DiskState
     static DeviceInfo empty(int volume) {
         return new DeviceInfo(volume, null, null, null, null, null, null, Attrs.EMPTY);
     }
+
+    DeviceInfo withStats(Attrs s) {
+        return new DeviceInfo(volume, minor, backingDev, disk, client, open, quorum, s);
+    }
 }

@@ -17,6 +17,7 @@ public enum DiskState {
     UP_TO_DATE("UpToDate");
 
     private static final Map<String, DiskState> BY_NAME = new HashMap<>();
+    private static final DiskState[] VALUES = values();
 
     static {
         BY_NAME.put("Diskless", DISKLESS);
@@ -44,6 +45,11 @@ public enum DiskState {
 
     /** The state for a printed word, or null when the word is not one of them. */
     public static DiskState of(String s) {
+        for (DiskState v : VALUES) {
+            if (v.drbdName == s) { // the parser hands over the canonical instance of a known word (Words)
+                return v;
+            }
+        }
         return BY_NAME.get(s);
     }
 }

@@ -35,11 +35,26 @@ public final class Events2Parser {
         return parseCopy(Arrays.copyOfRange(buf, from, to), to - from);
     }
 
-    /** Parses {@code c[0, len)}, which this call owns (it is cleaned in place and kept by the records). */
+    /**
+     * Parses {@code c[0, len)}, which this call owns (it is cleaned in place and kept by the records). The
+     * tokeniser notes ANSI colour codes as it walks the line; a line that has any (rare: {@code --color=always})
+     * is stripped of them and parsed again, so a line without them is walked once.
+     */
     private static Event parseCopy(byte[] c, int len) {
-        Src src = new Src(c, Lines.clean(c, len));
+        int end = Lines.trimEnd(c, len);
+        Cursor t = new Cursor(c, end);
+        Event e = parseGuarded(new Src(c, end), t);
+        int esc = t.escape ? 0 : Lines.escape(c, t.position(), end); // the part an early answer did not walk
+        if (esc < 0) {
+            return e;
+        }
+        int stripped = Lines.stripAnsi(c, Math.max(0, Lines.escape(c, 0, end)), end);
+        return parseGuarded(new Src(c, stripped), new Cursor(c, stripped));
+    }
+
+    private static Event parseGuarded(Src src, Cursor t) {
         try {
-            return parseLine(src);
+            return parseLine(src, t);
         } catch (RuntimeException e) { // a parser bug must not end the stream; the tests keep this path unused
             return new Event.Unparsed(null, src.text(), "parser error: " + e);
         }
@@ -60,9 +75,8 @@ public final class Events2Parser {
         }
     }
 
-    private static Event parseLine(Src line) {
+    private static Event parseLine(Src line, Cursor t) {
         byte[] c = line.c;
-        Cursor t = new Cursor(c, line.len);
         if (!t.next()) {
             return unparsed(null, line, "empty line");
         }
@@ -87,7 +101,7 @@ public final class Events2Parser {
                     ? new Event.DumpComplete(ts)
                     : unparsed(ts, line, "'-' is only valid as 'exists -'");
         }
-        Pairs p = Pairs.read(t, line.len);
+        Pairs p = Pairs.read(t);
         if (p.keyless != null) {
             return unparsed(ts, line, "token without key: '" + quote(p.keyless) + "'");
         }

@@ -1,25 +1,27 @@
 package io.reactord.events2;
 
-/** Line-level clean-up before tokenising, on the line's bytes: line ends, ANSI colour, timestamp recognition. */
+/** Line-level clean-up around tokenising, on the line's bytes: line ends, ANSI colour, timestamp recognition. */
 final class Lines {
     private static final byte ESC = 0x1b;
 
     private Lines() {}
 
-    /**
-     * Removes trailing newlines / carriage returns and every ANSI SGR sequence ({@code ESC[…m}) from
-     * {@code c[0, len)} in place; returns the new length.
-     */
-    static int clean(byte[] c, int len) {
+    /** The length of {@code c[0, len)} without its trailing newlines and carriage returns. */
+    static int trimEnd(byte[] c, int len) {
         int end = len;
         while (end > 0 && (c[end - 1] == '\n' || c[end - 1] == '\r')) {
             end--;
         }
-        int esc = Bytes.indexOf(c, 0, end, ESC);
-        return esc < 0 ? end : stripAnsi(c, esc, end);
+        return end;
     }
 
-    private static int stripAnsi(byte[] c, int from, int end) {
+    /** Index of the first ESC in {@code c[from, to)}, or -1. */
+    static int escape(byte[] c, int from, int to) {
+        return Bytes.indexOf(c, from, to, ESC);
+    }
+
+    /** Removes every ANSI SGR sequence ({@code ESC[…m}) from {@code c[from, end)} in place; returns the new length. */
+    static int stripAnsi(byte[] c, int from, int end) {
         int w = from;
         int i = from;
         while (i < end) {

@@ -15,22 +15,19 @@ final class Pairs {
     final int size;
     /** A keyless token that had no value before it to continue, or null. */
     final String keyless;
-    /** True when the line contains {@code ->} anywhere ({@code --diff} values). */
-    private final boolean arrows;
     /** Pairs kept so far by {@link #keep}. */
     private int kept;
 
-    private Pairs(byte[] chars, int len, String[] keys, int[] bounds, int size, String keyless) {
+    private Pairs(byte[] chars, String[] keys, int[] bounds, int size, String keyless) {
         this.chars = chars;
         this.keys = keys;
         this.bounds = bounds;
         this.size = size;
         this.keyless = keyless;
-        this.arrows = keyless == null && Bytes.indexOf(chars, 0, len, (byte) '>') >= 0;
     }
 
     /** Reads the pairs from the token after the cursor's current one to the end of the line. */
-    static Pairs read(Cursor t, int len) {
+    static Pairs read(Cursor t) {
         byte[] chars = t.chars;
         int cap = 16;
         String[] k = new String[cap];
@@ -40,7 +37,7 @@ final class Pairs {
             int c = t.colon;
             if (c < 0) {
                 if (size == 0) {
-                    return new Pairs(chars, len, k, b, 0, Text.of(chars, t.start, t.end));
+                    return new Pairs(chars, k, b, 0, Text.of(chars, t.start, t.end));
                 }
                 b[2 * size - 1] = t.end; // the value runs on to the end of this token, separators included
                 continue;
@@ -55,7 +52,7 @@ final class Pairs {
             b[2 * size + 1] = t.end;
             size++;
         }
-        return new Pairs(chars, len, k, b, size, null);
+        return new Pairs(chars, k, b, size, null);
     }
 
     String key(int i) {
@@ -78,15 +75,16 @@ final class Pairs {
         return i < 0 ? null : Names.lenient(chars, bounds[2 * i], bounds[2 * i + 1]);
     }
 
-    /** Where a state value starts: after {@code old->} with {@code --diff}, the new value is what counts. */
+    /**
+     * Where a state value starts: after {@code old->} with {@code --diff}, the new value is what counts.
+     * State values are short words, so looking inside the value costs less than a look at the whole line.
+     */
     private int stateStart(int i) {
         int from = bounds[2 * i];
-        if (arrows) {
-            int to = bounds[2 * i + 1];
-            for (int j = from; j + 1 < to; j++) {
-                if (chars[j] == '-' && chars[j + 1] == '>') {
-                    return j + 2;
-                }
+        int to = bounds[2 * i + 1];
+        for (int j = from + 1; j < to; j++) {
+            if (chars[j] == '>' && chars[j - 1] == '-') {
+                return j + 1;
             }
         }
         return from;

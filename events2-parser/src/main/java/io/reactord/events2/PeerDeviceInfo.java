@@ -9,4 +9,8 @@ public record PeerDeviceInfo(int volume, ReplicationState replication, DiskState
     static PeerDeviceInfo empty(int volume) {
         return new PeerDeviceInfo(volume, null, null, null, null, null, Attrs.EMPTY);
     }
+
+    PeerDeviceInfo withStats(Attrs s) {
+        return new PeerDeviceInfo(volume, replication, peerDisk, peerClient, resyncSuspended, done, s);
+    }
 }

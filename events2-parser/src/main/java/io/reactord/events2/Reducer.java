@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Merges one object event into the tree and records the promoter-relevant changes. */
+/**
+ * Merges one object event into the tree and records the promoter-relevant changes. A line that changes
+ * only statistics takes {@link StatsOnly}'s path and leaves the tree as it is.
+ */
 final class Reducer {
     private Reducer() {}
 
@@ -44,6 +47,9 @@ final class Reducer {
             }
             return;
         }
+        if (StatsOnly.resource(s, e)) {
+            return;
+        }
         int mark = out.size();
         ResourceInfo o = ensure(s, e.name(), out);
         ResourceInfo n = new ResourceInfo(o.name(), or(e.role(), o.role()), or(e.suspended(), o.suspended()),
@@ -69,6 +75,9 @@ final class Reducer {
             if (r != null && r.devices().containsKey(e.volume())) {
                 destroyDevice(s, r, e.volume(), out);
             }
+            return;
+        }
+        if (StatsOnly.device(s, e)) {
             return;
         }
         int mark = out.size();
@@ -124,6 +133,9 @@ final class Reducer {
             }
             return;
         }
+        if (StatsOnly.connection(s, e)) {
+            return;
+        }
         int mark = out.size();
         ResourceInfo r = ensure(s, e.name(), out);
         ConnectionInfo o = r.connections().get(e.peerNodeId());
@@ -158,6 +170,9 @@ final class Reducer {
     private static void peerDevice(ClusterState s, Event.PeerDevice e, List<Change> out) {
         if (s.confirming(e.action())) {
             s.confirm(ObjectKeys.peerDevice(e.name(), e.peerNodeId(), e.volume()));
+        }
+        if (e.action() != Action.DESTROY && StatsOnly.peerDevice(s, e)) {
+            return;
         }
         int mark = out.size();
         ResourceInfo r = e.action() == Action.DESTROY ? s.get(e.name()) : ensure(s, e.name(), out);

@@ -22,6 +22,7 @@ public enum ReplicationState {
     BEHIND("Behind");
 
     private static final Map<String, ReplicationState> BY_NAME = new HashMap<>();
+    private static final ReplicationState[] VALUES = values();
 
     static {
         BY_NAME.put("Off", OFF);
@@ -54,6 +55,11 @@ public enum ReplicationState {
 
     /** The state for a printed word, or null when the word is not one of them. */
     public static ReplicationState of(String s) {
+        for (ReplicationState v : VALUES) {
+            if (v.drbdName == s) { // the parser hands over the canonical instance of a known word (Words)
+                return v;
+            }
+        }
         return BY_NAME.get(s);
     }
 }

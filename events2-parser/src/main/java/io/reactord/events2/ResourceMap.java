@@ -11,16 +11,37 @@ import java.util.TreeMap;
 /**
  * The resources of a {@link ClusterState} by name: a hash index for the lookup and replacement every
  * line makes (one hash of the name, no tree walk), and a name-ordered tree of the same slots for
- * iteration. Read-only as a {@link Map}; {@link ClusterState} changes it through {@link #set} and
- * {@link #delete}.
+ * iteration. Read-only as a {@link Map}; {@link ClusterState} changes it through {@link #set},
+ * {@link #delete} and the slot's {@link PendingStats}. Every read through the map ({@link #get}, the
+ * entries) folds a slot's pending statistics into its tree first, so readers only ever see whole trees.
  */
 final class ResourceMap extends AbstractMap<String, ResourceInfo> {
     /** A resource's place in both structures; replacing the resource writes only the slot. */
-    private static final class Slot {
+    static final class Slot {
+        /** The tree as last built: its state fields are current, its statistics may be older. */
         ResourceInfo value;
+        /** Statistics newer than {@link #value}'s, or null when there are none. */
+        PendingStats pending;
 
         Slot(ResourceInfo value) {
             this.value = value;
+        }
+
+        /** The tree with the pending statistics folded in (built once, then kept). */
+        ResourceInfo current() {
+            if (pending != null) {
+                value = pending.applyTo(value);
+                pending = null;
+            }
+            return value;
+        }
+
+        /** The side structure for statistics newer than the tree (created on first use). */
+        PendingStats pending() {
+            if (pending == null) {
+                pending = new PendingStats();
+            }
+            return pending;
         }
     }
 
@@ -30,7 +51,7 @@ final class ResourceMap extends AbstractMap<String, ResourceInfo> {
     @Override
     public ResourceInfo get(Object name) {
         Slot s = index.get(name);
-        return s == null ? null : s.value;
+        return s == null ? null : s.current();
     }
 
     @Override
@@ -43,10 +64,17 @@ final class ResourceMap extends AbstractMap<String, ResourceInfo> {
         return index.size();
     }
 
+    /** The slot of a resource, or null; its tree is not brought up to date. */
+    Slot slot(String name) {
+        return index.get(name);
+    }
+
+    /** Stores a whole tree; it must have been built from {@link #get}'s (pending statistics folded in). */
     void set(ResourceInfo r) {
         Slot s = index.get(r.name());
         if (s != null) {
             s.value = r;
+            s.pending = null;
             return;
         }
         s = new Slot(r);
@@ -60,7 +88,7 @@ final class ResourceMap extends AbstractMap<String, ResourceInfo> {
             return null;
         }
         ordered.remove(name);
-        return s.value;
+        return s.current();
     }
 
     @Override
@@ -83,7 +111,7 @@ final class ResourceMap extends AbstractMap<String, ResourceInfo> {
                     @Override
                     public Map.Entry<String, ResourceInfo> next() {
                         Map.Entry<String, Slot> e = it.next();
-                        return new SimpleImmutableEntry<>(e.getKey(), e.getValue().value);
+                        return new SimpleImmutableEntry<>(e.getKey(), e.getValue().current());
                     }
                 };
             }

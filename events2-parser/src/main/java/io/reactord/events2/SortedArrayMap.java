@@ -16,10 +16,27 @@ final class SortedArrayMap<K extends Comparable<K>, V> extends AbstractMap<K, V>
 
     private final Comparable<?>[] keys;
     private final Object[] values;
+    /** The keys as ints when they are Integers (volumes, peers): searched without unboxing; else null. */
+    private final int[] ints;
 
     private SortedArrayMap(Comparable<?>[] keys, Object[] values) {
         this.keys = keys;
         this.values = values;
+        this.ints = keys.length > 0 && keys[0] instanceof Integer ? unboxed(keys) : null;
+    }
+
+    private SortedArrayMap(Comparable<?>[] keys, Object[] values, int[] ints) {
+        this.keys = keys;
+        this.values = values;
+        this.ints = ints;
+    }
+
+    private static int[] unboxed(Comparable<?>[] keys) {
+        int[] r = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            r[i] = (Integer) keys[i];
+        }
+        return r;
     }
 
     @SuppressWarnings("unchecked")
@@ -42,7 +59,7 @@ final class SortedArrayMap<K extends Comparable<K>, V> extends AbstractMap<K, V>
 
     @SuppressWarnings("unchecked")
     private int find(Object key) {
-        if (key instanceof Integer) {
+        if (ints != null && key instanceof Integer) {
             return findInt((Integer) key);
         }
         int lo = 0;
@@ -67,7 +84,7 @@ final class SortedArrayMap<K extends Comparable<K>, V> extends AbstractMap<K, V>
         int hi = keys.length - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int k = (Integer) keys[mid];
+            int k = ints[mid];
             if (k < key) {
                 lo = mid + 1;
             } else if (k > key) {
@@ -84,7 +101,7 @@ final class SortedArrayMap<K extends Comparable<K>, V> extends AbstractMap<K, V>
         if (i >= 0) {
             Object[] v = values.clone();
             v[i] = value;
-            return new SortedArrayMap<>(keys, v);
+            return new SortedArrayMap<>(keys, v, ints);
         }
         int at = -(i + 1);
         Comparable<?>[] k = new Comparable<?>[keys.length + 1];

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Canonical instances of the words events2 prints over and over (actions, objects, keys and state
  * values), found by region lookup so that parsing a line does not allocate a new String for each of
- * them. Words not in the table are copied out as usual.
+ * them: the word's first eight bytes, read as one long, pick the slot and settle most comparisons. Words
+ * not in the table are copied out as usual.
  */
 final class Words {
     private static final String[] WORDS = {
@@ -28,38 +29,53 @@ final class Words {
         "Behind", "0", "1", "exists", "create", "change", "destroy", "call", "response", "rename", "resource",
         "device", "peer-device", "path", "-",
     };
-    private static final int MAX_LENGTH = 20;
+    private static final int MAX_LENGTH = 24;
     private static final int MASK = 511;
     private static final String[] TABLE = new String[MASK + 1];
-    private static final byte[][] CHARS = new byte[MASK + 1][];
-    /** The words' bytes as little-endian longs, the last one zero-padded: compared eight bytes at a time. */
-    private static final long[][] LONGS = new long[MASK + 1][];
+    /** Per slot the word's length (0: empty slot) and its bytes as little-endian longs, zero-padded. */
+    private static final int[] LENGTHS = new int[MASK + 1];
+    private static final long[] W0 = new long[MASK + 1];
+    private static final long[] W1 = new long[MASK + 1];
+    private static final long[] W2 = new long[MASK + 1];
     private static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (String w : WORDS) {
             byte[] c = w.getBytes(StandardCharsets.ISO_8859_1);
-            int i = hash(c, 0, c.length) & MASK;
-            while (TABLE[i] != null) {
+            if (c.length > MAX_LENGTH) {
+                throw new ExceptionInInitializerError("word too long for the table: " + w);
+            }
+            long first = word(c, 0, c.length);
+            int i = slot(first, c.length);
+            while (LENGTHS[i] != 0) {
                 i = (i + 1) & MASK;
             }
             TABLE[i] = w;
-            CHARS[i] = c;
-            long[] l = new long[(c.length + 7) / 8];
-            for (int j = 0; j < c.length; j++) {
-                l[j >> 3] |= (c[j] & 0xffL) << ((j & 7) << 3);
-            }
-            LONGS[i] = l;
+            LENGTHS[i] = c.length;
+            W0[i] = first;
+            W1[i] = c.length > 8 ? word(c, 8, c.length - 8) : 0;
+            W2[i] = c.length > 16 ? word(c, 16, c.length - 16) : 0;
         }
     }
 
     private Words() {}
 
-    /** Length and three characters: enough to spread the table, without a loop over the word. */
-    private static int hash(byte[] c, int from, int to) {
-        int len = to - from;
-        int h = ((len * 31 + c[from]) * 31 + c[from + (len >> 1)]) * 31 + c[to - 1];
-        return h ^ (h >>> 9);
+    /** The first eight bytes (at most) and the length spread over the table. */
+    private static int slot(long first, int len) {
+        return (int) ((first + len) * 0x9E3779B97F4A7C15L >>> 55) & MASK;
+    }
+
+    /** {@code c[off, off + min(n, 8))} as a little-endian long, zero-padded; {@code n >= 1}. */
+    private static long word(byte[] c, int off, int n) {
+        if (off + 8 <= c.length) {
+            long v = (long) LONG_VIEW.get(c, off);
+            return n >= 8 ? v : v & (1L << (n << 3)) - 1;
+        }
+        long v = 0;
+        for (int j = 0; j < n && j < 8; j++) {
+            v |= (c[off + j] & 0xffL) << (j << 3);
+        }
+        return v;
     }
 
     /** {@code c[from, to)} decoded ({@link Text#of}), or the canonical instance when it is a known word. */
@@ -71,36 +87,19 @@ final class Words {
         if (len > MAX_LENGTH || len > 1 && c[from] >= '0' && c[from] <= '9') {
             return Text.of(c, from, to); // long words and numbers are never in the table
         }
-        for (int i = hash(c, from, to) & MASK; ; i = (i + 1) & MASK) {
-            byte[] w = CHARS[i];
-            if (w == null) {
+        long first = word(c, from, len);
+        for (int i = slot(first, len); ; i = (i + 1) & MASK) {
+            int l = LENGTHS[i];
+            if (l == 0) {
                 return Text.of(c, from, to);
             }
-            if (w.length == len && matches(LONGS[i], len, c, from)) {
+            if (l == len && W0[i] == first && (len <= 8 || rest(i, c, from, len))) {
                 return TABLE[i];
             }
         }
     }
 
-    private static boolean matches(long[] w, int len, byte[] c, int from) {
-        for (int k = 0, off = from; k < w.length; k++, off += 8) {
-            int rem = len - (k << 3);
-            long v;
-            if (off + 8 <= c.length) {
-                v = (long) LONG_VIEW.get(c, off);
-                if (rem < 8) {
-                    v &= (1L << (rem << 3)) - 1;
-                }
-            } else {
-                v = 0;
-                for (int j = 0; j < rem && j < 8; j++) {
-                    v |= (c[off + j] & 0xffL) << (j << 3);
-                }
-            }
-            if (v != w[k]) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean rest(int i, byte[] c, int from, int len) {
+        return W1[i] == word(c, from + 8, len - 8) && (len <= 16 || W2[i] == word(c, from + 16, len - 16));
     }
 }

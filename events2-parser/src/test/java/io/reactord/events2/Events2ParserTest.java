@@ -114,6 +114,27 @@ final class Events2ParserTest {
     }
 
     @Test
+    void parse_ansiColourWhereTheParserAnswersEarly_strippedAsAnywhere() {
+        assertInstanceOf(Event.DumpComplete.class, Events2Parser.parse("exists -\u001b[0m"));
+        assertInstanceOf(Event.DumpComplete.class, Events2Parser.parse("\u001b[1mexists\u001b[0m \u001b[1m-\u001b[0m"));
+        Event.Resource r = assertInstanceOf(Event.Resource.class,
+                Events2Parser.parse("\u001b[2m2025-03-14T10:21:07.482913+01:00\u001b[0m change resource name:r0 role:Primary"));
+        assertEquals("2025-03-14T10:21:07.482913+01:00", r.timestamp());
+        assertEquals(Role.PRIMARY, r.role());
+    }
+
+    @Test
+    void parse_stateValueWithArrowAndStatisticWithGreaterThan_onlyTheStateSplit() {
+        Event.PeerDevice p = assertInstanceOf(Event.PeerDevice.class, Events2Parser.parse("change peer-device name:r0"
+                + " peer-node-id:1 volume:0 peer-disk:Outdated->UpToDate replication:>Established received:1->2 x:a>b"));
+        assertEquals(DiskState.UP_TO_DATE, p.peerDisk());
+        assertNull(p.replication());
+        assertEquals(">Established", p.other().get("replication"));
+        assertEquals("1->2", p.other().get("received"));
+        assertEquals("a>b", p.other().get("x"));
+    }
+
+    @Test
     void parse_diffForm_takesNewValue() {
         Event.Resource r = (Event.Resource) Events2Parser.parse(
                 "change resource name:r0 role:Secondary->Primary may_promote:UNKNOWN->no");
