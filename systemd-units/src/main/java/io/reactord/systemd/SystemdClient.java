@@ -128,6 +128,17 @@ public final class SystemdClient implements AutoCloseable {
         return job("stop", unit, () -> manager().StopUnit(unit, mode));
     }
 
+    /**
+     * {@code StopUnit(unit, mode)} without waiting for the job: completes once systemd has queued it. For a stop that
+     * systemd runs only after the caller has exited (a unit ordered {@code Before=} the caller's own service).
+     */
+    public CompletableFuture<Void> queueStop(String unit, String mode) {
+        return call("stop", unit, () -> {
+            manager().StopUnit(unit, mode);
+            return null;
+        });
+    }
+
     public CompletableFuture<Void> resetFailedUnit(String unit) {
         return call("reset-failed", unit, () -> {
             manager().ResetFailedUnit(unit);

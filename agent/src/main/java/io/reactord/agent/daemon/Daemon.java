@@ -74,6 +74,7 @@ public final class Daemon implements Signals.Actions {
     private final Map<String, DrbdOptions> drbdOptions = new HashMap<>();
     private volatile Set<String> shellResources = Set.of();
     private volatile ShellUnits shellUnits;
+    private SystemdUnits systemdUnits;
     private ShellState shellState;
     private volatile List<UnitPlan> plannedUnits = List.of();
     private volatile DropInKeeper dropIns;
@@ -130,7 +131,8 @@ public final class Daemon implements Signals.Actions {
             children.close();
             return 0;
         }
-        UnitController units = new RoutingUnits(new SystemdUnits(systemd), () -> shellUnits, () -> shellResources);
+        systemdUnits = new SystemdUnits(systemd);
+        UnitController units = new RoutingUnits(systemdUnits, () -> shellUnits, () -> shellResources);
         metrics = DaemonMetrics.start(config, opts.drbdadm());
         metrics.configLoaded();
         Escalations escalations = new Escalations(journal, metrics::escalation, scheduler.clock()::millis,
@@ -607,6 +609,10 @@ public final class Daemon implements Signals.Actions {
         notifier.stopping();
         if (events != null) {
             events.close();
+        }
+        if (notifier.enabled() && systemdUnits != null) {
+            // a systemd service: stop-services-on-exit only queues the targets' stops (see SystemdUnits.exiting)
+            systemdUnits.exiting();
         }
         try {
             CompletableFuture<Void> stops = loop.call(() -> core.shutdown("reactord exiting")).get(10, TimeUnit.SECONDS);

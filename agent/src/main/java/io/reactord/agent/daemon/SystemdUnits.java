@@ -20,9 +20,19 @@ import java.util.concurrent.CompletionException;
  */
 public final class SystemdUnits implements UnitController {
     private final SystemdClient client;
+    private volatile boolean exiting;
 
     public SystemdUnits(SystemdClient client) {
         this.client = client;
+    }
+
+    /**
+     * The daemon exits as a systemd service: a stop from now on (stop-services-on-exit) is only queued. The services
+     * targets are ordered {@code Before=reactord.service}, so systemd runs their stop jobs after reactord's own stop
+     * has finished; waiting for them here would wait for ourselves until systemd kills the daemon.
+     */
+    void exiting() {
+        exiting = true;
     }
 
     @Override
@@ -43,6 +53,12 @@ public final class SystemdUnits implements UnitController {
 
     @Override
     public CompletableFuture<JobOutcome> stop(String resource, String unit) {
+        if (exiting) {
+            return client.queueStop(unit, "replace")
+                    .thenApply(v -> new JobOutcome(JobResult.DONE, UnitActiveState.DEACTIVATING, null,
+                            "stop job queued; systemd runs it once reactord has exited"))
+                    .exceptionally(SystemdUnits::failure);
+        }
         return client.stopUnit(unit, "replace")
                 .thenApply(r -> new JobOutcome(map(r), r == io.reactord.systemd.JobResult.DONE ? UnitActiveState.INACTIVE
                         : UnitActiveState.UNKNOWN, null, ""))
