@@ -100,6 +100,10 @@ public final class InProcessBackend implements Backend {
 
     @Override
     public void start(ClusterConfig cfg) {
+        if (!cfg.extraResources().isEmpty()) {
+            throw new IllegalArgumentException("the in-process backend manages one resource; extra resources "
+                    + cfg.extraResources().keySet() + " need the real-systemd backend");
+        }
         this.config = cfg;
         List<SimNodeSpec> specs = new ArrayList<>();
         for (int i = 0; i < cfg.nodes().size(); i++) {
