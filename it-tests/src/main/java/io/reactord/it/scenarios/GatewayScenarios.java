@@ -70,29 +70,32 @@ final class GatewayScenarios {
                         + " Primary for " + GW);
             }
         });
+        long t0 = b.nowMs();
         String a = Steps.initial(ctx);
-        String g = awaitGateway(ctx, x -> true, "initial start of " + GW);
+        String g = awaitGateway(ctx, x -> true, "initial start of " + GW, t0);
         ctx.note("linstor_db runs on " + a + ", " + GW + " on " + g);
 
+        long cut = b.nowMs();
         Steps.isolate(ctx, g);
         String a2 = a.equals(g)
                 ? ctx.awaitConvergedOn("failover of linstor_db with " + GW, x -> !x.equals(g), "the majority",
                         ctx.bound())
                 : ctx.awaitConvergedOn("linstor_db stays on " + a, a::equals, a, ctx.bound());
-        String g2 = awaitGateway(ctx, x -> !x.equals(g), "failover of " + GW + " (" + g + " isolated)");
+        String g2 = awaitGateway(ctx, x -> !x.equals(g), "failover of " + GW + " (" + g + " isolated)", cut);
 
         Steps.heal(ctx);
         ctx.hold(2000);
         Steps.expectRunsOn(ctx, a2, "after the heal");
         ctx.check(g2.equals(gatewayNode(ctx)), GW + " must still run on " + g2 + " after the heal; " + gatewayTable(ctx));
 
+        long exit = b.nowMs();
         ctx.step("stop the agent on " + g2 + " (SIGTERM; stop-services-on-exit for " + GW + ")",
                 () -> b.stopAgent(g2));
         boolean stopped = b.await(() -> !hasState(ctx, g2) && !primary(ctx, g2), ctx.bound());
         ctx.check(stopped, "with stop-services-on-exit the agent on " + g2 + " must stop " + GW + "'s Dummies and"
                 + " demote it on exit; " + gatewayTable(ctx));
         String g3 = awaitGateway(ctx, x -> !x.equals(g2), "takeover of " + GW + " after the agent on " + g2
-                + " exited");
+                + " exited", exit);
         Steps.expectRunsOn(ctx, a2, "after the agent on " + g2 + " exited (linstor_db has no"
                 + " stop-services-on-exit)");
 
@@ -103,17 +106,20 @@ final class GatewayScenarios {
                 + " started again; " + gatewayTable(ctx));
     }
 
-    /** Waits until {@value #GW} runs on exactly one node that {@code which} accepts; records the time. */
-    private static String awaitGateway(ScenarioContext ctx, Predicate<String> which, String label) {
+    /**
+     * Waits until {@value #GW} runs on exactly one node that {@code which} accepts; records the time since
+     * {@code t0} (the fault) with the node in the label.
+     */
+    private static String awaitGateway(ScenarioContext ctx, Predicate<String> which, String label, long t0) {
         Backend b = ctx.backend();
-        long t0 = b.nowMs();
         String[] seen = new String[1];
         boolean ok = b.await(() -> {
             seen[0] = gatewayNode(ctx);
             return seen[0] != null && which.test(seen[0]);
         }, ctx.bound());
         ctx.check(ok, GW + " must run on one node (" + label + "); " + gatewayTable(ctx));
-        ctx.measure(label, b.nowMs() - t0);
+        ctx.measure(label + " -> " + seen[0], b.nowMs() - t0);
+        ctx.note(gatewayTable(ctx));
         return seen[0];
     }
 
