@@ -1,13 +1,14 @@
 package io.reactord.it.scenarios;
 
 import io.reactord.it.Backend;
-import io.reactord.it.Capability;
 import io.reactord.it.ClusterConfig;
+import io.reactord.it.NodeState;
 import io.reactord.it.Scenario;
 import io.reactord.it.ScenarioContext;
 import io.reactord.sim.Role;
 import io.reactord.sim.SimCluster;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -23,8 +24,12 @@ final class GatewayScenarios {
 
     /** The gateway resource (an NFS export's DRBD resource as LINSTOR Gateway names its resources). */
     static final String GW = "gw_nfs";
-    /** The state files of the gateway resource's two Dummy agents, in the node's directory (exist while they run). */
+    /** The gateway resource's two OCF instances: a filesystem-like and an export-like Dummy. */
+    static final List<String> INSTANCES = List.of("fs_" + GW, "export_" + GW);
+    /** Their state files, in the node's directory (exist while they run; the real backend). */
     static final List<String> STATES = List.of("gw-fs.state", "gw-export.state");
+    /** Their units ({@code ocf.rs@INSTANCE_RES.service}; their states tell where nodes have no directory). */
+    static final List<String> UNITS = INSTANCES.stream().map(i -> "ocf.rs@" + i + "_" + GW + ".service").toList();
 
     /**
      * An OCF entry as the gateway quotes its values: single quotes around a path, escaped double quotes around a
@@ -39,8 +44,8 @@ final class GatewayScenarios {
     static String gatewaySnippet() {
         return "[[promoter]]\n[promoter.metadata]\nlinstor-gateway-schema-version = 1\n"
                 + "[promoter.resources." + GW + "]\n"
-                + "start = [\"" + ocfEntry("fs_" + GW, STATES.get(0)) + "\", \""
-                + ocfEntry("export_" + GW, STATES.get(1)) + "\"]\n"
+                + "start = [\"" + ocfEntry(INSTANCES.get(0), STATES.get(0)) + "\", \""
+                + ocfEntry(INSTANCES.get(1), STATES.get(1)) + "\"]\n"
                 + "target-as = \"BindsTo\"\n"
                 + "stop-services-on-exit = true\n";
     }
@@ -49,7 +54,7 @@ final class GatewayScenarios {
         return List.of(Simple.of(36, "LINSTOR Gateway resource next to linstor_db ([promoter.metadata], quoted OCF"
                                 + " values, BindsTo, stop-services-on-exit)", GatewayScenarios::gateway)
                 .configure(c -> c.withExtraResource(GW, gatewaySnippet()))
-                .needs(Capability.PROCESS_RUNNERS).unsupported(PolicyScenarios::ocfUnsupported));
+                .unsupported(PolicyScenarios::ocfUnsupported));
     }
 
     /**
@@ -131,7 +136,7 @@ final class GatewayScenarios {
         String found = null;
         for (String n : ctx.nodes()) {
             boolean p = primary(ctx, n);
-            boolean all = STATES.stream().allMatch(f -> Files.exists(ctx.backend().nodeDir(n).resolve(f)));
+            boolean all = dummyRuns(ctx, n, 0) && dummyRuns(ctx, n, 1);
             if (p && all && found == null) {
                 found = n;
             } else if (p || hasState(ctx, n)) {
@@ -175,7 +180,17 @@ final class GatewayScenarios {
     }
 
     private static boolean hasState(ScenarioContext ctx, String n) {
-        return STATES.stream().anyMatch(f -> Files.exists(ctx.backend().nodeDir(n).resolve(f)));
+        return dummyRuns(ctx, n, 0) || dummyRuns(ctx, n, 1);
+    }
+
+    /**
+     * Whether Dummy {@code i} runs on {@code n}: its state file exists where nodes have a directory (the agent ran
+     * its {@code start}, not yet its {@code stop}), else its unit is up in the node's manager.
+     */
+    private static boolean dummyRuns(ScenarioContext ctx, String n, int i) {
+        Path dir = ctx.backend().nodeDir(n);
+        return dir != null ? Files.exists(dir.resolve(STATES.get(i)))
+                : NodeState.running(ctx.backend().unitState(n, UNITS.get(i)));
     }
 
     private static String gatewayTable(ScenarioContext ctx) {

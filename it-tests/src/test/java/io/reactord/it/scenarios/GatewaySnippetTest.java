@@ -71,5 +71,7 @@ final class GatewaySnippetTest {
         assertEquals("export_" + GatewayScenarios.GW, o.instance());
         assertEquals(Map.of("state", "/run/node a/" + GatewayScenarios.STATES.get(1),
                 "fake", "rw,all_squash,anonuid=0,anongid=0"), o.params());
+        assertEquals(GatewayScenarios.UNITS, p.start().stream()
+                .map(e -> PromoterResource.ocf(e).unitName(GatewayScenarios.GW)).toList());
     }
 }
