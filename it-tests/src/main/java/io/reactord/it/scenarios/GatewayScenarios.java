@@ -63,7 +63,8 @@ final class GatewayScenarios {
      * loss), the majority runs {@value #GW}; {@code linstor_db} fails over too when it ran there, else it stays.
      * Healed, nothing moves. The agent on the gateway's node is stopped (SIGTERM): with {@code stop-services-on-exit}
      * it stops {@value #GW}'s services and demotes it, another node takes {@value #GW} over, while {@code linstor_db}
-     * (without that key) keeps running where it runs; started again, the agent moves nothing.
+     * (without that key) keeps running where it runs; started again, the agent moves nothing. Then the node now
+     * running {@value #GW} is cut off as before (the two resources may now run on different nodes).
      */
     static void gateway(ScenarioContext ctx) throws Exception {
         ctx.invariants().expectLog("failed|releasing|quorum|ocf|Dummy|exit|stopp");
@@ -80,18 +81,9 @@ final class GatewayScenarios {
         String g = awaitGateway(ctx, x -> true, "initial start of " + GW, t0);
         ctx.note("linstor_db runs on " + a + ", " + GW + " on " + g);
 
-        long cut = b.nowMs();
-        Steps.isolate(ctx, g);
-        String a2 = a.equals(g)
-                ? ctx.awaitConvergedOn("failover of linstor_db with " + GW, x -> !x.equals(g), "the majority",
-                        ctx.bound())
-                : ctx.awaitConvergedOn("linstor_db stays on " + a, a::equals, a, ctx.bound());
-        String g2 = awaitGateway(ctx, x -> !x.equals(g), "failover of " + GW + " (" + g + " isolated)", cut);
-
-        Steps.heal(ctx);
-        ctx.hold(2000);
-        Steps.expectRunsOn(ctx, a2, "after the heal");
-        ctx.check(g2.equals(gatewayNode(ctx)), GW + " must still run on " + g2 + " after the heal; " + gatewayTable(ctx));
+        String[] after = isolateGatewayNode(ctx, a, g, "");
+        String a2 = after[0];
+        String g2 = after[1];
 
         long exit = b.nowMs();
         ctx.step("stop the agent on " + g2 + " (SIGTERM; stop-services-on-exit for " + GW + ")",
@@ -109,6 +101,34 @@ final class GatewayScenarios {
         Steps.expectRunsOn(ctx, a2, "after the agent on " + g2 + " started again");
         ctx.check(g3.equals(gatewayNode(ctx)), GW + " must still run on " + g3 + " after the agent on " + g2
                 + " started again; " + gatewayTable(ctx));
+        isolateGatewayNode(ctx, a2, g3, ", again");
+    }
+
+    /**
+     * Cuts off {@code g}, the node running {@value #GW}, then heals: {@value #GW} moves to the majority;
+     * {@code linstor_db}, running on {@code a}, moves with it when {@code a} is {@code g}, else stays with zero
+     * starts/stops on {@code a}. Returns the nodes of {@code linstor_db} and {@value #GW} after the heal.
+     */
+    private static String[] isolateGatewayNode(ScenarioContext ctx, String a, String g, String round)
+            throws Exception {
+        Backend b = ctx.backend();
+        long actions = Steps.actions(ctx, a);
+        long cut = b.nowMs();
+        Steps.isolate(ctx, g);
+        String a2 = a.equals(g)
+                ? ctx.awaitConvergedOn("failover of linstor_db with " + GW + round, x -> !x.equals(g),
+                        "the majority", ctx.bound())
+                : ctx.awaitConvergedOn("linstor_db stays on " + a + round, a::equals, a, ctx.bound());
+        String g2 = awaitGateway(ctx, x -> !x.equals(g), "failover of " + GW + " (" + g + " isolated)" + round, cut);
+        if (!a.equals(g)) {
+            Steps.noActions(ctx, a, actions, "while " + g + ", " + GW + "'s node only, was cut off");
+        }
+        Steps.heal(ctx);
+        ctx.hold(2000);
+        Steps.expectRunsOn(ctx, a2, "after the heal");
+        ctx.check(g2.equals(gatewayNode(ctx)), GW + " must still run on " + g2 + " after the heal; "
+                + gatewayTable(ctx));
+        return new String[] {a2, g2};
     }
 
     /**
