@@ -103,6 +103,14 @@ public interface Backend extends AutoCloseable {
     void busOutage(String node, boolean gone) throws Exception;
 
     /**
+     * The ActiveState of any unit of the node's manager, lower case ({@code active}, {@code inactive}, …), where the
+     * backend models units by name (in-process); "-" where it does not (the real backend: read files or the manager).
+     */
+    default String unitState(String node, String unit) {
+        return "-";
+    }
+
+    /**
      * The node's own directory (what {@link ClusterConfig#NODE_DIR} stands for in its snippet), or null where nodes
      * have no files (in-process).
      */

@@ -1,13 +1,19 @@
 package io.reactord.it;
 
+import io.reactord.sim.ResourceOptions;
+import io.reactord.sim.SimResourceSpec;
 import io.reactord.sim.SimTiming;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What a backend starts: the simulated nodes, the one promoter resource (the LINSTOR controller layout:
- * a mount-like unit and a controller service that writes), DRBD timing, and extra promoter keys.
+ * What a backend starts: the simulated nodes, the promoter resource every invariant is about (the LINSTOR
+ * controller layout: a mount-like unit and a controller service that writes), DRBD timing, extra promoter keys, and
+ * optionally further DRBD resources next to it, each with its own promoter snippet (none by default).
  *
  * @param nodes            node names (also their {@code uname -n} for the agent)
  * @param resource         the DRBD resource the promoter manages
@@ -16,9 +22,12 @@ import java.util.Map;
  * @param startAgents      whether {@code start} also starts every agent (cold-start scenarios start them later)
  * @param metrics          whether every agent serves metrics ({@code [[prometheus]]}, where the backend has agents
  *                         with an endpoint; off by default: the exporter costs start-up time)
+ * @param extraResources   further DRBD resources on every node, in order, each with its complete promoter snippet
+ *                         (written as {@code RES.toml} next to the main one; {@link #NODE_DIR} replaced per node);
+ *                         the invariants stay about {@code resource}, the scenario checks the others itself
  */
 public record ClusterConfig(List<String> nodes, String resource, SimTiming timing, Map<String, String> promoterOptions,
-                            boolean startAgents, boolean metrics) {
+                            boolean startAgents, boolean metrics, Map<String, String> extraResources) {
 
     /** The resource of the LINSTOR controller layout. */
     public static final String RESOURCE = "linstor_db";
@@ -38,6 +47,16 @@ public record ClusterConfig(List<String> nodes, String resource, SimTiming timin
     public ClusterConfig {
         nodes = List.copyOf(nodes);
         promoterOptions = Map.copyOf(promoterOptions);
+        extraResources = Collections.unmodifiableMap(new LinkedHashMap<>(extraResources));
+        if (extraResources.containsKey(resource)) {
+            throw new IllegalArgumentException("extra resource " + resource + " is the main resource");
+        }
+    }
+
+    /** One resource: the fault suite's default. */
+    public ClusterConfig(List<String> nodes, String resource, SimTiming timing, Map<String, String> promoterOptions,
+                         boolean startAgents, boolean metrics) {
+        this(nodes, resource, timing, promoterOptions, startAgents, metrics, Map.of());
     }
 
     /** Three nodes alpha, bravo, charlie; {@code sleep-before-promote-factor = 0}; short backoff. */
@@ -51,19 +70,41 @@ public record ClusterConfig(List<String> nodes, String resource, SimTiming timin
     public ClusterConfig with(String key, String tomlValue) {
         Map<String, String> o = new LinkedHashMap<>(promoterOptions);
         o.put(key, tomlValue);
-        return new ClusterConfig(nodes, resource, timing, o, startAgents, metrics);
+        return new ClusterConfig(nodes, resource, timing, o, startAgents, metrics, extraResources);
     }
 
     public ClusterConfig withAgentsStarted(boolean start) {
-        return new ClusterConfig(nodes, resource, timing, promoterOptions, start, metrics);
+        return new ClusterConfig(nodes, resource, timing, promoterOptions, start, metrics, extraResources);
     }
 
     public ClusterConfig withTiming(SimTiming t) {
-        return new ClusterConfig(nodes, resource, t, promoterOptions, startAgents, metrics);
+        return new ClusterConfig(nodes, resource, t, promoterOptions, startAgents, metrics, extraResources);
     }
 
     public ClusterConfig withMetrics(boolean on) {
-        return new ClusterConfig(nodes, resource, timing, promoterOptions, startAgents, on);
+        return new ClusterConfig(nodes, resource, timing, promoterOptions, startAgents, on, extraResources);
+    }
+
+    /** This configuration with one more DRBD resource next to the main one, managed through {@code snippet}. */
+    public ClusterConfig withExtraResource(String name, String snippet) {
+        Map<String, String> x = new LinkedHashMap<>(extraResources);
+        x.put(name, snippet);
+        return new ClusterConfig(nodes, resource, timing, promoterOptions, startAgents, metrics, x);
+    }
+
+    /**
+     * The simulator's resources: the main one (minor 1000, port 7000, as {@link SimResourceSpec#simple}) first, then
+     * each extra resource on the next minor and port.
+     */
+    public List<SimResourceSpec> simResources() {
+        List<SimResourceSpec> out = new ArrayList<>();
+        out.add(SimResourceSpec.simple(resource));
+        int i = 1;
+        for (String r : extraResources.keySet()) {
+            out.add(new SimResourceSpec(r, 1, 1000 + i, 7000 + i, ResourceOptions.recommended(), Set.of()));
+            i++;
+        }
+        return out;
     }
 
     /** Prefix of a {@code promoterOptions} key written into {@code [promoter.metadata]} (as LINSTOR Gateway does). */

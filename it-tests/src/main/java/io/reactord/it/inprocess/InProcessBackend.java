@@ -3,6 +3,7 @@ package io.reactord.it.inprocess;
 import io.reactord.agent.core.AgentCore;
 import io.reactord.agent.core.CommandListener;
 import io.reactord.agent.core.JournalSink;
+import io.reactord.agent.core.UnitController;
 import io.reactord.agent.promoter.Input;
 import io.reactord.agent.promoter.PeerView;
 import io.reactord.agent.promoter.Promoter;
@@ -21,7 +22,6 @@ import io.reactord.sim.Events2Listener;
 import io.reactord.sim.Events2Subscription;
 import io.reactord.sim.SimCluster;
 import io.reactord.sim.SimNodeSpec;
-import io.reactord.sim.SimResourceSpec;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,6 +56,8 @@ public final class InProcessBackend implements Backend {
         final String name;
         final EnumSet<UnitFault> faults = EnumSet.noneOf(UnitFault.class);
         MemorySystemd units;
+        /** The managers of the extra resources' units, by resource (the same manager process on a real node). */
+        final Map<String, MemorySystemd> extra = new LinkedHashMap<>();
         AgentCore core;
         Events2Subscription sub;
         long generation;
@@ -105,7 +107,7 @@ public final class InProcessBackend implements Backend {
         for (int i = 0; i < cfg.nodes().size(); i++) {
             specs.add(new SimNodeSpec(cfg.nodes().get(i), i, "10.0.0." + (i + 1)));
         }
-        sim = new SimCluster(specs, List.of(SimResourceSpec.simple(cfg.resource())), cfg.timing());
+        sim = new SimCluster(specs, cfg.simResources(), cfg.timing());
         logs.install();
         for (String n : cfg.nodes()) {
             Node node = new Node(n);
@@ -231,8 +233,17 @@ public final class InProcessBackend implements Backend {
 
     private void newManager(Node n) {
         long mg = ++n.managerGeneration;
+        n.units = newManager(n, mg, config.resource(), ClusterConfig.START_UNITS);
+        n.extra.clear();
+        Map<String, PromoterSettings> settings = settings(n.name, config);
+        for (String r : config.extraResources().keySet()) {
+            n.extra.put(r, newManager(n, mg, r, settings.get(r).units()));
+        }
+    }
+
+    private MemorySystemd newManager(Node n, long mg, String res, List<String> services) {
         boolean force = !"false".equals(config.promoterOptions().getOrDefault("secondary-force", "true"));
-        MemorySystemd m = new MemorySystemd(n.name, config.resource(), sim,
+        MemorySystemd m = new MemorySystemd(n.name, res, services, sim,
                 (delay, r) -> clock.schedule(Duration.ofMillis(delay), () -> queue.add(new Task(null, 0, () -> {
                     if (n.managerGeneration == mg) {
                         r.run();
@@ -246,7 +257,15 @@ public final class InProcessBackend implements Backend {
                 post(n, () -> core.unitStateChanged(unit, state));
             }
         });
-        n.units = m;
+        return m;
+    }
+
+    /** Every manager of the node: the main resource's first. */
+    private static List<MemorySystemd> managers(Node n) {
+        List<MemorySystemd> all = new ArrayList<>();
+        all.add(n.units);
+        all.addAll(n.extra.values());
+        return all;
     }
 
     private void startAgentOn(Node n) {
@@ -254,7 +273,7 @@ public final class InProcessBackend implements Backend {
             throw new IllegalStateException(n.name + ": agent already runs");
         }
         long gen = ++n.generation;
-        MemorySystemd units = n.units;
+        UnitController units = new ResourceRouter(n.units, n.extra);
         java.util.concurrent.Executor loop = r -> queue.add(new Task(n.name, gen, r));
         AgentCore core = new AgentCore(clock, loop, units, JournalSink.NONE, CommandListener.NONE);
         n.core = core;
@@ -303,7 +322,7 @@ public final class InProcessBackend implements Backend {
     public void crashNode(String node) {
         Node n = node(node);
         dropAgent(n);
-        n.units.kill();
+        managers(n).forEach(MemorySystemd::kill);
         n.managerGeneration++;
         sim.crash(node);
         sleep(0);
@@ -322,9 +341,11 @@ public final class InProcessBackend implements Backend {
     public void shutdownNode(String node) {
         Node n = node(node);
         dropAgent(n);
-        java.util.concurrent.CompletableFuture<?> stopped = n.units.stop(config.resource(), n.units.target());
-        await(stopped::isDone, 60_000);
-        n.units.kill();
+        for (MemorySystemd m : managers(n)) {
+            java.util.concurrent.CompletableFuture<?> stopped = m.stop(m.resource(), m.target());
+            await(stopped::isDone, 60_000);
+        }
+        managers(n).forEach(MemorySystemd::kill);
         n.managerGeneration++;
         var r = sim.shutdown(node);
         if (!r.success()) {
@@ -490,6 +511,16 @@ public final class InProcessBackend implements Backend {
     @Override
     public List<Long> acknowledged() {
         return List.copyOf(acked);
+    }
+
+    @Override
+    public String unitState(String node, String unit) {
+        for (MemorySystemd m : managers(node(node))) {
+            if (m.knows(unit)) {
+                return word(m.state(unit));
+            }
+        }
+        return "-";
     }
 
     @Override

@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 /**
- * One node's service manager for the in-process backend. It knows the three units that matter — the services
- * target, the promote unit and the start units — and behaves like systemd with reactord's templates: starting the
+ * One node's service manager for one resource in the in-process backend. It knows the three units that matter — the
+ * services target, the promote unit and the start units — and behaves like systemd with reactord's templates: starting the
  * target runs the promotion as a start condition (a refused promotion leaves everything inactive, result
  * {@code dependency}, condition false: a lost race), then starts the units in order; a unit failure fails the
  * target's job while the promotion stays (as with {@code Requires=}); stopping the target stops the units in
@@ -48,7 +48,7 @@ final class MemorySystemd implements UnitController {
     private final boolean secondaryForce;
     private final String target;
     private final String promote;
-    private final List<String> services = ClusterConfig.START_UNITS;
+    private final List<String> services;
     private final Map<String, UnitActiveState> states = new LinkedHashMap<>();
     private final Map<String, Long> starts = new HashMap<>();
     private final Map<String, Long> stops = new HashMap<>();
@@ -62,10 +62,11 @@ final class MemorySystemd implements UnitController {
     /** A start job waiting on a hung promotion; a stop cancels it. */
     private CompletableFuture<JobOutcome> hungStart;
 
-    MemorySystemd(String node, String resource, SimCluster sim, Later later, boolean secondaryForce,
-                  Set<UnitFault> faults) {
+    MemorySystemd(String node, String resource, List<String> services, SimCluster sim, Later later,
+                  boolean secondaryForce, Set<UnitFault> faults) {
         this.node = node;
         this.resource = resource;
+        this.services = List.copyOf(services);
         this.sim = sim;
         this.later = later;
         this.secondaryForce = secondaryForce;
@@ -77,6 +78,11 @@ final class MemorySystemd implements UnitController {
         for (String s : services) {
             states.put(s, UnitActiveState.INACTIVE);
         }
+    }
+
+    /** Whether {@code unit} is one of this manager's (the target, the promote unit, a start unit). */
+    boolean knows(String unit) {
+        return states.containsKey(unit);
     }
 
     /** Where unit state changes go (the agent's systemd listener). */
@@ -102,6 +108,10 @@ final class MemorySystemd implements UnitController {
 
     UnitActiveState state(String unit) {
         return states.getOrDefault(unit, UnitActiveState.INACTIVE);
+    }
+
+    String resource() {
+        return resource;
     }
 
     String target() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +26,27 @@ final class Settings {
     private Settings() {
     }
 
+    /** The settings of the main resource and of every extra resource (whose node paths point nowhere here). */
     static Map<String, PromoterSettings> load(ClusterConfig cfg, String node) {
-        String snippet = cfg.snippet();
-        return CACHE.computeIfAbsent(node + "\n" + snippet, k -> parse(snippet, node));
+        List<String> snippets = new ArrayList<>();
+        snippets.add(cfg.snippet());
+        for (String s : cfg.extraResources().values()) {
+            snippets.add(s.replace(ClusterConfig.NODE_DIR, "/nonexistent/reactord-it/" + node));
+        }
+        return CACHE.computeIfAbsent(node + "\n" + String.join("\n", snippets), k -> parse(snippets, node));
     }
 
-    private static Map<String, PromoterSettings> parse(String snippet, String node) {
+    private static Map<String, PromoterSettings> parse(List<String> snippets, String node) {
         Path dir = null;
+        List<Path> files = new ArrayList<>();
         try {
             dir = Files.createTempDirectory("reactord-it-config");
-            Path file = dir.resolve("promoter.toml");
-            Files.writeString(file, snippet);
-            LoadResult r = ConfigLoader.withHost(node, true).loadFiles(List.of(file));
+            for (int i = 0; i < snippets.size(); i++) {
+                Path file = dir.resolve("promoter-" + i + ".toml");
+                Files.writeString(file, snippets.get(i));
+                files.add(file);
+            }
+            LoadResult r = ConfigLoader.withHost(node, true).loadFiles(files);
             if (!r.ok()) {
                 throw new IllegalArgumentException("scenario configuration rejected: " + r.errors());
             }
@@ -50,7 +60,9 @@ final class Settings {
         } finally {
             if (dir != null) {
                 try {
-                    Files.deleteIfExists(dir.resolve("promoter.toml"));
+                    for (Path f : files) {
+                        Files.deleteIfExists(f);
+                    }
                     Files.deleteIfExists(dir);
                 } catch (IOException e) {
                     // a temp file left behind is harmless

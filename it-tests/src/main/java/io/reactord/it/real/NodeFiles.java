@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The files of one simulated node under the run directory: fake tools, agent configuration, the test units and
@@ -159,10 +160,18 @@ final class NodeFiles {
         writeSnippet(cfg);
     }
 
+    /** The main resource's snippet and one per extra resource, {@code RES.toml} each. */
     void writeSnippet(ClusterConfig cfg) throws IOException {
+        writeSnippet(cfg.resource(), cfg.snippet());
+        for (Map.Entry<String, String> e : cfg.extraResources().entrySet()) {
+            writeSnippet(e.getKey(), e.getValue());
+        }
+    }
+
+    private void writeSnippet(String res, String text) throws IOException {
         Path tmp = etc.resolve("reactord.d/.promoter.tmp");
-        Files.writeString(tmp, cfg.snippet().replace(ClusterConfig.NODE_DIR, dir.toString()));
-        Files.move(tmp, etc.resolve("reactord.d/" + cfg.resource() + ".toml"),
+        Files.writeString(tmp, text.replace(ClusterConfig.NODE_DIR, dir.toString()));
+        Files.move(tmp, etc.resolve("reactord.d/" + res + ".toml"),
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -259,6 +259,9 @@ final class RealNode {
     synchronized void shutdown() {
         stopAgent();
         if (sd != null) {
+            for (String r : config.extraResources().keySet()) {
+                sd.systemctl("stop", SystemdNames.servicesTarget(r));
+            }
             sd.systemctl("stop", SystemdNames.servicesTarget(config.resource()));
             closeManager();
         }

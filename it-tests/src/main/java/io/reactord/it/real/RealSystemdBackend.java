@@ -9,7 +9,6 @@ import io.reactord.it.Snapshot;
 import io.reactord.it.UnitFault;
 import io.reactord.sim.SimCluster;
 import io.reactord.sim.SimNodeSpec;
-import io.reactord.sim.SimResourceSpec;
 import io.reactord.sim.SimServer;
 import io.reactord.systemd.harness.PrivateSystemd;
 import java.io.IOException;
@@ -97,7 +96,7 @@ public final class RealSystemdBackend implements Backend {
         for (int i = 0; i < cfg.nodes().size(); i++) {
             specs.add(new SimNodeSpec(cfg.nodes().get(i), i, "10.0.0." + (i + 1)));
         }
-        sim = new SimCluster(specs, List.of(SimResourceSpec.simple(cfg.resource())), cfg.timing());
+        sim = new SimCluster(specs, cfg.simResources(), cfg.timing());
         server = new SimServer(sim);
         server.start();
         server.installTools(runDir);
