@@ -226,7 +226,18 @@ final class RealNode {
     synchronized void stopAgent() {
         agentExpected = false;
         if (sd != null) {
+            boolean wasActive = sd.systemctl("show", "-p", "ActiveState", "--value", AGENT_UNIT).stdout().strip()
+                    .equals("active");
             sd.systemctl("stop", AGENT_UNIT);
+            if (!wasActive) {
+                return;
+            }
+            // an agent that does not exit on SIGTERM by itself is killed at TimeoutStopSec: Result=timeout
+            String result = sd.systemctl("show", "-p", "Result", "--value", AGENT_UNIT).stdout().strip();
+            if (!result.equals("success")) {
+                throw new IllegalStateException(name() + ": reactord.service did not stop cleanly (Result=" + result
+                        + "); log tail: " + tail());
+            }
         }
     }
 
