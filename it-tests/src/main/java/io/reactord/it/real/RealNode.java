@@ -177,11 +177,13 @@ final class RealNode {
         Files.writeString(files.agentLog, "---- agent start (boot " + boot + ")\n",
                 java.nio.file.StandardOpenOption.APPEND);
         sd.systemctl("reset-failed", AGENT_UNIT);
-        sd.systemctl("start", AGENT_UNIT).orThrow();
+        // --no-block: agents of several nodes start side by side (a cold start); an operator's reload meanwhile
+        // waits for the start job, as with the shipped unit (Type=notify: active once the agent is ready)
+        sd.systemctl("start", "--no-block", AGENT_UNIT).orThrow();
         long end = System.nanoTime() + 20_000_000_000L;
         String st;
         while (!(st = sd.systemctl("show", "-p", "ActiveState", "--value", AGENT_UNIT).stdout().strip())
-                .equals("active")) {
+                .equals("active") && !st.equals("activating")) {
             if (System.nanoTime() > end) {
                 throw new IllegalStateException(name() + ": reactord.service is " + st + " after start: "
                         + sd.systemctl("status", AGENT_UNIT).stdout().strip());
