@@ -335,7 +335,7 @@ public final class RealSystemdBackend implements Backend {
         for (RealNode n : nodes.values()) {
             String[] b = before.get(n.name());
             String[] a = after.get(n.name());
-            boolean up = b != null;
+            boolean up = b != null && !DOWN.equals(b[0]);
             Map<String, String> u = units.get(n.name());
             String target = u.remove("target");
             boolean around = up && primaryAround(b, a);
@@ -346,24 +346,27 @@ public final class RealSystemdBackend implements Backend {
     }
 
     /**
-     * Whether a node was Primary at some instant between two role readings ({role, quorum, disk, promotions}; the
-     * second is null when the node went down): Primary in either, or promoted in between. The units are read
-     * between the two, one manager after the other, so a node that was promoted, started a unit and was demoted
-     * again within that time runs the unit legitimately although both readings say Secondary.
+     * Whether a node was Primary at some instant between two role readings ({role, quorum, disk, promotions}; role
+     * {@link #DOWN} for a node that is down, whose promotion count is still read): Primary in either, or promoted in
+     * between. The units are read between the two, one manager after the other, so a node that was promoted, started
+     * a unit and was demoted again (or crashed) within that time runs the unit legitimately although neither
+     * reading says Primary.
      */
     static boolean primaryAround(String[] before, String[] after) {
         return "Primary".equals(before[0]) || after != null && ("Primary".equals(after[0]) || !before[3].equals(after[3]));
     }
 
-    /** Role, quorum, disk and promotion count of every up node, read atomically from the model. */
+    /** The role of a node that is down in {@link #roles}. */
+    static final String DOWN = "down";
+
+    /** Role, quorum, disk and promotion count of every node (role {@link #DOWN} when down), read atomically. */
     private Map<String, String[]> roles(String res) {
         Map<String, String[]> out = new LinkedHashMap<>();
         synchronized (sim) {
             for (String n : config.nodes()) {
-                if (sim.isUp(n)) {
-                    out.put(n, new String[] {sim.role(n, res).word(), sim.quorum(n, res, 0) ? "yes" : "no",
-                            sim.disk(n, res, 0).word(), String.valueOf(sim.promotions(n, res))});
-                }
+                String promotions = String.valueOf(sim.promotions(n, res));
+                out.put(n, sim.isUp(n) ? new String[] {sim.role(n, res).word(), sim.quorum(n, res, 0) ? "yes" : "no",
+                        sim.disk(n, res, 0).word(), promotions} : new String[] {DOWN, "no", "-", promotions});
             }
         }
         return out;

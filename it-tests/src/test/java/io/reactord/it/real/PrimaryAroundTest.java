@@ -34,5 +34,12 @@ final class PrimaryAroundTest {
     @Test
     void primaryAround_wentDownSecondary_false() {
         assertFalse(RealSystemdBackend.primaryAround(reading("Secondary", 1), null));
+        assertFalse(RealSystemdBackend.primaryAround(reading("Secondary", 1), reading(RealSystemdBackend.DOWN, 1)));
+    }
+
+    /** Scenario 17 once read a starting mount on a node promoted after the first reading and crashed before the second. */
+    @Test
+    void primaryAround_promotedThenDownInBetween_true() {
+        assertTrue(RealSystemdBackend.primaryAround(reading("Secondary", 1), reading(RealSystemdBackend.DOWN, 2)));
     }
 }
