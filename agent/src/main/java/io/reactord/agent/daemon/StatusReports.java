@@ -2,16 +2,16 @@ package io.reactord.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reactord.agent.control.ControlChannel;
+import io.reactord.agent.control.DaemonClient;
+import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.control.status.StatusCollector;
+import io.reactord.agent.control.status.StatusRun;
+import io.reactord.agent.control.status.Terminal;
+import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.json.Json;
-import io.reactord.ctl.status.StatusCollector;
-import io.reactord.ctl.status.StatusRun;
-import io.reactord.ctl.support.ControlChannel;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.DaemonClient;
-import io.reactord.ctl.support.DrbdSnapshot;
-import io.reactord.ctl.support.Systemctl;
-import io.reactord.ctl.support.Terminal;
-import io.reactord.ctl.support.UnitState;
+import io.reactord.agent.units.Systemctl;
+import io.reactord.agent.units.UnitState;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.systemd.UnitSummary;
 import java.io.IOException;
@@ -60,7 +60,7 @@ final class StatusReports {
         }
     }
 
-    private ObjectNode render(JsonNode req, CtlConfig cfg) {
+    private ObjectNode render(JsonNode req, ConfigFiles cfg) {
         StatusCollector c = new StatusCollector(cfg, this::units, this::drbd, new Self(cfg.socket()));
         StatusRun.Output o = StatusRun.run(c, strings(req.path("files")), strings(req.path("resources")),
                 req.path("verbose").asBoolean(false), req.path("json").asBoolean(false),
@@ -145,12 +145,12 @@ final class StatusReports {
      */
     private static final class ConfigCache {
         private List<String> signature;
-        private CtlConfig config;
+        private ConfigFiles config;
 
-        CtlConfig config(Path main) {
+        ConfigFiles config(Path main) {
             List<String> now = config == null ? null : signature(main, config.snippetsDir());
             if (now == null || !now.equals(signature)) {
-                config = CtlConfig.load(main);
+                config = ConfigFiles.load(main);
                 signature = signature(main, config.snippetsDir());
             }
             return config;
