@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -129,6 +130,11 @@ final class DaemonControl implements ControlHandler {
     }
 
     private ObjectNode status(AgentCore core, String only) {
+        return status(core, only, null);
+    }
+
+    /** The status answer; {@code each}, when given, also sees each resource's object with the status it shows. */
+    private ObjectNode status(AgentCore core, String only, BiConsumer<ObjectNode, Promoter.Status> each) {
         ObjectNode o = ok();
         o.put("node", d.hostname());
         o.put("version", Version.get());
@@ -192,6 +198,9 @@ final class DaemonControl implements ControlHandler {
                     r.set("drbd_state", StateJson.resource(ri));
                 }
             }
+            if (each != null) {
+                each.accept(r, s);
+            }
         }
         if (only != null && !found) {
             throw new IllegalArgumentException("no such resource: " + printable(only));
@@ -243,11 +252,12 @@ final class DaemonControl implements ControlHandler {
     }
 
     private ObjectNode why(String res) {
-        ObjectNode st = onLoop(core -> status(core, res));
+        String[] answer = new String[1];
+        ObjectNode st = onLoop(core -> status(core, res, (r, s) -> answer[0] = Why.answer(s, activeOn(s))));
         ObjectNode r = (ObjectNode) st.path("resources").get(0);
         ObjectNode o = ok();
         o.set("resource", r);
-        o.put("answer", Why.answer(r, d.hostname()));
+        o.put("answer", answer[0]);
         o.set("records", journal(res, Json.object().put("limit", 20)).get("records"));
         return o;
     }
