@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Requests to a reactord daemon (docs/control-socket.md): over its control socket ({@link DaemonClient}),
- * or, inside the daemon, straight to its request handler (a status report it builds for reactorctl).
+ * Requests to a reactord daemon over its control socket (docs/control-socket.md), as reactorctl sends them
+ * ({@link DaemonClient}); the status report reads the daemon through
+ * {@link io.reactord.agent.control.status.DaemonState#over}.
  */
 public interface ControlChannel {
     /** The control socket's path, for messages. */

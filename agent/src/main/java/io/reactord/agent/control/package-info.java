@@ -5,7 +5,7 @@
  * io.reactord.agent.control.ControlServer} serves it; {@link io.reactord.agent.control.ControlClient} and
  * {@link io.reactord.agent.control.DaemonClient} (with {@link io.reactord.agent.control.SocketLines}, the quick
  * status path's raw reader) are what {@code reactorctl} uses, both behind
- * {@link io.reactord.agent.control.ControlChannel} where the status model asks. The status model itself is in
+ * {@link io.reactord.agent.control.ControlChannel}. The status model itself is in
  * {@link io.reactord.agent.control.status}. The protocol is documented in {@code docs/control-socket.md}.
  */
 package io.reactord.agent.control;

@@ -225,6 +225,16 @@ final class DaemonControl implements ControlHandler {
         return null;
     }
 
+    /** The {@code status} answer, for the daemon's own status report. */
+    ObjectNode statusAnswer() {
+        return onLoop(core -> status(core, null));
+    }
+
+    /** The {@code journal} answer for one resource, for the daemon's own status report. */
+    ObjectNode journalAnswer(String res, int limit) {
+        return journal(res, Json.object().put("limit", limit));
+    }
+
     private ObjectNode journal(String res, JsonNode req) {
         Instant since = null;
         if (req.path("since").isTextual()) {

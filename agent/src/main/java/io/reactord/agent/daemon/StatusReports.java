@@ -2,8 +2,8 @@ package io.reactord.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.reactord.agent.control.ControlChannel;
-import io.reactord.agent.control.DaemonClient;
+import io.reactord.agent.control.status.DaemonState;
+import io.reactord.agent.control.status.DaemonViews;
 import io.reactord.agent.control.status.DrbdSnapshot;
 import io.reactord.agent.control.status.StatusCollector;
 import io.reactord.agent.control.status.StatusRun;
@@ -61,7 +61,7 @@ final class StatusReports {
     }
 
     private ObjectNode render(JsonNode req, ConfigFiles cfg) {
-        StatusCollector c = new StatusCollector(cfg, this::units, this::drbd, new Self(cfg.socket()));
+        StatusCollector c = new StatusCollector(cfg, this::units, this::drbd, new Own(cfg.socket()));
         StatusRun.Output o = StatusRun.run(c, strings(req.path("files")), strings(req.path("resources")),
                 req.path("verbose").asBoolean(false), req.path("json").asBoolean(false),
                 new Terminal(req.path("colour").asBoolean(false)));
@@ -111,11 +111,11 @@ final class StatusReports {
         return out;
     }
 
-    /** The status and journal requests of the report, answered by this daemon's handler directly. */
-    private final class Self implements ControlChannel {
+    /** This daemon's promoter state and journal for the report, read directly (no request to itself). */
+    private final class Own implements DaemonState {
         private final Path socket;
 
-        Self(Path socket) {
+        Own(Path socket) {
             this.socket = socket;
         }
 
@@ -125,16 +125,25 @@ final class StatusReports {
         }
 
         @Override
-        public boolean socketExists() {
+        public boolean present() {
             return true;
         }
 
         @Override
-        public JsonNode request(Map<String, ?> request) throws DaemonClient.DaemonException {
+        public Map<String, Map<String, Object>> resources() throws Unavailable {
             try {
-                return control.handle(Json.tree(request));
+                return DaemonViews.resources(control.statusAnswer());
             } catch (RuntimeException e) {
-                throw new DaemonClient.DaemonException(DaemonClient.DaemonException.Kind.REFUSED, e.getMessage());
+                throw new Unavailable(e.getMessage());
+            }
+        }
+
+        @Override
+        public List<Object> journal(String resource, int limit) throws Unavailable {
+            try {
+                return DaemonViews.records(control.journalAnswer(resource, limit));
+            } catch (RuntimeException e) {
+                throw new Unavailable(e.getMessage());
             }
         }
     }

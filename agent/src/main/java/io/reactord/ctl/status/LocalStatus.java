@@ -1,6 +1,7 @@
 package io.reactord.ctl.status;
 
 import io.reactord.agent.control.DaemonClient;
+import io.reactord.agent.control.status.DaemonState;
 import io.reactord.agent.control.status.DrbdSnapshot;
 import io.reactord.agent.control.status.StatusCollector;
 import io.reactord.agent.control.status.StatusRun;
@@ -41,7 +42,7 @@ public final class LocalStatus {
         ConfigFiles cfg = ConfigFiles.load(main);
         DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
         StatusCollector collector = new StatusCollector(cfg, systemctl::show, () -> cfg.drbdsetup().equals(drbdsetup)
-                ? StatusCollector.result(drbd) : DrbdSnapshot.take(cfg.drbdsetup(), DRBD_TIMEOUT_MS), daemon);
+                ? StatusCollector.result(drbd) : DrbdSnapshot.take(cfg.drbdsetup(), DRBD_TIMEOUT_MS), DaemonState.over(daemon));
         StatusRun.Output o = StatusRun.run(collector, files, resources, verbose, json, terminal);
         out.print(o.stdout());
         err.print(o.stderr());

@@ -12,11 +12,11 @@ import java.util.Map;
  * member. Every member is kept as it came, so the JSON report carries what the daemon knows. Plain values through
  * {@link Json#plain}, so the daemon, which renders reports too, loads no databind {@code ObjectMapper}.
  */
-final class DaemonViews {
+public final class DaemonViews {
     private DaemonViews() {}
 
     /** The {@code records} array of a journal answer, as plain values. */
-    static java.util.List<Object> records(JsonNode answer) {
+    public static java.util.List<Object> records(JsonNode answer) {
         java.util.List<Object> out = new java.util.ArrayList<>();
         for (JsonNode n : answer.path("records")) {
             out.add(Json.plain(n));
@@ -25,7 +25,7 @@ final class DaemonViews {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Map<String, Object>> resources(JsonNode answer) {
+    public static Map<String, Map<String, Object>> resources(JsonNode answer) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         JsonNode rs = answer.path("resources");
         if (rs.isObject()) {

@@ -1,8 +1,5 @@
 package io.reactord.agent.control.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.reactord.agent.control.ControlChannel;
-import io.reactord.agent.control.DaemonClient;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
 import io.reactord.agent.units.UnitSource;
@@ -30,9 +27,9 @@ public final class StatusCollector {
     private final ConfigFiles cfg;
     private final UnitSource unitSource;
     private final Supplier<DrbdSnapshot> drbd;
-    private final ControlChannel daemon;
+    private final DaemonState daemon;
 
-    public StatusCollector(ConfigFiles cfg, UnitSource unitSource, Supplier<DrbdSnapshot> drbd, ControlChannel daemon) {
+    public StatusCollector(ConfigFiles cfg, UnitSource unitSource, Supplier<DrbdSnapshot> drbd, DaemonState daemon) {
         this.cfg = cfg;
         this.unitSource = unitSource;
         this.drbd = drbd;
@@ -244,32 +241,25 @@ public final class StatusCollector {
     private record DaemonAnswer(boolean running, String note, Map<String, Map<String, Object>> resources) {}
 
     private DaemonAnswer askDaemon(boolean verbose, UnitState unit) {
-        if (daemon == null || !daemon.socketExists()) {
+        if (daemon == null || !daemon.present()) {
             String why = unit != null && unit.active()
                     ? DAEMON_UNIT + " is active but its control socket " + (daemon == null ? "" : daemon.socket() + " ") + "is missing"
                     : "reactord is not running";
             return new DaemonAnswer(false, why, Map.of());
         }
         try {
-            Map<String, Object> req = new LinkedHashMap<>();
-            req.put("cmd", "status");
-            JsonNode answer = daemon.request(req);
-            Map<String, Map<String, Object>> rs = DaemonViews.resources(answer);
+            Map<String, Map<String, Object>> rs = daemon.resources();
             if (verbose) {
                 for (Map.Entry<String, Map<String, Object>> e : rs.entrySet()) {
-                    Map<String, Object> jr = new LinkedHashMap<>();
-                    jr.put("cmd", "journal");
-                    jr.put("resource", e.getKey());
-                    jr.put("limit", 10);
                     try {
-                        e.getValue().put("journal", DaemonViews.records(daemon.request(jr)));
-                    } catch (DaemonClient.DaemonException ex) {
+                        e.getValue().put("journal", daemon.journal(e.getKey(), 10));
+                    } catch (DaemonState.Unavailable ex) {
                         e.getValue().put("journal", List.of("journal unavailable: " + ex.getMessage()));
                     }
                 }
             }
             return new DaemonAnswer(true, null, rs);
-        } catch (DaemonClient.DaemonException e) {
+        } catch (DaemonState.Unavailable e) {
             return new DaemonAnswer(false, e.getMessage(), Map.of());
         }
     }

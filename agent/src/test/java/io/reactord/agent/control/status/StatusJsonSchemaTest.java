@@ -215,7 +215,7 @@ final class StatusJsonSchemaTest {
                 m.put(u, new UnitState(u, "loaded", on ? "active" : "inactive", on ? "running" : "dead", freezer, "", ""));
             }
             return m;
-        }, () -> drbd, daemon);
+        }, () -> drbd, daemon == null ? null : DaemonState.over(daemon));
         StatusRun.Output o = StatusRun.run(c, List.of(), List.of(), verbose, json, Terminal.plain());
         assertEquals(0, o.exit(), o.stderr());
         return o;
