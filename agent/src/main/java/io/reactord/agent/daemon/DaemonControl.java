@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reactord.agent.json.Json;
 import io.reactord.agent.Version;
 import io.reactord.agent.control.ControlHandler;
+import io.reactord.agent.control.status.ActiveOn;
 import io.reactord.agent.core.AgentCore;
 import io.reactord.agent.journal.JournalReader;
 import io.reactord.agent.journal.JournalRecord;
@@ -208,21 +209,18 @@ final class DaemonControl implements ControlHandler {
         return o;
     }
 
-    /** "local", a peer's name, or null when nobody is known to be Primary. */
-    /** The node that runs the resource as this daemon knows it; null (unknown) also while events2 is re-read. */
+    /** The node that runs the resource as this daemon knows it ({@link ActiveOn}); null (unknown) also while events2 is re-read. */
     private String activeOn(Promoter.Status s) {
         if (s.view() == null || !s.stateComplete()) {
             return null; // a stale view would name a node that may have crashed meanwhile
         }
-        if (s.view().isPrimary() && s.target().isUp()) {
-            return d.hostname();
-        }
+        List<String> primaryPeers = new java.util.ArrayList<>();
         for (PeerView p : s.view().peers()) {
             if (p.role() == io.reactord.events2.Role.PRIMARY) {
-                return p.name();
+                primaryPeers.add(p.name());
             }
         }
-        return null;
+        return ActiveOn.of(s.view().isPrimary() && s.target().isUp(), d.hostname(), primaryPeers).node();
     }
 
     /** The {@code status} answer, for the daemon's own status report. */

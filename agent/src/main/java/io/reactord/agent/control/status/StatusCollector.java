@@ -204,22 +204,16 @@ public final class StatusCollector {
         List<String> unsupported = List.of();
         ResourceInfo info = snap.resource(r.name());
         StatusModel.Drbd d = info == null ? null : DrbdViews.of(info);
-        String activeNode = null;
-        String activeOn = "<unknown>";
+        ActiveOn on = ActiveOn.unknown();
         if (info != null) {
-            if (info.isPrimary()) {
-                activeNode = cfg.hostname();
-                activeOn = "this node";
-            } else if (d != null) {
-                for (StatusModel.Peer p : d.peers()) {
-                    if ("Primary".equals(p.role())) {
-                        activeNode = p.name();
-                        activeOn = "node '" + p.name() + "'";
-                        break;
-                    }
-                }
+            List<String> primaryPeers = new ArrayList<>();
+            if (d != null) {
+                d.peers().stream().filter(p -> "Primary".equals(p.role())).forEach(p -> primaryPeers.add(p.name()));
             }
+            on = ActiveOn.of(info.isPrimary(), cfg.hostname(), primaryPeers);
         }
+        String activeNode = on.node();
+        String activeOn = on.text();
         List<String> warnings = new ArrayList<>();
         if (disabled && info != null && info.isPrimary()) {
             warnings.add("snippet disabled, but " + r.name() + " is DRBD Primary on this node: its services run unsupervised");
