@@ -8,7 +8,7 @@
  * drbd-reactorctl's shape plus the cluster view, {@link io.reactord.agent.control.status.StatusJsonWriter} as one JSON
  * object in drbd-reactorctl's schema with reactord's report under {@code reactord};
  * {@link io.reactord.agent.control.status.StatusRun} does both and gives the exit code. "active on" is decided here
- * once ({@code StatusCollector}).
+ * once ({@link io.reactord.agent.control.status.ActiveOn}, also for the daemon's {@code active_on}).
  *
  * <p>The daemon fills the model to answer the control socket's {@code report} request (units over its D-Bus
  * connection, DRBD from its events2 state, its promoter state and journal directly, no request to itself); reactorctl fills it itself
