@@ -1,8 +1,8 @@
 package io.reactord.ctl;
 
-import io.reactord.ctl.snippets.Snippets;
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.files.Snippets;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ public final class CatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CtlConfig cfg = config.load();
+        ConfigFiles cfg = config.load();
         Snippets.Expansion ex = Snippets.expand(cfg, files, files.isEmpty() ? Snippets.Want.ENABLED : Snippets.Want.EITHER);
         int rc = ExitCodes.OK;
         for (String u : ex.unknown()) {

@@ -1,12 +1,12 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.files.ConfigFiles;
 import io.reactord.config.HostInfo;
 import io.reactord.config.PeersConfig;
 import io.reactord.ctl.cluster.ClusterArgs;
 import io.reactord.ctl.cluster.ClusterRun;
 import io.reactord.ctl.cluster.ContextFile;
 import io.reactord.ctl.status.QuickStatus;
-import io.reactord.ctl.support.CtlConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ final class Clustered {
                 return -1; // help, or a command that runs here only
             }
             return usage(err, "--context and --nodes work with status, ls, cat, enable, disable, restart and rm; '"
-                    + io.reactord.ctl.support.Terminal.safe(cmd) + "' runs on this node only");
+                    + io.reactord.agent.control.status.Terminal.safe(cmd) + "' runs on this node only");
         }
         String context = ca.context() == null ? ClusterArgs.DEFAULT_CONTEXT : ca.context();
         List<ContextFile.Node> nodes;
@@ -60,7 +60,7 @@ final class Clustered {
                 for (String n : ca.nodes()) {
                     ContextFile.Node found = nodes.stream().filter(x -> x.name().equals(n)).findFirst().orElse(null);
                     if (found == null) {
-                        err.println("reactorctl: no node '" + io.reactord.ctl.support.Terminal.safe(n) + "' in context '"
+                        err.println("reactorctl: no node '" + io.reactord.agent.control.status.Terminal.safe(n) + "' in context '"
                                 + context + "'");
                         return ExitCodes.NOT_FOUND;
                     }
@@ -103,7 +103,7 @@ final class Clustered {
         if (!Files.exists(main)) {
             return PeersConfig.DEFAULT;
         }
-        CtlConfig cfg = CtlConfig.load(main);
+        ConfigFiles cfg = ConfigFiles.load(main);
         return cfg.config() == null ? PeersConfig.DEFAULT : cfg.config().peers();
     }
 

@@ -1,16 +1,16 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.control.DaemonClient;
+import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.control.status.Terminal;
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.units.Systemctl;
+import io.reactord.agent.units.UnitState;
 import io.reactord.config.PromoterResource;
 import io.reactord.ctl.doctor.Doctor;
 import io.reactord.ctl.doctor.Finding;
 import io.reactord.ctl.snippets.DaemonReload;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.DaemonClient;
-import io.reactord.ctl.support.DrbdSnapshot;
-import io.reactord.ctl.support.Systemctl;
-import io.reactord.ctl.support.Terminal;
-import io.reactord.ctl.support.UnitState;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.systemd.SystemdNames;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CtlConfig cfg = config.load();
+        ConfigFiles cfg = config.load();
         Map<String, PromoterResource> resources = cfg.resources();
         List<String> units = new ArrayList<>(List.of(DaemonReload.SERVICE, io.reactord.ctl.doctor.Doctor.DRBD_REACTOR));
         Map<String, Path> files = new LinkedHashMap<>();

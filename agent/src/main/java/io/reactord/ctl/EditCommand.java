@@ -1,12 +1,12 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.files.Snippets;
+import io.reactord.agent.units.Systemctl;
 import io.reactord.ctl.snippets.SnippetEditor;
 import io.reactord.ctl.snippets.SnippetMoves;
-import io.reactord.ctl.snippets.Snippets;
 import io.reactord.ctl.snippets.Templates;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.Systemctl;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class EditCommand implements Callable<Integer> {
             err.println("reactorctl edit: unknown type '" + type + "' (promoter, prometheus, umh, debugger)");
             return ExitCodes.USAGE;
         }
-        CtlConfig cfg = config.load();
+        ConfigFiles cfg = config.load();
         Snippets.Expansion ex = Snippets.expand(cfg, List.of(file), disabled ? Snippets.Want.DISABLED : Snippets.Want.ENABLED);
         Path target;
         if (!ex.files().isEmpty()) {

@@ -1,10 +1,10 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.files.Snippets;
+import io.reactord.agent.units.Systemctl;
 import io.reactord.ctl.snippets.SnippetMoves;
-import io.reactord.ctl.snippets.Snippets;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.Systemctl;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class EnableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CtlConfig cfg = config.load();
+        ConfigFiles cfg = config.load();
         Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.EITHER);
         List<Path> targets = files.isEmpty() ? cfg.snippetFiles(true) : ex.files();
         int[] failures = {0};

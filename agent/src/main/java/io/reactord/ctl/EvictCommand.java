@@ -1,16 +1,16 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.control.DaemonClient;
+import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.files.Snippets;
+import io.reactord.agent.units.Systemctl;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.FailureAction;
 import io.reactord.config.LoadResult;
 import io.reactord.config.PromoterResource;
 import io.reactord.ctl.evict.Evictor;
-import io.reactord.ctl.snippets.Snippets;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.DaemonClient;
-import io.reactord.ctl.support.DrbdSnapshot;
-import io.reactord.ctl.support.Systemctl;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +57,7 @@ public final class EvictCommand implements Callable<Integer> {
             err.println("reactorctl evict: --delay must be a positive number of seconds");
             return ExitCodes.USAGE;
         }
-        CtlConfig cfg = config.load();
+        ConfigFiles cfg = config.load();
         Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.ENABLED);
         ex.unknown().forEach(u -> err.println("reactorctl evict: no such snippet or resource: " + u));
         if (!ex.unknown().isEmpty()) {

@@ -1,12 +1,12 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.files.Snippets;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.LoadResult;
 import io.reactord.config.PromoterResource;
 import io.reactord.config.ReactordConfig;
-import io.reactord.ctl.snippets.Snippets;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CtlConfig cfg = config.load();
+        ConfigFiles cfg = config.load();
         Snippets.Expansion ex = Snippets.expand(cfg, files, disabled ? Snippets.Want.DISABLED : Snippets.Want.ENABLED);
         for (String u : ex.unknown()) {
             err.println("reactorctl ls: no such snippet: " + u);

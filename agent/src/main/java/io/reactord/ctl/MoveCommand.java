@@ -1,17 +1,16 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.control.DaemonClient;
+import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.control.status.Terminal;
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.units.Systemctl;
 import io.reactord.config.NodeName;
-import io.reactord.config.ResourceName;
-
 import io.reactord.config.PeersConfig;
+import io.reactord.config.ResourceName;
 import io.reactord.ctl.evict.Evictor;
 import io.reactord.ctl.evict.MovePeers;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.DaemonClient;
-import io.reactord.ctl.support.DrbdSnapshot;
-import io.reactord.ctl.support.Systemctl;
-import io.reactord.ctl.support.Terminal;
 import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.DiskState;
 import io.reactord.events2.PeerDeviceInfo;
@@ -78,7 +77,7 @@ public final class MoveCommand implements Callable<Integer> {
             err.println("reactorctl move: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        CtlConfig cfg = config.load();
+        ConfigFiles cfg = config.load();
         if (local) {
             return local(cfg, seconds);
         }
@@ -140,7 +139,7 @@ public final class MoveCommand implements Callable<Integer> {
     }
 
     /** {@code --local}: hands the move to this node's daemon only, as a peer does when the moving node asks it. */
-    private int local(CtlConfig cfg, long seconds) {
+    private int local(ConfigFiles cfg, long seconds) {
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("cmd", "move");
         req.put("resource", resource);

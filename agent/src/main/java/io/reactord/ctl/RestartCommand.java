@@ -1,11 +1,11 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.files.Snippets;
+import io.reactord.agent.units.Systemctl;
 import io.reactord.ctl.snippets.DaemonReload;
 import io.reactord.ctl.snippets.SnippetMoves;
-import io.reactord.ctl.snippets.Snippets;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.Systemctl;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class RestartCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
         }
-        CtlConfig cfg = config.load();
+        ConfigFiles cfg = config.load();
         Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.ENABLED);
         int[] failures = {0};
         ex.unknown().forEach(u -> err.println("reactorctl restart: no such enabled snippet or resource: " + u));

@@ -1,10 +1,10 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.files.Snippets;
+import io.reactord.agent.units.Systemctl;
 import io.reactord.ctl.snippets.SnippetMoves;
-import io.reactord.ctl.snippets.Snippets;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.Systemctl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +50,7 @@ public final class RmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CtlConfig cfg = config.load();
+        ConfigFiles cfg = config.load();
         Snippets.Expansion ex = Snippets.expand(cfg, files, disabled ? Snippets.Want.DISABLED : Snippets.Want.EITHER);
         int[] failures = {0};
         ex.unknown().forEach(u -> err.println("reactorctl rm: no such " + (disabled ? "disabled snippet" : "snippet or resource")

@@ -1,10 +1,10 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.files.Snippets;
+import io.reactord.agent.units.Systemctl;
 import io.reactord.config.PromoterResource;
-import io.reactord.ctl.snippets.Snippets;
 import io.reactord.ctl.support.ConfigOption;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.Systemctl;
 import io.reactord.systemd.SystemdNames;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public final class StartUntilCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CtlConfig cfg = config.load();
+        ConfigFiles cfg = config.load();
         Snippets.Expansion ex = Snippets.expand(cfg, List.of(file), Snippets.Want.EITHER);
         if (ex.files().isEmpty()) {
             err.println("reactorctl start-until: no such snippet or resource: " + file);

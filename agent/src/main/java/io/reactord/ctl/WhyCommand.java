@@ -1,13 +1,12 @@
 package io.reactord.ctl;
 
-import io.reactord.config.ResourceName;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reactord.agent.control.ControlClient;
 import io.reactord.agent.journal.JournalAccess;
 import io.reactord.agent.journal.JournalReader;
 import io.reactord.agent.journal.JournalRecord;
+import io.reactord.config.ResourceName;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -93,7 +92,7 @@ public final class WhyCommand implements Callable<Integer> {
 
     private boolean configured() {
         try {
-            return io.reactord.ctl.support.CtlConfig.load(config).resources().containsKey(resource);
+            return io.reactord.agent.files.ConfigFiles.load(config).resources().containsKey(resource);
         } catch (RuntimeException e) {
             return false;
         }

@@ -337,7 +337,7 @@ final class OperatorCommandsTest {
     void doctor_daemonDownAndMaskedTarget_explainsAndExitsOne() {
         sd.systemctl("mask", "--runtime", TARGET).orThrow();
         DoctorCommand d = new DoctorCommand();
-        d.terminal = io.reactord.ctl.support.Terminal.plain();
+        d.terminal = io.reactord.agent.control.status.Terminal.plain();
         CtlFixture.Io io = new CtlFixture.Io();
         assertEquals(ExitCodes.FAILURE, run(d, io), io.out() + io.err());
         assertTrue(io.out().contains("✗ reactord is not running: nothing promotes or fails over on this node\n"
@@ -352,7 +352,7 @@ final class OperatorCommandsTest {
         sd.systemctl("start", "reactord.service").orThrow();
         try (FakeDaemon daemon = new FakeDaemon(fx.socket, r -> "{\"ok\":true,\"resources\":[]}")) {
             DoctorCommand d = new DoctorCommand();
-            d.terminal = io.reactord.ctl.support.Terminal.plain();
+            d.terminal = io.reactord.agent.control.status.Terminal.plain();
             CtlFixture.Io io = new CtlFixture.Io();
             assertEquals(0, run(d, io), io.out() + io.err());
             assertEquals("✓ nothing needs attention (1 promoter resources checked)\n", io.out());

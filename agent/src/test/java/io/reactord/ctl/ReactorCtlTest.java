@@ -48,7 +48,7 @@ final class ReactorCtlTest {
         java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
         int rc = io.reactord.ctl.status.LocalStatus.run(dir.resolve("reactord.toml"), java.util.List.of(), java.util.List.of(),
-                false, false, null, io.reactord.ctl.support.Terminal.plain(), new java.io.PrintStream(o, true),
+                false, false, null, io.reactord.agent.control.status.Terminal.plain(), new java.io.PrintStream(o, true),
                 new java.io.PrintStream(e, true));
         assertEquals(ExitCodes.FAILURE, rc);
         assertEquals("", o.toString());

@@ -3,8 +3,8 @@ package io.reactord.ctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reactord.agent.control.status.Terminal;
 import io.reactord.config.HostInfo;
-import io.reactord.ctl.support.Terminal;
 import io.reactord.systemd.harness.PrivateSystemd;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -149,7 +149,7 @@ public final class StatusWallTimeBenchmark {
         for (int i = 0; i <= runs; i++) {
             long t0 = System.nanoTime();
             try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
-                String a = io.reactord.ctl.support.SocketLines.exchange(ch, fx.socket, req, 64 << 20);
+                String a = io.reactord.agent.control.SocketLines.exchange(ch, fx.socket, req, 64 << 20);
                 if (!a.startsWith("{\"ok\":true")) {
                     throw new IllegalStateException("report refused: " + a);
                 }

@@ -2,7 +2,10 @@
  * The control socket: a UNIX domain stream socket (default {@code /run/reactord/reactord.sock}, mode
  * 0600) speaking newline-delimited JSON, one request object per line and one response object per line
  * ({@code {"ok":true,…}} or {@code {"ok":false,"error":"…"}}). {@link
- * io.reactord.agent.control.ControlServer} serves it; {@link io.reactord.agent.control.ControlClient} is
- * what {@code reactorctl} uses. The protocol is documented in {@code docs/control-socket.md}.
+ * io.reactord.agent.control.ControlServer} serves it; {@link io.reactord.agent.control.ControlClient} and
+ * {@link io.reactord.agent.control.DaemonClient} (with {@link io.reactord.agent.control.SocketLines}, the quick
+ * status path's raw reader) are what {@code reactorctl} uses, both behind
+ * {@link io.reactord.agent.control.ControlChannel}. The status model itself is in
+ * {@link io.reactord.agent.control.status}. The protocol is documented in {@code docs/control-socket.md}.
  */
 package io.reactord.agent.control;

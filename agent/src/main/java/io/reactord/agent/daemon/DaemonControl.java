@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reactord.agent.json.Json;
 import io.reactord.agent.Version;
 import io.reactord.agent.control.ControlHandler;
+import io.reactord.agent.control.status.ActiveOn;
 import io.reactord.agent.core.AgentCore;
 import io.reactord.agent.journal.JournalReader;
 import io.reactord.agent.journal.JournalRecord;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -129,6 +131,11 @@ final class DaemonControl implements ControlHandler {
     }
 
     private ObjectNode status(AgentCore core, String only) {
+        return status(core, only, null);
+    }
+
+    /** The status answer; {@code each}, when given, also sees each resource's object with the status it shows. */
+    private ObjectNode status(AgentCore core, String only, BiConsumer<ObjectNode, Promoter.Status> each) {
         ObjectNode o = ok();
         o.put("node", d.hostname());
         o.put("version", Version.get());
@@ -192,6 +199,9 @@ final class DaemonControl implements ControlHandler {
                     r.set("drbd_state", StateJson.resource(ri));
                 }
             }
+            if (each != null) {
+                each.accept(r, s);
+            }
         }
         if (only != null && !found) {
             throw new IllegalArgumentException("no such resource: " + printable(only));
@@ -199,21 +209,28 @@ final class DaemonControl implements ControlHandler {
         return o;
     }
 
-    /** "local", a peer's name, or null when nobody is known to be Primary. */
-    /** The node that runs the resource as this daemon knows it; null (unknown) also while events2 is re-read. */
+    /** The node that runs the resource as this daemon knows it ({@link ActiveOn}); null (unknown) also while events2 is re-read. */
     private String activeOn(Promoter.Status s) {
         if (s.view() == null || !s.stateComplete()) {
             return null; // a stale view would name a node that may have crashed meanwhile
         }
-        if (s.view().isPrimary() && s.target().isUp()) {
-            return d.hostname();
-        }
+        List<String> primaryPeers = new java.util.ArrayList<>();
         for (PeerView p : s.view().peers()) {
             if (p.role() == io.reactord.events2.Role.PRIMARY) {
-                return p.name();
+                primaryPeers.add(p.name());
             }
         }
-        return null;
+        return ActiveOn.of(s.view().isPrimary() && s.target().isUp(), d.hostname(), primaryPeers).node();
+    }
+
+    /** The {@code status} answer, for the daemon's own status report. */
+    ObjectNode statusAnswer() {
+        return onLoop(core -> status(core, null));
+    }
+
+    /** The {@code journal} answer for one resource, for the daemon's own status report. */
+    ObjectNode journalAnswer(String res, int limit) {
+        return journal(res, Json.object().put("limit", limit));
     }
 
     private ObjectNode journal(String res, JsonNode req) {
@@ -243,11 +260,12 @@ final class DaemonControl implements ControlHandler {
     }
 
     private ObjectNode why(String res) {
-        ObjectNode st = onLoop(core -> status(core, res));
+        String[] answer = new String[1];
+        ObjectNode st = onLoop(core -> status(core, res, (r, s) -> answer[0] = Why.answer(s, activeOn(s))));
         ObjectNode r = (ObjectNode) st.path("resources").get(0);
         ObjectNode o = ok();
         o.set("resource", r);
-        o.put("answer", Why.answer(r, d.hostname()));
+        o.put("answer", answer[0]);
         o.set("records", journal(res, Json.object().put("limit", 20)).get("records"));
         return o;
     }

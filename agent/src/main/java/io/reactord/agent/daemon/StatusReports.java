@@ -2,16 +2,16 @@ package io.reactord.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reactord.agent.control.status.DaemonState;
+import io.reactord.agent.control.status.DaemonViews;
+import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.control.status.StatusCollector;
+import io.reactord.agent.control.status.StatusRun;
+import io.reactord.agent.control.status.Terminal;
+import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.json.Json;
-import io.reactord.ctl.status.StatusCollector;
-import io.reactord.ctl.status.StatusRun;
-import io.reactord.ctl.support.ControlChannel;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.DaemonClient;
-import io.reactord.ctl.support.DrbdSnapshot;
-import io.reactord.ctl.support.Systemctl;
-import io.reactord.ctl.support.Terminal;
-import io.reactord.ctl.support.UnitState;
+import io.reactord.agent.units.Systemctl;
+import io.reactord.agent.units.UnitState;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.systemd.UnitSummary;
 import java.io.IOException;
@@ -60,8 +60,8 @@ final class StatusReports {
         }
     }
 
-    private ObjectNode render(JsonNode req, CtlConfig cfg) {
-        StatusCollector c = new StatusCollector(cfg, this::units, this::drbd, new Self(cfg.socket()));
+    private ObjectNode render(JsonNode req, ConfigFiles cfg) {
+        StatusCollector c = new StatusCollector(cfg, this::units, this::drbd, new Own(cfg.socket()));
         StatusRun.Output o = StatusRun.run(c, strings(req.path("files")), strings(req.path("resources")),
                 req.path("verbose").asBoolean(false), req.path("json").asBoolean(false),
                 new Terminal(req.path("colour").asBoolean(false)));
@@ -111,11 +111,11 @@ final class StatusReports {
         return out;
     }
 
-    /** The status and journal requests of the report, answered by this daemon's handler directly. */
-    private final class Self implements ControlChannel {
+    /** This daemon's promoter state and journal for the report, read directly (no request to itself). */
+    private final class Own implements DaemonState {
         private final Path socket;
 
-        Self(Path socket) {
+        Own(Path socket) {
             this.socket = socket;
         }
 
@@ -125,16 +125,25 @@ final class StatusReports {
         }
 
         @Override
-        public boolean socketExists() {
+        public boolean present() {
             return true;
         }
 
         @Override
-        public JsonNode request(Map<String, ?> request) throws DaemonClient.DaemonException {
+        public Map<String, Map<String, Object>> resources() throws Unavailable {
             try {
-                return control.handle(Json.tree(request));
+                return DaemonViews.resources(control.statusAnswer());
             } catch (RuntimeException e) {
-                throw new DaemonClient.DaemonException(DaemonClient.DaemonException.Kind.REFUSED, e.getMessage());
+                throw new Unavailable(e.getMessage());
+            }
+        }
+
+        @Override
+        public List<Object> journal(String resource, int limit) throws Unavailable {
+            try {
+                return DaemonViews.records(control.journalAnswer(resource, limit));
+            } catch (RuntimeException e) {
+                throw new Unavailable(e.getMessage());
             }
         }
     }
@@ -145,12 +154,12 @@ final class StatusReports {
      */
     private static final class ConfigCache {
         private List<String> signature;
-        private CtlConfig config;
+        private ConfigFiles config;
 
-        CtlConfig config(Path main) {
+        ConfigFiles config(Path main) {
             List<String> now = config == null ? null : signature(main, config.snippetsDir());
             if (now == null || !now.equals(signature)) {
-                config = CtlConfig.load(main);
+                config = ConfigFiles.load(main);
                 signature = signature(main, config.snippetsDir());
             }
             return config;

@@ -1,24 +1,26 @@
 package io.reactord.agent.daemon;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.reactord.agent.promoter.Promoter;
+import java.util.Locale;
 
-/** One sentence that answers "why is RES (not) running here", from a resource's status object. */
+/** One sentence that answers "why is RES (not) running here", from a promoter's status (no JSON read back). */
 final class Why {
     private Why() {}
 
-    static String answer(JsonNode r, String host) {
-        String name = r.path("name").asText();
-        String state = r.path("state").asText();
-        String reason = r.path("reason").asText();
-        JsonNode drbd = r.path("drbd");
-        String drbdLine = drbd.isMissingNode() ? "DRBD state unknown"
-                : "DRBD: role " + drbd.path("role").asText() + ", may_promote " + (drbd.path("may_promote").asBoolean() ? "yes" : "no")
-                + ", quorum " + (drbd.path("quorum").asBoolean() ? "yes" : "no");
-        String where = r.path("active_on").isTextual() ? "; active on " + r.path("active_on").asText() : "";
-        String failures = r.path("failures").asInt() > 0
-                ? "; " + r.path("failures").asInt() + "/" + r.path("max_failures").asInt() + " failures in the window" : "";
-        String next = r.path("next_action_in_ms").asLong(-1) >= 0
-                ? "; next attempt in " + (r.path("next_action_in_ms").asLong() + 999) / 1000 + " s" : "";
+    /**
+     * @param s         the promoter's status, taken on the loop
+     * @param activeOn  the node that runs the resource as the status answer's {@code active_on} names it, or null
+     */
+    static String answer(Promoter.Status s, String activeOn) {
+        String name = s.resource();
+        String state = s.state().name();
+        String reason = s.reason();
+        String drbdLine = s.view() == null ? "DRBD state unknown"
+                : "DRBD: role " + s.view().role().name().toLowerCase(Locale.ROOT) + ", may_promote "
+                + (s.view().mayPromote() ? "yes" : "no") + ", quorum " + (s.view().quorate() ? "yes" : "no");
+        String where = activeOn != null ? "; active on " + activeOn : "";
+        String failures = s.failures() > 0 ? "; " + s.failures() + "/" + s.maxFailures() + " failures in the window" : "";
+        String next = s.nextActionInMs() >= 0 ? "; next attempt in " + (s.nextActionInMs() + 999) / 1000 + " s" : "";
         String verb;
         switch (state) {
             case "ACTIVE":

@@ -62,6 +62,29 @@ public final class Json {
     }
 
     /**
+     * The plain Java values of a tree, the inverse of {@link #tree}: objects as insertion-ordered maps, arrays as
+     * lists, strings, booleans, null, and numbers as the node holds them (Integer, Long, BigInteger, Double, …).
+     */
+    public static Object plain(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        } else if (n.isObject()) {
+            java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> m.put(e.getKey(), plain(e.getValue())));
+            return m;
+        } else if (n.isArray()) {
+            java.util.List<Object> l = new java.util.ArrayList<>(n.size());
+            n.forEach(x -> l.add(plain(x)));
+            return l;
+        } else if (n.isBoolean()) {
+            return n.booleanValue();
+        } else if (n.isNumber()) {
+            return n.numberValue();
+        }
+        return n.asText();
+    }
+
+    /**
      * Parses exactly one JSON value.
      *
      * @throws IOException (a {@link JsonParseException} with the position) for empty input, malformed JSON, trailing

@@ -1,10 +1,10 @@
 package io.reactord.ctl.cluster;
 
+import io.reactord.agent.control.status.Terminal;
 import io.reactord.config.NodeName;
 import io.reactord.config.PeersConfig;
 import io.reactord.ctl.ExitCodes;
 import io.reactord.ctl.evict.RemoteWords;
-import io.reactord.ctl.support.Terminal;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -99,7 +99,7 @@ public final class ClusterRun {
                 if (b.length() > 1) {
                     b.append(',');
                 }
-                b.append(io.reactord.ctl.support.Json.write(host)).append(':').append(body);
+                b.append(io.reactord.agent.json.JsonWriter.write(host)).append(':').append(body);
             });
             out.println(b.append('}'));
         }

@@ -1,8 +1,8 @@
 package io.reactord.ctl.doctor;
 
+import io.reactord.agent.units.UnitState;
 import io.reactord.config.PromoterResource;
 import io.reactord.config.QuorumLossPolicy;
-import io.reactord.ctl.support.UnitState;
 import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.ConnectionState;
 import io.reactord.events2.DeviceInfo;

@@ -1,9 +1,9 @@
 package io.reactord.ctl.evict;
 
-import io.reactord.ctl.support.DaemonClient;
-import io.reactord.ctl.support.DrbdSnapshot;
-import io.reactord.ctl.support.Systemctl;
-import io.reactord.ctl.support.Terminal;
+import io.reactord.agent.control.DaemonClient;
+import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.control.status.Terminal;
+import io.reactord.agent.units.Systemctl;
 import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.events2.Role;

@@ -1,10 +1,10 @@
 package io.reactord.ctl.evict;
 
-import io.reactord.ctl.ExitCodes;
-import io.reactord.ctl.support.Terminal;
+import io.reactord.agent.control.status.Terminal;
 import io.reactord.config.NodeName;
 import io.reactord.config.PeersConfig;
 import io.reactord.config.ResourceName;
+import io.reactord.ctl.ExitCodes;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

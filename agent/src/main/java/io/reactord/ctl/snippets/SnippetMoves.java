@@ -1,10 +1,11 @@
 package io.reactord.ctl.snippets;
 
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.files.Snippets;
+import io.reactord.agent.units.Systemctl;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.LoadResult;
 import io.reactord.config.PromoterResource;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.Systemctl;
 import io.reactord.systemd.SystemdNames;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,7 +82,7 @@ public final class SnippetMoves {
     }
 
     /** Stops the services target of every promoter resource defined in {@code files}. */
-    public static void stopTargets(CtlConfig cfg, List<Path> files, Systemctl sc, PrintStream out, PrintStream err, int[] failures) {
+    public static void stopTargets(ConfigFiles cfg, List<Path> files, Systemctl sc, PrintStream out, PrintStream err, int[] failures) {
         for (Path f : files) {
             for (PromoterResource r : cfg.resourcesOf(f)) {
                 String target = SystemdNames.servicesTarget(r.name());
@@ -101,8 +102,8 @@ public final class SnippetMoves {
      * resource of {@code files} over the control socket, so it acts at once however it was started; the
      * reload through systemd then makes the file change stick. Without a daemon nothing is sent.
      */
-    public static void tellDaemon(CtlConfig cfg, List<String> resources, String cmd, boolean now, PrintStream out) {
-        io.reactord.ctl.support.DaemonClient d = new io.reactord.ctl.support.DaemonClient(cfg.socket(), java.time.Duration.ofSeconds(5));
+    public static void tellDaemon(ConfigFiles cfg, List<String> resources, String cmd, boolean now, PrintStream out) {
+        io.reactord.agent.control.DaemonClient d = new io.reactord.agent.control.DaemonClient(cfg.socket(), java.time.Duration.ofSeconds(5));
         if (!d.socketExists()) {
             return;
         }
@@ -117,7 +118,7 @@ public final class SnippetMoves {
                 try {
                     d.request(req);
                     out.println("reactord: " + cmd + (now ? " --now " : " ") + name);
-                } catch (io.reactord.ctl.support.DaemonClient.DaemonException e) {
+                } catch (io.reactord.agent.control.DaemonClient.DaemonException e) {
                     out.println("reactord did not take '" + cmd + " " + name + "': " + e.getMessage());
                 }
             }
@@ -125,7 +126,7 @@ public final class SnippetMoves {
     }
 
     /** The promoter resources the files define (read now, before they are renamed). */
-    public static List<String> names(CtlConfig cfg, List<Path> files) {
+    public static List<String> names(ConfigFiles cfg, List<Path> files) {
         List<String> out = new ArrayList<>();
         for (Path f : files) {
             cfg.resourcesOf(f).forEach(r -> out.add(r.name()));

@@ -1,11 +1,14 @@
 package io.reactord.ctl.status;
 
+import io.reactord.agent.control.DaemonClient;
+import io.reactord.agent.control.status.DaemonState;
+import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.control.status.StatusCollector;
+import io.reactord.agent.control.status.StatusRun;
+import io.reactord.agent.control.status.Terminal;
+import io.reactord.agent.files.ConfigFiles;
+import io.reactord.agent.units.Systemctl;
 import io.reactord.ctl.ExitCodes;
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.DaemonClient;
-import io.reactord.ctl.support.DrbdSnapshot;
-import io.reactord.ctl.support.Systemctl;
-import io.reactord.ctl.support.Terminal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,12 +37,12 @@ public final class LocalStatus {
             err.flush();
             return ExitCodes.FAILURE;
         }
-        String drbdsetup = CtlConfig.topLevel(main).getOrDefault("drbdsetup", "drbdsetup");
+        String drbdsetup = ConfigFiles.topLevel(main).getOrDefault("drbdsetup", "drbdsetup");
         FutureTask<DrbdSnapshot> drbd = background("reactorctl-drbd", () -> DrbdSnapshot.take(drbdsetup, DRBD_TIMEOUT_MS));
-        CtlConfig cfg = CtlConfig.load(main);
+        ConfigFiles cfg = ConfigFiles.load(main);
         DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
         StatusCollector collector = new StatusCollector(cfg, systemctl::show, () -> cfg.drbdsetup().equals(drbdsetup)
-                ? StatusCollector.result(drbd) : DrbdSnapshot.take(cfg.drbdsetup(), DRBD_TIMEOUT_MS), daemon);
+                ? StatusCollector.result(drbd) : DrbdSnapshot.take(cfg.drbdsetup(), DRBD_TIMEOUT_MS), DaemonState.over(daemon));
         StatusRun.Output o = StatusRun.run(collector, files, resources, verbose, json, terminal);
         out.print(o.stdout());
         err.print(o.stderr());

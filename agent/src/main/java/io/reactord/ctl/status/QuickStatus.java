@@ -1,8 +1,8 @@
 package io.reactord.ctl.status;
 
-import io.reactord.ctl.support.CtlConfig;
-import io.reactord.ctl.support.SocketLines;
-import io.reactord.ctl.support.Terminal;
+import io.reactord.agent.control.SocketLines;
+import io.reactord.agent.control.status.Terminal;
+import io.reactord.agent.files.ConfigFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
@@ -136,7 +136,7 @@ public final class QuickStatus {
         if (!Files.isReadable(main)) {
             return null;
         }
-        String s = CtlConfig.topLevel(main).get("socket");
+        String s = ConfigFiles.topLevel(main).get("socket");
         return s == null ? DEFAULT_SOCKET : Path.of(s);
     }
 

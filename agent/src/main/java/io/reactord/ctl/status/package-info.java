@@ -1,9 +1,8 @@
 /**
- * {@code reactorctl status}: {@link io.reactord.ctl.status.StatusCollector} gathers one
- * {@link io.reactord.ctl.status.StatusReport} from the configuration (the other plugin tables read per file by
- * {@code PluginScan}), one {@code systemctl show} of every unit involved, one {@code drbdsetup events2 --now} and,
- * when it answers, the daemon; {@link io.reactord.ctl.status.StatusText} prints it in drbd-reactorctl's shape plus
- * the cluster view, {@link io.reactord.ctl.status.StatusJsonWriter} as one JSON object in drbd-reactorctl's schema
- * with reactord's report under {@code reactord}.
+ * reactorctl's two ways into the shared status model ({@code io.reactord.agent.control.status}):
+ * {@link io.reactord.ctl.status.QuickStatus} asks a running daemon for its rendered report over the control socket
+ * before picocli loads (its own small argument grammar and {@link io.reactord.ctl.status.FlatJson} reader keep
+ * start-up short); {@link io.reactord.ctl.status.LocalStatus} fills the same model locally when the daemon does not
+ * answer.
  */
 package io.reactord.ctl.status;

@@ -1,5 +1,6 @@
 package io.reactord.ctl.support;
 
+import io.reactord.agent.files.ConfigFiles;
 import io.reactord.config.ConfigLoader;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -14,8 +15,8 @@ public final class ConfigOption {
         return file;
     }
 
-    /** Reads the configuration, tolerating broken snippets (see {@link CtlConfig}). */
-    public CtlConfig load() {
-        return CtlConfig.load(file);
+    /** Reads the configuration, tolerating broken snippets (see {@link ConfigFiles}). */
+    public ConfigFiles load() {
+        return ConfigFiles.load(file);
     }
 }

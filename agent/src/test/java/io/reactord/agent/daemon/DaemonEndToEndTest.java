@@ -362,7 +362,7 @@ final class DaemonEndToEndTest {
         sd.systemctl("mask", "--runtime", "e2e-m.service").orThrow();
         boolean frozen = sd.systemctl("freeze", "e2e-a.service").exitCode() == 0;
         String main = tmp.resolve("reactord.toml").toString();
-        io.reactord.ctl.support.Systemctl systemctl = new io.reactord.ctl.support.Systemctl(List.of("systemctl", "--user"),
+        io.reactord.agent.units.Systemctl systemctl = new io.reactord.agent.units.Systemctl(List.of("systemctl", "--user"),
                 sd.env(), 30_000);
 
         for (List<String> form : List.<List<String>>of(List.of(), List.of("--json"), List.of("r1"))) {
@@ -377,7 +377,7 @@ final class DaemonEndToEndTest {
             ByteArrayOutputStream o = new ByteArrayOutputStream();
             ByteArrayOutputStream e = new ByteArrayOutputStream();
             int rc = io.reactord.ctl.status.LocalStatus.run(Path.of(main), form.contains("r1") ? List.of("r1") : List.of(),
-                    List.of(), false, form.contains("--json"), systemctl, io.reactord.ctl.support.Terminal.plain(),
+                    List.of(), false, form.contains("--json"), systemctl, io.reactord.agent.control.status.Terminal.plain(),
                     new java.io.PrintStream(o, true, StandardCharsets.UTF_8), new java.io.PrintStream(e, true, StandardCharsets.UTF_8));
             assertEquals(String.valueOf(rc), daemon[0], form + " " + daemon[2]);
             // the time in the promoter state is the only thing that may differ between the two

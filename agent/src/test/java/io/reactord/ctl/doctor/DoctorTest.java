@@ -3,10 +3,10 @@ package io.reactord.ctl.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.units.UnitState;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.PromoterResource;
-import io.reactord.ctl.support.DrbdSnapshot;
-import io.reactord.ctl.support.UnitState;
 import io.reactord.events2.ResourceInfo;
 import java.io.IOException;
 import java.nio.file.Files;
