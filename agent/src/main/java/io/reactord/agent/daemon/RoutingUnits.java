@@ -5,22 +5,25 @@ import io.reactord.agent.core.UnitController;
 import io.reactord.agent.promoter.UnitActiveState;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Sends shell-runner resources to one controller and the rest (systemd) to another. */
+/** Sends each call to the controller of its resource: shell-runner resources to one, the rest (systemd) to another. */
 public final class RoutingUnits implements UnitController {
-    private final UnitController systemd;
-    private final Supplier<UnitController> shell;
-    private final Supplier<Set<String>> shellResources;
+    private final Function<String, UnitController> route;
 
+    /** Calls for a resource go to {@code route.apply(resource)}. */
+    public RoutingUnits(Function<String, UnitController> route) {
+        this.route = route;
+    }
+
+    /** Resources in {@code shellResources} to {@code shell}, the others to {@code systemd} (both read per call). */
     public RoutingUnits(UnitController systemd, Supplier<UnitController> shell, Supplier<Set<String>> shellResources) {
-        this.systemd = systemd;
-        this.shell = shell;
-        this.shellResources = shellResources;
+        this(resource -> shellResources.get().contains(resource) ? shell.get() : systemd);
     }
 
     private UnitController pick(String resource) {
-        return shellResources.get().contains(resource) ? shell.get() : systemd;
+        return route.apply(resource);
     }
 
     @Override

@@ -273,7 +273,9 @@ public final class InProcessBackend implements Backend {
             throw new IllegalStateException(n.name + ": agent already runs");
         }
         long gen = ++n.generation;
-        UnitController units = new ResourceRouter(n.units, n.extra);
+        // every call goes to the MemorySystemd of its resource (the main one, or an extra resource's)
+        Map<String, MemorySystemd> extra = Map.copyOf(n.extra);
+        UnitController units = new io.reactord.agent.daemon.RoutingUnits(r -> extra.getOrDefault(r, n.units));
         java.util.concurrent.Executor loop = r -> queue.add(new Task(n.name, gen, r));
         AgentCore core = new AgentCore(clock, loop, units, JournalSink.NONE, CommandListener.NONE);
         n.core = core;
