@@ -23,6 +23,8 @@ import java.util.function.Supplier;
 public final class StatusCollector {
     /** The daemon's unit; its state tells "not running" from "running but not answering". */
     public static final String DAEMON_UNIT = "reactord.service";
+    /** drbd-reactor's service: it manages the same resources with the same units. */
+    public static final String OTHER_AGENT_UNIT = "drbd-reactor.service";
 
     private final ConfigFiles cfg;
     private final UnitSource unitSource;
@@ -73,6 +75,7 @@ public final class StatusCollector {
         Map<Path, List<String>> fileErrors = new LinkedHashMap<>();
         List<String> units = new ArrayList<>();
         units.add(DAEMON_UNIT);
+        units.add(OTHER_AGENT_UNIT);
         for (Path f : paths) {
             List<PromoterResource> list = new ArrayList<>();
             for (PromoterResource r : cfg.resourcesOf(f)) {
@@ -108,6 +111,11 @@ public final class StatusCollector {
             states.putAll(unitSource.read(units));
         } catch (Exception e) {
             warnings.add("cannot read unit states from systemd: " + e.getMessage());
+        }
+        UnitState other = states.get(OTHER_AGENT_UNIT);
+        if (other != null && other.active()) {
+            warnings.add(OTHER_AGENT_UNIT + " is active too: drbd-reactor and reactord would manage the same resources"
+                    + " (systemctl disable --now " + OTHER_AGENT_UNIT + "; see reactorctl doctor)");
         }
 
         DrbdSnapshot snap = byFile.isEmpty() ? DrbdSnapshot.failed("nothing to show") : result(drbdTask);
