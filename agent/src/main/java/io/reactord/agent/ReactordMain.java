@@ -58,6 +58,7 @@ public final class ReactordMain implements Callable<Integer> {
         }
         boolean root = HostInfo.detect().asRoot();
         Supplier<LoadResult> loader = () -> ConfigLoader.withHost(host, root).loadMain(config);
+        long loadStart = System.currentTimeMillis();
         LoadResult lr = loader.get();
         lr.warnings().forEach(w -> System.err.println("reactord: warning: " + w));
         if (!lr.ok()) {
@@ -71,7 +72,8 @@ public final class ReactordMain implements Callable<Integer> {
         if (!verbose && logLevel == null) {
             Logging.apply(lr.usable().logs()).forEach(p -> System.err.println("reactord: warning: " + p));
         }
-        Daemon daemon = new Daemon(lr.usable(), new Daemon.Options(host, shim, drbdadm, loader, verbose || logLevel != null));
+        Daemon daemon = new Daemon(lr.usable(), new Daemon.Options(host, shim, drbdadm, loader, verbose || logLevel != null,
+                loadStart));
         Signals.install(daemon);
         return daemon.run();
     }

@@ -51,10 +51,12 @@ public final class Daemon implements Signals.Actions {
     static final long SHUTDOWN_WAIT_S = 120;
 
     /** Daemon options that are not in the configuration file. */
-    public record Options(String hostname, Path shim, String drbdadm, Supplier<LoadResult> loader, boolean logLevelGiven) {
+    /** @param loadStartMillis wall-clock time just before the configuration was first read (0: unknown) */
+    public record Options(String hostname, Path shim, String drbdadm, Supplier<LoadResult> loader, boolean logLevelGiven,
+            long loadStartMillis) {
         /** Options with the {@code [[log]]} tables in charge of logging (no {@code -v} / {@code --log-level}). */
         public Options(String hostname, Path shim, String drbdadm, Supplier<LoadResult> loader) {
-            this(hostname, shim, drbdadm, loader, false);
+            this(hostname, shim, drbdadm, loader, false, 0);
         }
     }
 
@@ -181,6 +183,12 @@ public final class Daemon implements Signals.Actions {
         }
         notifyReady(controlProblem);
         startedUp.countDown();
+        if (opts.loadStartMillis() > 0 && SnippetsMonitor.changedSince(config.mainFile(), config.snippetsDir(),
+                opts.loadStartMillis())) {
+            // systemd merges a reload asked for while the start job runs into that job: no SIGHUP comes
+            LOG.info("configuration files changed while reactord was starting: reloading");
+            applyReload();
+        }
 
         events = new Events2Process(Events2Process.command(config.drbdsetup()));
         events.start(new EventSource.Sink() {

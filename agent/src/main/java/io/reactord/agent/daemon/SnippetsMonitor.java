@@ -62,6 +62,31 @@ final class SnippetsMonitor {
         return out;
     }
 
+    /**
+     * Whether the main file, the snippets directory itself (a file added, removed or renamed, as {@code reactorctl
+     * disable} does) or one of its {@code *.toml} files was modified at or after {@code millis}.
+     */
+    static boolean changedSince(Path main, Path dir, long millis) {
+        List<Path> paths = new ArrayList<>();
+        if (main != null) {
+            paths.add(main);
+        }
+        if (dir != null) {
+            paths.add(dir);
+            paths.addAll(scan(dir).keySet());
+        }
+        for (Path p : paths) {
+            try {
+                if (Files.getLastModifiedTime(p).toMillis() >= millis) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // gone: the directory's own time says so
+            }
+        }
+        return false;
+    }
+
     /** {@code *.toml} files of {@code dir} with their modification times (ms); empty when unreadable. */
     private static Map<Path, Long> scan(Path dir) {
         Map<Path, Long> out = new TreeMap<>();

@@ -24,6 +24,23 @@ final class SnippetsMonitorTest {
     }
 
     @Test
+    void changedSince_fileDirectoryOrMainFile_eachCounts() throws Exception {
+        Path a = snippet("a.toml", T0 - 60_000);
+        Path main = Files.writeString(dir.resolveSibling(dir.getFileName() + "-main.toml"), "");
+        Files.setLastModifiedTime(main, FileTime.fromMillis(T0 - 60_000));
+        Files.setLastModifiedTime(dir, FileTime.fromMillis(T0 - 60_000));
+        assertTrue(!SnippetsMonitor.changedSince(main, dir, T0), "nothing changed");
+        Files.setLastModifiedTime(a, FileTime.fromMillis(T0));
+        assertTrue(SnippetsMonitor.changedSince(main, dir, T0), "a snippet written at the load");
+        Files.setLastModifiedTime(a, FileTime.fromMillis(T0 - 60_000));
+        Files.setLastModifiedTime(dir, FileTime.fromMillis(T0 + 5));
+        assertTrue(SnippetsMonitor.changedSince(main, dir, T0), "a file renamed in the directory (disable)");
+        Files.setLastModifiedTime(dir, FileTime.fromMillis(T0 - 60_000));
+        Files.setLastModifiedTime(main, FileTime.fromMillis(T0 + 5));
+        assertTrue(SnippetsMonitor.changedSince(main, dir, T0), "the main file");
+    }
+
+    @Test
     void check_unchangedSnippets_noWarning() throws Exception {
         snippet("a.toml", T0 - 60_000);
         SnippetsMonitor m = new SnippetsMonitor(dir);
