@@ -11,8 +11,8 @@ final class Pairs {
     /** The line's bytes (UTF-8); values are decoded from them when read. */
     private final byte[] chars;
     private String[] keys;
-    /** The id ({@link Keys}) of key i. */
-    private final int[] ids;
+    /** The id ({@link Keys}) of key i; one byte each, as every key id is below 128. */
+    private final byte[] ids;
     /** {@code [start, end)} of value i at {@code 2i, 2i + 1}. */
     private int[] bounds;
     final int size;
@@ -21,7 +21,7 @@ final class Pairs {
     /** Pairs kept so far by {@link #keep}. */
     private int kept;
 
-    private Pairs(byte[] chars, String[] keys, int[] ids, int[] bounds, int size, String keyless) {
+    private Pairs(byte[] chars, String[] keys, byte[] ids, int[] bounds, int size, String keyless) {
         this.chars = chars;
         this.keys = keys;
         this.ids = ids;
@@ -35,7 +35,7 @@ final class Pairs {
         byte[] chars = t.chars;
         int cap = 16;
         String[] k = new String[cap];
-        int[] ids = new int[cap];
+        byte[] ids = new byte[cap];
         int[] b = new int[2 * cap];
         int size = 0;
         while (t.next()) {
@@ -59,7 +59,7 @@ final class Pairs {
                 ids[size] = Keys.OTHER;
             } else {
                 k[size] = Words.at(slot);
-                ids[size] = Words.idAt(slot);
+                ids[size] = Words.keyIdAt(slot);
             }
             b[2 * size] = c + 1;
             b[2 * size + 1] = t.end;

@@ -37,8 +37,8 @@ final class Words {
     private static final long[] W0 = new long[MASK + 1];
     private static final long[] W1 = new long[MASK + 1];
     private static final long[] W2 = new long[MASK + 1];
-    /** Per slot the word's index in {@link #WORDS} ({@link Keys}). */
-    private static final int[] IDS = new int[MASK + 1];
+    /** Per slot the word's index in {@link #WORDS} ({@link Keys}), or {@link Keys#OTHER} from 128 on. */
+    private static final byte[] IDS = new byte[MASK + 1];
     private static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
@@ -54,7 +54,7 @@ final class Words {
                 i = (i + 1) & MASK;
             }
             TABLE[i] = w;
-            IDS[i] = id;
+            IDS[i] = id < 128 ? (byte) id : Keys.OTHER;
             LENGTHS[i] = c.length;
             W0[i] = first;
             W1[i] = c.length > 8 ? word(c, 8, c.length - 8) : 0;
@@ -116,8 +116,8 @@ final class Words {
         return TABLE[s];
     }
 
-    /** The id ({@link Keys}) of the word in slot {@code s} of {@link #find}. */
-    static int idAt(int s) {
+    /** The id ({@link Keys}) of the word in slot {@code s} of {@link #find}, {@link Keys#OTHER} past 127. */
+    static byte keyIdAt(int s) {
         return IDS[s];
     }
 
