@@ -112,7 +112,7 @@ public final class Events2Parser {
         if (action == Action.RENAME && !object.equals("resource")) {
             return unparsed(ts, line, "only resources can be renamed");
         }
-        int ni = p.indexOf("name");
+        int ni = p.indexOfId(Keys.NAME);
         String name = ni < 0 ? null : p.exactValue(ni);
         if (name == null || name.isEmpty()) {
             return unparsed(ts, line, ni >= 0 && name == null ? "name is not valid UTF-8" : object + " line without name");

@@ -9,6 +9,9 @@ import java.util.List;
  * is {@link Event.Unparsed}; a state value that does not parse is kept in {@code other} and its field
  * stays null (absent), so a bad value never overwrites good state. Identifying values are read before
  * the loop over the pairs, which compacts the pairs it does not consume into {@code other}.
+ *
+ * <p>The loops switch on the keys' int ids ({@link Keys}); each state value is read by a small shared
+ * method, so the per-object methods stay small enough for the JIT to compile quickly.
  */
 final class ObjectParsers {
     private ObjectParsers() {}
@@ -21,14 +24,14 @@ final class ObjectParsers {
         Boolean mayPromote = null;
         Integer score = null;
         for (int i = 0; i < p.size; i++) {
-            switch (p.key(i)) {
-                case "name": continue;
-                case "role": role = Role.of(p.state(i)); if (role == null) { p.keepState(i); } break;
-                case "suspended": suspended = flags(p.state(i)); break;
-                case "force-io-failures": forceIo = TriState.of(p.state(i)); if (forceIo == null) { p.keepState(i); } break;
-                case "write-ordering": writeOrdering = p.state(i); break;
-                case "may_promote": mayPromote = yesNo(p.state(i)); if (mayPromote == null) { p.keepState(i); } break;
-                case "promotion_score": score = p.stateNumber(i); if (score == null) { p.keepState(i); } break;
+            switch (p.id(i)) {
+                case Keys.NAME: continue;
+                case Keys.ROLE: role = role(p, i); break;
+                case Keys.SUSPENDED: suspended = flags(p.state(i)); break;
+                case Keys.FORCE_IO_FAILURES: forceIo = triState(p, i); break;
+                case Keys.WRITE_ORDERING: writeOrdering = p.state(i); break;
+                case Keys.MAY_PROMOTE: mayPromote = yesNoState(p, i); break;
+                case Keys.PROMOTION_SCORE: score = stateNumber(p, i); break;
                 default: p.keep(i);
             }
         }
@@ -37,13 +40,15 @@ final class ObjectParsers {
     }
 
     static Event rename(String ts, Events2Parser.Src line, String name, Pairs p) {
-        String newName = p.getExact("new_name");
+        int ni = p.indexOfId(Keys.NEW_NAME);
+        String newName = ni < 0 ? null : p.exactValue(ni);
         if (newName == null || newName.isEmpty()) {
-            return Events2Parser.unparsed(ts, line, p.has("new_name") && newName == null
+            return Events2Parser.unparsed(ts, line, ni >= 0 && newName == null
                     ? "new_name is not valid UTF-8" : "rename without new_name");
         }
         for (int i = 0; i < p.size; i++) {
-            if (!p.key(i).equals("name") && !p.key(i).equals("new_name")) {
+            int id = p.id(i);
+            if (id != Keys.NAME && id != Keys.NEW_NAME) {
                 p.keep(i);
             }
         }
@@ -51,7 +56,7 @@ final class ObjectParsers {
     }
 
     static Event device(String ts, Action action, Events2Parser.Src line, String name, Pairs p) {
-        Integer volume = p.number("volume");
+        Integer volume = p.numberOf(Keys.VOLUME);
         if (volume == null) {
             return Events2Parser.unparsed(ts, line, "device line without a valid volume");
         }
@@ -62,14 +67,14 @@ final class ObjectParsers {
         TriState open = null;
         Boolean quorum = null;
         for (int i = 0; i < p.size; i++) {
-            switch (p.key(i)) {
-                case "name": case "volume": continue;
-                case "minor": minor = p.stateNumber(i); if (minor == null) { p.keepState(i); } break;
-                case "backing_dev": backing = p.state(i); break;
-                case "disk": disk = DiskState.of(p.state(i)); if (disk == null) { p.keepState(i); } break;
-                case "client": client = TriState.of(p.state(i)); if (client == null) { p.keepState(i); } break;
-                case "open": open = TriState.of(p.state(i)); if (open == null) { p.keepState(i); } break;
-                case "quorum": quorum = yesNo(p.state(i)); if (quorum == null) { p.keepState(i); } break;
+            switch (p.id(i)) {
+                case Keys.NAME: case Keys.VOLUME: continue;
+                case Keys.MINOR: minor = stateNumber(p, i); break;
+                case Keys.BACKING_DEV: backing = p.state(i); break;
+                case Keys.DISK: disk = disk(p, i); break;
+                case Keys.CLIENT: client = triState(p, i); break;
+                case Keys.OPEN: open = triState(p, i); break;
+                case Keys.QUORUM: quorum = yesNoState(p, i); break;
                 default: p.keep(i);
             }
         }
@@ -77,18 +82,18 @@ final class ObjectParsers {
     }
 
     static Event connection(String ts, Action action, Events2Parser.Src line, String name, Pairs p) {
-        Integer peer = p.number("peer-node-id");
+        Integer peer = p.numberOf(Keys.PEER_NODE_ID);
         if (peer == null) {
             return Events2Parser.unparsed(ts, line, "connection line without a valid peer-node-id");
         }
-        String connName = p.name("conn-name");
+        String connName = p.nameOf(Keys.CONN_NAME);
         ConnectionState cs = null;
         Role role = null;
         for (int i = 0; i < p.size; i++) {
-            switch (p.key(i)) {
-                case "name": case "peer-node-id": case "conn-name": continue;
-                case "connection": cs = ConnectionState.of(p.state(i)); if (cs == null) { p.keepState(i); } break;
-                case "role": role = Role.of(p.state(i)); if (role == null) { p.keepState(i); } break;
+            switch (p.id(i)) {
+                case Keys.NAME: case Keys.PEER_NODE_ID: case Keys.CONN_NAME: continue;
+                case Keys.CONNECTION: cs = connectionState(p, i); break;
+                case Keys.ROLE: role = role(p, i); break;
                 default: p.keep(i);
             }
         }
@@ -96,30 +101,25 @@ final class ObjectParsers {
     }
 
     static Event peerDevice(String ts, Action action, Events2Parser.Src line, String name, Pairs p) {
-        Integer peer = p.number("peer-node-id");
-        Integer volume = p.number("volume");
+        Integer peer = p.numberOf(Keys.PEER_NODE_ID);
+        Integer volume = p.numberOf(Keys.VOLUME);
         if (peer == null || volume == null) {
             return Events2Parser.unparsed(ts, line, "peer-device line without a valid peer-node-id and volume");
         }
-        String connName = p.name("conn-name");
+        String connName = p.nameOf(Keys.CONN_NAME);
         ReplicationState repl = null;
         DiskState peerDisk = null;
         TriState peerClient = null;
         List<String> resyncSuspended = null;
         String done = null;
         for (int i = 0; i < p.size; i++) {
-            switch (p.key(i)) {
-                case "name": case "peer-node-id": case "conn-name": case "volume": continue;
-                case "replication": repl = ReplicationState.of(p.state(i)); if (repl == null) { p.keepState(i); } break;
-                case "peer-disk": peerDisk = DiskState.of(p.state(i)); if (peerDisk == null) { p.keepState(i); } break;
-                case "peer-client":
-                    peerClient = TriState.of(p.state(i));
-                    if (peerClient == null) {
-                        p.keepState(i);
-                    }
-                    break;
-                case "resync-suspended": resyncSuspended = flags(p.state(i)); break;
-                case "done": done = p.state(i); break;
+            switch (p.id(i)) {
+                case Keys.NAME: case Keys.PEER_NODE_ID: case Keys.CONN_NAME: case Keys.VOLUME: continue;
+                case Keys.REPLICATION: repl = replication(p, i); break;
+                case Keys.PEER_DISK: peerDisk = disk(p, i); break;
+                case Keys.PEER_CLIENT: peerClient = triState(p, i); break;
+                case Keys.RESYNC_SUSPENDED: resyncSuspended = flags(p.state(i)); break;
+                case Keys.DONE: done = p.state(i); break;
                 default: p.keep(i);
             }
         }
@@ -128,18 +128,18 @@ final class ObjectParsers {
     }
 
     static Event path(String ts, Action action, Events2Parser.Src line, String name, Pairs p) {
-        Integer peer = p.number("peer-node-id");
-        String local = p.get("local");
-        String remote = p.get("peer");
+        Integer peer = p.numberOf(Keys.PEER_NODE_ID);
+        String local = p.getOf(Keys.LOCAL);
+        String remote = p.getOf(Keys.PEER);
         if (peer == null || local == null || remote == null) {
             return Events2Parser.unparsed(ts, line, "path line without peer-node-id, local and peer");
         }
-        String connName = p.name("conn-name");
+        String connName = p.nameOf(Keys.CONN_NAME);
         Boolean established = null;
         for (int i = 0; i < p.size; i++) {
-            switch (p.key(i)) {
-                case "name": case "peer-node-id": case "conn-name": case "local": case "peer": continue;
-                case "established": established = yesNo(p.state(i)); if (established == null) { p.keep(i); } break;
+            switch (p.id(i)) {
+                case Keys.NAME: case Keys.PEER_NODE_ID: case Keys.CONN_NAME: case Keys.LOCAL: case Keys.PEER: continue;
+                case Keys.ESTABLISHED: established = yesNo(p.state(i)); if (established == null) { p.keep(i); } break;
                 default: p.keep(i);
             }
         }
@@ -147,28 +147,86 @@ final class ObjectParsers {
     }
 
     static Event helper(String ts, Action action, Events2Parser.Src line, String name, Pairs p) {
-        String helper = p.get("helper");
+        String helper = p.getOf(Keys.HELPER);
         if (helper == null || helper.isEmpty()) {
             return Events2Parser.unparsed(ts, line, "helper line without helper:");
         }
-        Integer peer = p.number("peer-node-id");
-        String connName = p.name("conn-name");
-        String local = p.get("local");
-        String remote = p.get("peer");
-        Integer volume = p.number("volume");
-        Integer minor = p.number("minor");
+        Integer peer = p.numberOf(Keys.PEER_NODE_ID);
+        String connName = p.nameOf(Keys.CONN_NAME);
+        String local = p.getOf(Keys.LOCAL);
+        String remote = p.getOf(Keys.PEER);
+        Integer volume = p.numberOf(Keys.VOLUME);
+        Integer minor = p.numberOf(Keys.MINOR);
         Integer status = null;
         for (int i = 0; i < p.size; i++) {
-            switch (p.key(i)) {
-                case "name": case "peer-node-id": case "conn-name": case "local": case "peer": case "volume":
-                case "minor": case "helper":
+            switch (p.id(i)) {
+                case Keys.NAME: case Keys.PEER_NODE_ID: case Keys.CONN_NAME: case Keys.LOCAL: case Keys.PEER:
+                case Keys.VOLUME: case Keys.MINOR: case Keys.HELPER:
                     continue;
-                case "status": status = p.integer(i); if (status == null) { p.keep(i); } break;
+                case Keys.STATUS: status = p.integer(i); if (status == null) { p.keep(i); } break;
                 default: p.keep(i);
             }
         }
         return new Event.Helper(ts, action, name, peer, connName, local, remote, volume, minor, helper, status,
                 p.attrs());
+    }
+
+    // One small reader per state type: the value of pair i, or null with the pair kept (its state value).
+
+    private static Role role(Pairs p, int i) {
+        Role v = Role.of(p.state(i));
+        if (v == null) {
+            p.keepState(i);
+        }
+        return v;
+    }
+
+    private static DiskState disk(Pairs p, int i) {
+        DiskState v = DiskState.of(p.state(i));
+        if (v == null) {
+            p.keepState(i);
+        }
+        return v;
+    }
+
+    private static TriState triState(Pairs p, int i) {
+        TriState v = TriState.of(p.state(i));
+        if (v == null) {
+            p.keepState(i);
+        }
+        return v;
+    }
+
+    private static ConnectionState connectionState(Pairs p, int i) {
+        ConnectionState v = ConnectionState.of(p.state(i));
+        if (v == null) {
+            p.keepState(i);
+        }
+        return v;
+    }
+
+    private static ReplicationState replication(Pairs p, int i) {
+        ReplicationState v = ReplicationState.of(p.state(i));
+        if (v == null) {
+            p.keepState(i);
+        }
+        return v;
+    }
+
+    private static Boolean yesNoState(Pairs p, int i) {
+        Boolean v = yesNo(p.state(i));
+        if (v == null) {
+            p.keepState(i);
+        }
+        return v;
+    }
+
+    private static Integer stateNumber(Pairs p, int i) {
+        Integer v = p.stateNumber(i);
+        if (v == null) {
+            p.keepState(i);
+        }
+        return v;
     }
 
     /** {@code no} → empty; otherwise the comma list ({@code user,quorum}). */

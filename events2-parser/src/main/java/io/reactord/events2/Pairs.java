@@ -3,13 +3,16 @@ package io.reactord.events2;
 /**
  * The {@code key:value} tokens of a line, read in one pass: split at the first colon; a token without a
  * colon continues the previous value (names are printed unescaped and may contain spaces, EVENTS2.md §5).
- * Keys are canonical strings; values stay offsets into the line until asked for. The pairs a record
+ * Keys are canonical strings with a small int id each ({@link Keys}, found once here); values stay offsets
+ * into the line until asked for. The pairs a record
  * does not consume are compacted in place ({@link #keep}) and handed over as the record's {@link Attrs}.
  */
 final class Pairs {
     /** The line's bytes (UTF-8); values are decoded from them when read. */
     private final byte[] chars;
     private String[] keys;
+    /** The id ({@link Keys}) of key i; one byte each, as every key id is below 128. */
+    private final byte[] ids;
     /** {@code [start, end)} of value i at {@code 2i, 2i + 1}. */
     private int[] bounds;
     final int size;
@@ -18,9 +21,10 @@ final class Pairs {
     /** Pairs kept so far by {@link #keep}. */
     private int kept;
 
-    private Pairs(byte[] chars, String[] keys, int[] bounds, int size, String keyless) {
+    private Pairs(byte[] chars, String[] keys, byte[] ids, int[] bounds, int size, String keyless) {
         this.chars = chars;
         this.keys = keys;
+        this.ids = ids;
         this.bounds = bounds;
         this.size = size;
         this.keyless = keyless;
@@ -31,13 +35,14 @@ final class Pairs {
         byte[] chars = t.chars;
         int cap = 16;
         String[] k = new String[cap];
+        byte[] ids = new byte[cap];
         int[] b = new int[2 * cap];
         int size = 0;
         while (t.next()) {
             int c = t.colon;
             if (c < 0) {
                 if (size == 0) {
-                    return new Pairs(chars, k, b, 0, Text.of(chars, t.start, t.end));
+                    return new Pairs(chars, k, ids, b, 0, Text.of(chars, t.start, t.end));
                 }
                 b[2 * size - 1] = t.end; // the value runs on to the end of this token, separators included
                 continue;
@@ -45,18 +50,31 @@ final class Pairs {
             if (size == cap) {
                 cap *= 2;
                 k = java.util.Arrays.copyOf(k, cap);
+                ids = java.util.Arrays.copyOf(ids, cap);
                 b = java.util.Arrays.copyOf(b, 2 * cap);
             }
-            k[size] = Words.of(chars, t.start, c);
+            int slot = Words.find(chars, t.start, c);
+            if (slot < 0) {
+                k[size] = Text.of(chars, t.start, c);
+                ids[size] = Keys.OTHER;
+            } else {
+                k[size] = Words.at(slot);
+                ids[size] = Words.keyIdAt(slot);
+            }
             b[2 * size] = c + 1;
             b[2 * size + 1] = t.end;
             size++;
         }
-        return new Pairs(chars, k, b, size, null);
+        return new Pairs(chars, k, ids, b, size, null);
     }
 
     String key(int i) {
         return keys[i];
+    }
+
+    /** The id ({@link Keys}) of key i. */
+    int id(int i) {
+        return ids[i];
     }
 
     /** The value as printed (invalid UTF-8 replaced, {@link Text#of}). */
@@ -69,11 +87,6 @@ final class Pairs {
         return Names.exact(chars, bounds[2 * i], bounds[2 * i + 1]);
     }
 
-    /** The value of the first occurrence of a key, one shared instance per name ({@link Names#lenient}), or null. */
-    String name(String key) {
-        int i = indexOf(key);
-        return i < 0 ? null : Names.lenient(chars, bounds[2 * i], bounds[2 * i + 1]);
-    }
 
     /**
      * Where a state value starts: after {@code old->} with {@code --diff}, the new value is what counts.
@@ -110,38 +123,38 @@ final class Pairs {
         return Numbers.integer(chars, bounds[2 * i], bounds[2 * i + 1]);
     }
 
-    /** Index of the first occurrence of a key, or -1. */
-    int indexOf(String key) {
+    /** Index of the first occurrence of a key by its id ({@link Keys}), or -1. */
+    int indexOfId(int id) {
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
+            if (ids[i] == id) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** The value of the first occurrence of a key, or null. */
-    String get(String key) {
-        int i = indexOf(key);
+    /** The value of the first occurrence of a key (by id) as a decimal int ≥ 0, or null. */
+    Integer numberOf(int id) {
+        int i = indexOfId(id);
+        return i < 0 ? null : number(i);
+    }
+
+    /** The value of the first occurrence of a key (by id), one shared instance per name, or null. */
+    String nameOf(int id) {
+        int i = indexOfId(id);
+        return i < 0 ? null : Names.lenient(chars, bounds[2 * i], bounds[2 * i + 1]);
+    }
+
+    /** The value of the first occurrence of a key (by id) as printed, or null. */
+    String getOf(int id) {
+        int i = indexOfId(id);
         return i < 0 ? null : value(i);
     }
 
-    /** The value of the first occurrence of a key; null when absent or not valid UTF-8 (names). */
-    String getExact(String key) {
-        int i = indexOf(key);
-        return i < 0 ? null : exactValue(i);
-    }
 
-    /** True when the key occurs. */
-    boolean has(String key) {
-        return indexOf(key) >= 0;
-    }
 
-    /** The value of the first occurrence of a key as a decimal int ≥ 0, or null. */
-    Integer number(String key) {
-        int i = indexOf(key);
-        return i < 0 ? null : number(i);
-    }
+
+
 
     /**
      * Keeps pair i (as printed) for the record's {@link #attrs}. Pairs are kept in ascending order and
@@ -158,6 +171,7 @@ final class Pairs {
 
     private void keepFrom(int i, int valueStart) {
         keys[kept] = keys[i];
+        ids[kept] = ids[i];
         bounds[2 * kept] = valueStart;
         bounds[2 * kept + 1] = bounds[2 * i + 1];
         kept++;

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * Merges one object event into the tree and records the promoter-relevant changes. A line that changes
- * only statistics takes {@link StatsOnly}'s path and leaves the tree as it is.
+ * only statistics takes {@link StatsOnly}'s path and leaves the tree as it is. The rebuild of an object
+ * ({@code ...Update}) and its removal are methods of their own: the per-line method the JIT compiles
+ * first stays small, and the rare paths are compiled (or not) on their own.
  */
 final class Reducer {
     private Reducer() {}
@@ -47,9 +49,12 @@ final class Reducer {
             }
             return;
         }
-        if (StatsOnly.resource(s, e)) {
-            return;
+        if (!StatsOnly.resource(s, e)) {
+            resourceUpdate(s, e, out);
         }
+    }
+
+    private static void resourceUpdate(ClusterState s, Event.Resource e, List<Change> out) {
         int mark = out.size();
         ResourceInfo o = ensure(s, e.name(), out);
         ResourceInfo n = new ResourceInfo(o.name(), or(e.role(), o.role()), or(e.suspended(), o.suspended()),
@@ -77,9 +82,12 @@ final class Reducer {
             }
             return;
         }
-        if (StatsOnly.device(s, e)) {
-            return;
+        if (!StatsOnly.device(s, e)) {
+            deviceUpdate(s, e, out);
         }
+    }
+
+    private static void deviceUpdate(ClusterState s, Event.Device e, List<Change> out) {
         int mark = out.size();
         ResourceInfo r = ensure(s, e.name(), out);
         DeviceInfo o = r.devices().get(e.volume());
@@ -124,18 +132,25 @@ final class Reducer {
             s.confirm(ObjectKeys.connection(e.name(), e.peerNodeId()));
         }
         if (e.action() == Action.DESTROY) {
-            ResourceInfo r = s.get(e.name());
-            if (r != null && r.connections().containsKey(e.peerNodeId())) {
-                ResourceInfo nr = r.withConnections(without(r.connections(), e.peerNodeId()));
-                s.put(nr);
-                out.add(new Change(e.name(), Change.Field.CONNECTION_DESTROYED, null, e.peerNodeId(),
-                        r.connections().get(e.peerNodeId()).connName(), null, nr));
-            }
+            connectionDestroy(s, e, out);
             return;
         }
-        if (StatsOnly.connection(s, e)) {
-            return;
+        if (!StatsOnly.connection(s, e)) {
+            connectionUpdate(s, e, out);
         }
+    }
+
+    private static void connectionDestroy(ClusterState s, Event.Connection e, List<Change> out) {
+        ResourceInfo r = s.get(e.name());
+        if (r != null && r.connections().containsKey(e.peerNodeId())) {
+            ResourceInfo nr = r.withConnections(without(r.connections(), e.peerNodeId()));
+            s.put(nr);
+            out.add(new Change(e.name(), Change.Field.CONNECTION_DESTROYED, null, e.peerNodeId(),
+                    r.connections().get(e.peerNodeId()).connName(), null, nr));
+        }
+    }
+
+    private static void connectionUpdate(ClusterState s, Event.Connection e, List<Change> out) {
         int mark = out.size();
         ResourceInfo r = ensure(s, e.name(), out);
         ConnectionInfo o = r.connections().get(e.peerNodeId());
@@ -171,9 +186,13 @@ final class Reducer {
         if (s.confirming(e.action())) {
             s.confirm(ObjectKeys.peerDevice(e.name(), e.peerNodeId(), e.volume()));
         }
-        if (e.action() != Action.DESTROY && StatsOnly.peerDevice(s, e)) {
-            return;
+        if (e.action() == Action.DESTROY || !StatsOnly.peerDevice(s, e)) {
+            peerDeviceUpdate(s, e, out);
         }
+    }
+
+    /** A peer-device line that changes more than statistics, or a destroy. */
+    private static void peerDeviceUpdate(ClusterState s, Event.PeerDevice e, List<Change> out) {
         int mark = out.size();
         ResourceInfo r = e.action() == Action.DESTROY ? s.get(e.name()) : ensure(s, e.name(), out);
         if (r == null) {

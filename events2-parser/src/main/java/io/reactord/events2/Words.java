@@ -37,10 +37,13 @@ final class Words {
     private static final long[] W0 = new long[MASK + 1];
     private static final long[] W1 = new long[MASK + 1];
     private static final long[] W2 = new long[MASK + 1];
+    /** Per slot the word's index in {@link #WORDS} ({@link Keys}), or {@link Keys#OTHER} from 128 on. */
+    private static final byte[] IDS = new byte[MASK + 1];
     private static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
-        for (String w : WORDS) {
+        for (int id = 0; id < WORDS.length; id++) {
+            String w = WORDS[id];
             byte[] c = w.getBytes(StandardCharsets.ISO_8859_1);
             if (c.length > MAX_LENGTH) {
                 throw new ExceptionInInitializerError("word too long for the table: " + w);
@@ -51,10 +54,16 @@ final class Words {
                 i = (i + 1) & MASK;
             }
             TABLE[i] = w;
+            IDS[i] = id < 128 ? (byte) id : Keys.OTHER;
             LENGTHS[i] = c.length;
             W0[i] = first;
             W1[i] = c.length > 8 ? word(c, 8, c.length - 8) : 0;
             W2[i] = c.length > 16 ? word(c, 16, c.length - 16) : 0;
+        }
+        for (Object[] k : Keys.CHECK) {
+            if (!WORDS[(Integer) k[0]].equals(k[1])) {
+                throw new ExceptionInInitializerError("key id " + k[0] + " is not " + k[1]);
+            }
         }
     }
 
@@ -80,23 +89,36 @@ final class Words {
 
     /** {@code c[from, to)} decoded ({@link Text#of}), or the canonical instance when it is a known word. */
     static String of(byte[] c, int from, int to) {
+        int s = find(c, from, to);
+        return s < 0 ? Text.of(c, from, to) : TABLE[s];
+    }
+
+    /** The table slot of {@code c[from, to)}, or -1 when it is not a known word. */
+    static int find(byte[] c, int from, int to) {
         int len = to - from;
-        if (len == 0) {
-            return "";
-        }
-        if (len > MAX_LENGTH || len > 1 && c[from] >= '0' && c[from] <= '9') {
-            return Text.of(c, from, to); // long words and numbers are never in the table
+        if (len == 0 || len > MAX_LENGTH || len > 1 && c[from] >= '0' && c[from] <= '9') {
+            return -1; // long words and numbers are never in the table
         }
         long first = word(c, from, len);
         for (int i = slot(first, len); ; i = (i + 1) & MASK) {
             int l = LENGTHS[i];
             if (l == 0) {
-                return Text.of(c, from, to);
+                return -1;
             }
             if (l == len && W0[i] == first && (len <= 8 || rest(i, c, from, len))) {
-                return TABLE[i];
+                return i;
             }
         }
+    }
+
+    /** The word in slot {@code s} of {@link #find}. */
+    static String at(int s) {
+        return TABLE[s];
+    }
+
+    /** The id ({@link Keys}) of the word in slot {@code s} of {@link #find}, {@link Keys#OTHER} past 127. */
+    static byte keyIdAt(int s) {
+        return IDS[s];
     }
 
     private static boolean rest(int i, byte[] c, int from, int len) {
