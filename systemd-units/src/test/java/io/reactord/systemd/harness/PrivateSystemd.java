@@ -133,7 +133,9 @@ public final class PrivateSystemd implements AutoCloseable {
             Files.writeString(inner, launchScript(state, cgroups, binds));
             Files.setPosixFilePermissions(inner, PosixFilePermissions.fromString("rwx------"));
             List<String> cmd = new ArrayList<>(prefix);
-            cmd.addAll(List.of("setsid", "unshare", "--mount", "--propagation", "private", inner.toString()));
+            // run by /bin/sh, not executed: a child forked meanwhile by another thread may still hold the script's
+            // write descriptor, and exec would then fail with "Text file busy"
+            cmd.addAll(List.of("setsid", "unshare", "--mount", "--propagation", "private", "/bin/sh", inner.toString()));
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
