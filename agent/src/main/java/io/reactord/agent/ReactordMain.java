@@ -2,6 +2,8 @@ package io.reactord.agent;
 
 import io.reactord.agent.daemon.Daemon;
 import io.reactord.agent.daemon.Signals;
+import io.reactord.agent.runtime.Logging;
+import io.reactord.agent.runtime.Version;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.HostInfo;
 import io.reactord.config.LoadResult;

@@ -3,8 +3,8 @@ package io.reactord.ctl;
 import io.reactord.config.ResourceName;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reactord.agent.journal.JournalAccess;
-import io.reactord.agent.journal.JournalRecord;
+import io.reactord.ctl.support.JournalAccess;
+import io.reactord.agent.control.journal.JournalRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.reactord.ctl;
 
-import io.reactord.agent.Version;
+import io.reactord.agent.runtime.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

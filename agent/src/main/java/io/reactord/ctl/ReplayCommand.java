@@ -1,7 +1,7 @@
 package io.reactord.ctl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reactord.agent.Logging;
+import io.reactord.agent.runtime.Logging;
 import io.reactord.agent.promoter.PromoterSettings;
 import io.reactord.agent.replay.ReplayCli;
 import io.reactord.agent.replay.Replayer;

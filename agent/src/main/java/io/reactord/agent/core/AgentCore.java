@@ -63,6 +63,17 @@ public final class AgentCore {
     @FunctionalInterface
     public interface EventObserver {
         void onEvent(Event e, ResourceInfo before, ResourceInfo after, ClusterState state);
+
+        /** The resource a line is about, or null for lines that are not about one object (dump end, unparsed, helper). */
+        static String resourceName(Event e) {
+            if (e instanceof Event.Resource r) return r.name();
+            if (e instanceof Event.Device d) return d.name();
+            if (e instanceof Event.Connection c) return c.name();
+            if (e instanceof Event.PeerDevice p) return p.name();
+            if (e instanceof Event.Path p) return p.name();
+            if (e instanceof Event.Rename r) return r.name();
+            return null;
+        }
     }
 
     public AgentCore(Scheduler scheduler, Executor loop, UnitController units, JournalSink journal, CommandListener listener) {
@@ -151,7 +162,7 @@ public final class AgentCore {
             LOG.debug("events2: ignored line ({}): {}", ((Event.Unparsed) e).reason(), ((Event.Unparsed) e).line());
             return e;
         }
-        String res = observers.isEmpty() ? null : io.reactord.agent.umh.UmhEvents.resourceName(e);
+        String res = observers.isEmpty() ? null : EventObserver.resourceName(e);
         ResourceInfo before = res == null ? null : cluster.resource(res);
         List<Change> changes = cluster.apply(e);
         for (EventObserver o : observers) {

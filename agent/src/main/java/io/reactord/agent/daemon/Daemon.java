@@ -482,7 +482,7 @@ public final class Daemon implements Signals.Actions {
         boolean monitorChanged = !neu.snippetsMonitoringInterval().equals(config.snippetsMonitoringInterval());
         config = neu;
         if (logsChanged && !opts.logLevelGiven()) {
-            io.reactord.agent.Logging.apply(neu.logs()).forEach(w -> LOG.warn("config: {}", w));
+            io.reactord.agent.runtime.Logging.apply(neu.logs()).forEach(w -> LOG.warn("config: {}", w));
             LOG.info("reload: [[log]] tables applied");
         }
         snippetsMonitor.loaded(System.currentTimeMillis());

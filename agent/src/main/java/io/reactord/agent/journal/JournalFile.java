@@ -1,5 +1,7 @@
 package io.reactord.agent.journal;
 
+import io.reactord.agent.control.journal.JournalReader;
+import io.reactord.agent.control.journal.JournalRecord;
 import io.reactord.agent.json.Json;
 import io.reactord.agent.core.JournalSink;
 import io.reactord.agent.promoter.JournalEntry;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class JournalFile implements JournalSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalFile.class);
-    public static final String NAME = "journal.jsonl";
+    public static final String NAME = JournalReader.NAME;
     public static final long DEFAULT_MAX_BYTES = 1 << 20;
 
     private final Path file;
@@ -47,7 +49,7 @@ public final class JournalFile implements JournalSink, AutoCloseable {
 
     /** The journal files in a state directory, oldest first. */
     public static Path[] files(Path dir) {
-        return new Path[] {dir.resolve(NAME + ".1"), dir.resolve(NAME)};
+        return JournalReader.files(dir);
     }
 
     @Override

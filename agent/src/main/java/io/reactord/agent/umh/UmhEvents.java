@@ -1,5 +1,6 @@
 package io.reactord.agent.umh;
 
+import io.reactord.agent.core.AgentCore;
 import io.reactord.config.UmhRule;
 import io.reactord.events2.Action;
 import io.reactord.events2.ConnectionInfo;
@@ -30,13 +31,7 @@ public final class UmhEvents {
 
     /** The resource a line is about, or null for lines that are not about one object (dump end, unparsed, helper). */
     public static String resourceName(Event e) {
-        if (e instanceof Event.Resource r) return r.name();
-        if (e instanceof Event.Device d) return d.name();
-        if (e instanceof Event.Connection c) return c.name();
-        if (e instanceof Event.PeerDevice p) return p.name();
-        if (e instanceof Event.Path p) return p.name();
-        if (e instanceof Event.Rename r) return r.name();
-        return null;
+        return AgentCore.EventObserver.resourceName(e);
     }
 
     /** The update for {@code e}; {@code before}/{@code after} are the line's resource before and after it (null if absent). */

@@ -1,6 +1,6 @@
 package io.reactord.agent.bench;
 
-import io.reactord.agent.Logging;
+import io.reactord.agent.runtime.Logging;
 import io.reactord.agent.core.AgentCore;
 import io.reactord.agent.core.CommandListener;
 import io.reactord.agent.core.InstantUnits;

@@ -3,6 +3,8 @@ package io.reactord.agent.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reactord.agent.control.journal.JournalReader;
+import io.reactord.agent.control.journal.JournalRecord;
 import io.reactord.agent.promoter.JournalEntry;
 import io.reactord.agent.promoter.PromoterState;
 import java.io.IOException;

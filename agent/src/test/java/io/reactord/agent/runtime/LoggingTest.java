@@ -1,4 +1,4 @@
-package io.reactord.agent;
+package io.reactord.agent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.reactord.agent.journal;
+package io.reactord.agent.control.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package io.reactord.agent;
+package io.reactord.agent.runtime;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

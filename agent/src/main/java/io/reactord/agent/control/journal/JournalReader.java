@@ -1,4 +1,4 @@
-package io.reactord.agent.journal;
+package io.reactord.agent.control.journal;
 
 import io.reactord.agent.json.Json;
 import java.io.BufferedReader;
@@ -14,7 +14,15 @@ import java.util.List;
 /** Reads the journal ring of a state directory, oldest first; unreadable lines are skipped. */
 public final class JournalReader {
 
+    /** The current file of the ring; the rotated one adds {@code .1}. */
+    public static final String NAME = "journal.jsonl";
+
     private JournalReader() {}
+
+    /** The journal files in a state directory, oldest first. */
+    public static Path[] files(Path dir) {
+        return new Path[] {dir.resolve(NAME + ".1"), dir.resolve(NAME)};
+    }
 
     /**
      * Records of {@code resource} (null: all) at or after {@code since} (null: all), at most the last
@@ -22,7 +30,7 @@ public final class JournalReader {
      */
     public static List<JournalRecord> read(Path stateDir, String resource, Instant since, int limit) throws IOException {
         List<JournalRecord> out = new ArrayList<>();
-        for (Path f : JournalFile.files(stateDir)) {
+        for (Path f : files(stateDir)) {
             try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = r.readLine()) != null) {

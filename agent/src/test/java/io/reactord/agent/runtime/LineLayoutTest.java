@@ -1,4 +1,4 @@
-package io.reactord.agent;
+package io.reactord.agent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +33,6 @@ final class LineLayoutTest {
     void doLayout_throwable_followsWithStackTrace() {
         String out = new LineLayout(false).doLayout(event(Level.ERROR, "failed", new IllegalStateException("boom")));
         assertTrue(out.startsWith("ERROR AgentCore: failed" + System.lineSeparator() + "java.lang.IllegalStateException: boom"), out);
-        assertTrue(out.contains("at io.reactord.agent.LineLayoutTest"), out);
+        assertTrue(out.contains("at io.reactord.agent.runtime.LineLayoutTest"), out);
     }
 }

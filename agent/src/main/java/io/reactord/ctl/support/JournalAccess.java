@@ -1,8 +1,10 @@
-package io.reactord.agent.journal;
+package io.reactord.ctl.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.control.journal.JournalReader;
+import io.reactord.agent.control.journal.JournalRecord;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.LoadResult;
 import io.reactord.config.ReactordConfig;

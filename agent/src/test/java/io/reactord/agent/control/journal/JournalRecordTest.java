@@ -1,4 +1,4 @@
-package io.reactord.agent.journal;
+package io.reactord.agent.control.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.reactord.agent;
+package io.reactord.agent.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
