@@ -6,5 +6,9 @@
  * io.reactord.agent.core.UnitController} port, a {@link io.reactord.agent.time.Scheduler} and a {@link
  * io.reactord.agent.core.JournalSink}. It is confined to one thread (the event loop); results of
  * asynchronous work come back through the loop's executor.
+ * <p>The {@code agent/node} module: this core with its ports, injected time ({@code time}), the state renderings
+ * ({@code view}), replay on a virtual clock ({@code replay}) and the process basics both entry points share
+ * ({@code runtime}: version, logging). It builds on {@code agent/promoter} only, never on the control protocol,
+ * the daemon or reactorctl.
  */
 package io.reactord.agent.core;
