@@ -1,6 +1,7 @@
 package io.reactord.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -121,6 +122,15 @@ class ArchitectureRulesTest {
             }
         }
         assertEquals(List.of(), bad, "a module uses only the packages of the modules it may depend on (DESIGN §2)");
+    }
+
+    @Test
+    void theAggregatorHoldsNoSources() {
+        // agent/ only lists the modules: a file under agent/src (e.g. one added by a branch older than the split)
+        // would be compiled and tested by no module, silently
+        assertTrue(Files.isRegularFile(AGENT.resolve("pom.xml")), "the agent aggregator was found");
+        assertFalse(Files.exists(AGENT.resolve("src")), "agent/src is built by no module: move its files into the "
+                + "module that owns their package (README, layout)");
     }
 
     @Test
