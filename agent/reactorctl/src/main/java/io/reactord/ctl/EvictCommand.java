@@ -4,7 +4,7 @@ import io.reactord.agent.control.DaemonClient;
 import io.reactord.agent.control.status.DrbdSnapshot;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
-import io.reactord.agent.units.Systemctl;
+import io.reactord.systemd.Systemctl;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.FailureAction;
 import io.reactord.config.LoadResult;

@@ -2,7 +2,7 @@ package io.reactord.ctl;
 
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
-import io.reactord.agent.units.Systemctl;
+import io.reactord.systemd.Systemctl;
 import io.reactord.ctl.snippets.SnippetMoves;
 import io.reactord.ctl.support.ConfigOption;
 import java.io.BufferedReader;

@@ -1,7 +1,7 @@
 package io.reactord.ctl;
 
 import io.reactord.agent.control.status.Terminal;
-import io.reactord.agent.units.Systemctl;
+import io.reactord.systemd.Systemctl;
 import io.reactord.ctl.status.LocalStatus;
 import io.reactord.ctl.support.ConfigOption;
 import java.io.PrintStream;

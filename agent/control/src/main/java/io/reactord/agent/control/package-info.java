@@ -8,8 +8,8 @@
  * {@link io.reactord.agent.control.ControlChannel}. The status model itself is in
  * {@link io.reactord.agent.control.status}. The protocol is documented in {@code docs/control-socket.md}.
  * <p>The {@code agent/control} module: this protocol, the status model and its renderers, the journal's record
- * format ({@code control.journal}), and what the daemon and reactorctl both read to fill them ({@code units},
- * {@code files}, {@code json}). It builds on {@code agent/promoter} only, never on the node's loop, the daemon or
- * reactorctl.
+ * format ({@code control.journal}), and what the daemon and reactorctl both read to fill them ({@code files},
+ * {@code json}; unit states through systemd-units' {@code UnitStateSource}). It builds on {@code agent/promoter}
+ * only, never on the node's loop, the daemon or reactorctl.
  */
 package io.reactord.agent.control;

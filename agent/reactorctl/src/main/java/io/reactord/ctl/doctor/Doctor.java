@@ -1,6 +1,6 @@
 package io.reactord.ctl.doctor;
 
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.UnitState;
 import io.reactord.config.PromoterResource;
 import io.reactord.config.QuorumLossPolicy;
 import io.reactord.events2.ConnectionInfo;

@@ -3,7 +3,7 @@ package io.reactord.ctl.evict;
 import io.reactord.agent.control.DaemonClient;
 import io.reactord.agent.control.status.DrbdSnapshot;
 import io.reactord.agent.control.status.Terminal;
-import io.reactord.agent.units.Systemctl;
+import io.reactord.systemd.Systemctl;
 import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.events2.Role;

@@ -2,7 +2,7 @@ package io.reactord.ctl.snippets;
 
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
-import io.reactord.agent.units.Systemctl;
+import io.reactord.systemd.Systemctl;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.LoadResult;
 import io.reactord.config.PromoterResource;

@@ -7,7 +7,7 @@ import io.reactord.agent.control.status.StatusCollector;
 import io.reactord.agent.control.status.StatusRun;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
-import io.reactord.agent.units.Systemctl;
+import io.reactord.systemd.Systemctl;
 import io.reactord.ctl.ExitCodes;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class LocalStatus {
         FutureTask<DrbdSnapshot> drbd = background("reactorctl-drbd", () -> DrbdSnapshot.take(drbdsetup, DRBD_TIMEOUT_MS));
         ConfigFiles cfg = ConfigFiles.load(main);
         DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
-        StatusCollector collector = new StatusCollector(cfg, systemctl::show, () -> cfg.drbdsetup().equals(drbdsetup)
+        StatusCollector collector = new StatusCollector(cfg, systemctl, () -> cfg.drbdsetup().equals(drbdsetup)
                 ? StatusCollector.result(drbd) : DrbdSnapshot.take(cfg.drbdsetup(), DRBD_TIMEOUT_MS), DaemonState.over(daemon));
         StatusRun.Output o = StatusRun.run(collector, files, resources, verbose, json, terminal);
         out.print(o.stdout());

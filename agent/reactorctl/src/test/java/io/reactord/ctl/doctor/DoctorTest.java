@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reactord.agent.control.status.DrbdSnapshot;
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.UnitState;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.PromoterResource;
 import io.reactord.events2.ResourceInfo;

@@ -10,21 +10,21 @@ import io.reactord.agent.control.status.StatusRun;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.json.Json;
-import io.reactord.agent.units.Systemctl;
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.Systemctl;
+import io.reactord.systemd.UnitState;
 import io.reactord.events2.ResourceInfo;
-import io.reactord.systemd.UnitSummary;
+import io.reactord.systemd.DbusUnitStates;
+import io.reactord.systemd.Systemctl;
+import io.reactord.systemd.UnitState;
+import io.reactord.systemd.UnitStateSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,20 +72,15 @@ final class StatusReports {
      * The units from this daemon's D-Bus connection (one {@code ListUnitsByNames} and a few property reads);
      * without a connection, or when that fails, from {@code systemctl show}, which may still reach the manager.
      */
-    private Map<String, UnitState> units(List<String> names) throws Systemctl.SystemctlException {
+    private Map<String, UnitState> units(List<String> names) throws UnitStateSource.Unreadable {
         try {
-            Map<String, UnitState> out = new LinkedHashMap<>();
-            for (UnitSummary u : d.systemd().unitSummaries(names).get(DaemonControl.LOOP_TIMEOUT_S, TimeUnit.SECONDS)) {
-                out.put(u.unit(), new UnitState(u.unit(), u.loadState(), u.activeState(), u.subState(), u.freezerState(), "",
-                        u.result()));
+            return new DbusUnitStates(d.systemd(), DaemonControl.LOOP_TIMEOUT_S).read(names);
+        } catch (UnitStateSource.Unreadable e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
             }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Systemctl.SystemctlException("interrupted");
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("status report: unit states over D-Bus failed ({}); asking systemctl", e.toString());
-            return Systemctl.fromEnvironment().show(names);
+            LOG.debug("status report: unit states over D-Bus failed ({}); asking systemctl", e.getMessage());
+            return Systemctl.fromEnvironment().read(names);
         }
     }
 

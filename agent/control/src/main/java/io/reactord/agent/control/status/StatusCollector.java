@@ -2,8 +2,8 @@ package io.reactord.agent.control.status;
 
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
-import io.reactord.agent.units.UnitSource;
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.UnitStateSource;
+import io.reactord.systemd.UnitState;
 import io.reactord.config.Diagnostic;
 import io.reactord.config.PromoterResource;
 import io.reactord.events2.ResourceInfo;
@@ -27,11 +27,11 @@ public final class StatusCollector {
     public static final String OTHER_AGENT_UNIT = "drbd-reactor.service";
 
     private final ConfigFiles cfg;
-    private final UnitSource unitSource;
+    private final UnitStateSource unitSource;
     private final Supplier<DrbdSnapshot> drbd;
     private final DaemonState daemon;
 
-    public StatusCollector(ConfigFiles cfg, UnitSource unitSource, Supplier<DrbdSnapshot> drbd, DaemonState daemon) {
+    public StatusCollector(ConfigFiles cfg, UnitStateSource unitSource, Supplier<DrbdSnapshot> drbd, DaemonState daemon) {
         this.cfg = cfg;
         this.unitSource = unitSource;
         this.drbd = drbd;
@@ -109,7 +109,7 @@ public final class StatusCollector {
         Map<String, UnitState> states = new LinkedHashMap<>();
         try {
             states.putAll(unitSource.read(units));
-        } catch (Exception e) {
+        } catch (UnitStateSource.Unreadable | RuntimeException e) {
             warnings.add("cannot read unit states from systemd: " + e.getMessage());
         }
         UnitState other = states.get(OTHER_AGENT_UNIT);

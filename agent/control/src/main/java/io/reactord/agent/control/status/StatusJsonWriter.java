@@ -1,7 +1,7 @@
 package io.reactord.agent.control.status;
 
 import io.reactord.agent.json.JsonWriter;
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.UnitState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.reactord.agent.control.status;
 
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.UnitState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.reactord.agent.control.status;
 
 import static io.reactord.agent.control.status.Terminal.safe;
 
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.UnitState;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@
  * The one status model of {@code reactorctl status}, shared by the daemon and reactorctl:
  * {@link io.reactord.agent.control.status.StatusCollector} fills one {@link io.reactord.agent.control.status.StatusModel}
  * from the configuration files ({@link io.reactord.agent.files.ConfigFiles}, other plugin tables read per file by
- * {@code PluginScan}), the unit states ({@link io.reactord.agent.units.UnitSource}), one DRBD snapshot
+ * {@code PluginScan}), the unit states ({@link io.reactord.systemd.UnitStateSource}), one DRBD snapshot
  * ({@link io.reactord.agent.control.status.DrbdSnapshot}) and the daemon's promoter state
  * ({@link io.reactord.agent.control.status.DaemonState}); {@link io.reactord.agent.control.status.StatusText} renders it in
  * drbd-reactorctl's shape plus the cluster view, {@link io.reactord.agent.control.status.StatusJsonWriter} as one JSON

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reactord.agent.files.ConfigFiles;
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.UnitState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

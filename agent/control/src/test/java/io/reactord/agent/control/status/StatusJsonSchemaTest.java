@@ -10,7 +10,7 @@ import io.reactord.agent.control.ControlChannel;
 import io.reactord.agent.control.status.DrbdSnapshot;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.UnitState;
 import io.reactord.config.HostInfo;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.reactord.agent.units;
+package io.reactord.systemd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

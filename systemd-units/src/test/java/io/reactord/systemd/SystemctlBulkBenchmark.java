@@ -1,4 +1,4 @@
-package io.reactord.agent.units;
+package io.reactord.systemd;
 
 import io.reactord.systemd.harness.PrivateSystemd;
 import java.nio.file.Files;
@@ -14,8 +14,8 @@ import java.util.Map;
  * real systemd: the bulk read (busctl ListUnitsByNames plus a show of the running units) against one
  * {@code systemctl show} of every unit. Prints figures, asserts nothing.
  *
- * <p>Run as root after {@code mvn -pl agent -am test-compile}:
- * {@code mvn -q -pl agent/control exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.reactord.agent.units.SystemctlBulkBenchmark -Dexec.args="100 10"}
+ * <p>Run as root after {@code mvn -pl systemd-units test-compile}:
+ * {@code mvn -q -pl systemd-units exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.reactord.systemd.SystemctlBulkBenchmark -Dexec.args="100 10"}
  * (resources, runs per path).
  */
 public final class SystemctlBulkBenchmark {

@@ -1,8 +1,8 @@
-package io.reactord.agent.units;
+package io.reactord.systemd;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.reactord.agent.json.Json;
-import io.reactord.systemd.SystemdNames;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +15,14 @@ import java.util.Optional;
  * The manager's {@code ListUnitsByNames} through {@code busctl --json=short}: the busctl command that talks
  * to the same manager as a systemctl prefix, a reader of the reply's load, active and sub state, and the
  * rule that completes a stopped unit's state without asking systemctl for it. The reply is read with
- * jackson-core's streaming parser ({@link Json#read}), not Jackson's object mapper.
+ * jackson-core's streaming parser (no object mapper: its start-up would cost a short-lived reactorctl more than
+ * the call), into plain lists, strings and numbers.
  */
 final class ListedUnits {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Deepest nesting accepted; the reply nests three arrays in an object. */
+    private static final int MAX_DEPTH = 8;
+
     /** One listed unit: name, load state, active state, sub state. */
     record Row(String name, String load, String active, String sub) {}
 
@@ -106,25 +111,67 @@ final class ListedUnits {
 
     /** The rows of a {@code a(ssssssouso)} reply, in order; throws when the text is not such a reply. */
     static List<Row> parse(String json) {
-        JsonNode root;
-        try {
-            root = Json.read(json);
+        Object root;
+        try (JsonParser p = FACTORY.createParser(json)) {
+            root = value(p, p.nextToken(), 0);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("trailing text after the reply");
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
         }
-        JsonNode data = root.path("data");
-        if (!"a(ssssssouso)".equals(root.path("type").asText(null)) || !data.isArray() || data.size() != 1
-                || !data.get(0).isArray()) {
+        if (!(root instanceof Map<?, ?> m) || !"a(ssssssouso)".equals(m.get("type")) || !(m.get("data") instanceof List<?> data)
+                || data.size() != 1 || !(data.get(0) instanceof List<?> entries)) {
             throw new IllegalArgumentException("not a ListUnitsByNames reply");
         }
-        List<Row> out = new ArrayList<>(data.get(0).size());
-        for (JsonNode f : data.get(0)) {
-            if (!f.isArray() || f.size() != 10 || !f.get(0).isTextual() || !f.get(2).isTextual() || !f.get(3).isTextual()
-                    || !f.get(4).isTextual()) {
+        List<Row> out = new ArrayList<>(entries.size());
+        for (Object e : entries) {
+            if (!(e instanceof List<?> f) || f.size() != 10 || !(f.get(0) instanceof String name) || !(f.get(2) instanceof String load)
+                    || !(f.get(3) instanceof String active) || !(f.get(4) instanceof String sub)) {
                 throw new IllegalArgumentException("unexpected unit entry");
             }
-            out.add(new Row(f.get(0).asText(), f.get(2).asText(), f.get(3).asText(), f.get(4).asText()));
+            out.add(new Row(name, load, active, sub));
         }
         return out;
+    }
+
+    /** One JSON value: objects as maps, arrays as lists, strings, numbers as text, true/false/null as Boolean/null. */
+    private static Object value(JsonParser p, JsonToken t, int depth) throws IOException {
+        if (t == null) {
+            throw new IllegalArgumentException("empty reply");
+        }
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+            throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH);
+        }
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String name = p.currentName();
+                    m.put(name, value(p, p.nextToken(), depth + 1));
+                }
+                return m;
+            }
+            case START_ARRAY: {
+                List<Object> l = new ArrayList<>();
+                for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+                    l.add(value(p, v, depth + 1));
+                }
+                return l;
+            }
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return p.getNumberValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IllegalArgumentException("unexpected " + t);
+        }
     }
 }

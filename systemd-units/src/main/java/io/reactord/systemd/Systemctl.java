@@ -1,4 +1,4 @@
-package io.reactord.agent.units;
+package io.reactord.systemd;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * reactorctl's link to systemd: runs {@code systemctl}. Reading the state of every unit of a status
+ * reactorctl's link to systemd: runs {@code systemctl}, and is the forked-process {@link UnitStateSource}. Reading the state of every unit of a status
  * report is one {@code systemctl show} call (tens of milliseconds), where a D-Bus session would cost a
  * short-lived JVM several hundred. The command prefix is {@code systemctl}; the environment variable
  * {@value #ENV} replaces it (e.g. {@code "systemctl --user"} to talk to a user manager in tests).
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * and sub state of all of them in one call, and {@code systemctl show} runs only for the units whose other
  * properties can differ from the defaults of a stopped unit (see {@link #show(List)}).
  */
-public final class Systemctl {
+public final class Systemctl implements UnitStateSource {
     /** Environment variable overriding the systemctl command (split at whitespace). */
     public static final String ENV = "REACTORCTL_SYSTEMCTL";
 
@@ -154,6 +154,16 @@ public final class Systemctl {
      */
     public Map<String, UnitState> show(List<String> units) throws SystemctlException {
         return show(units, units.size() > BULK_THRESHOLD);
+    }
+
+    /** {@link #show(List)} as a {@link UnitStateSource}. */
+    @Override
+    public Map<String, UnitState> read(List<String> units) throws Unreadable {
+        try {
+            return show(units);
+        } catch (SystemctlException e) {
+            throw new Unreadable(e.getMessage());
+        }
     }
 
     /**
