@@ -144,16 +144,14 @@ public final class StatusWallTimeBenchmark {
     /** The daemon's share: the report request alone, from this JVM. */
     private static void reportOnly(CtlFixture fx, int n, int runs, ProcessHandle daemon) throws Exception {
         long cpu0 = daemon.info().totalCpuDuration().orElse(java.time.Duration.ZERO).toNanos();
-        String req = "{\"cmd\":\"report\",\"config\":\"" + fx.main + "\"}\n";
+        io.reactord.agent.control.ReportRequest req = new io.reactord.agent.control.ReportRequest(fx.main, List.of(), List.of(),
+                false, false, false);
+        io.reactord.agent.control.ControlClient client = new io.reactord.agent.control.ControlClient(fx.socket,
+                java.time.Duration.ofMinutes(1));
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
             long t0 = System.nanoTime();
-            try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
-                String a = io.reactord.agent.control.SocketLines.exchange(ch, fx.socket, req, 64 << 20);
-                if (!a.startsWith("{\"ok\":true")) {
-                    throw new IllegalStateException("report refused: " + a);
-                }
-            }
+            client.report(req); // a refusal throws
             if (i > 0) {
                 ms.add((System.nanoTime() - t0) / 1e6);
             }

@@ -2,6 +2,8 @@ package io.reactord.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reactord.agent.control.ReportAnswer;
+import io.reactord.agent.control.ReportRequest;
 import io.reactord.agent.control.status.DaemonState;
 import io.reactord.agent.control.status.DaemonViews;
 import io.reactord.agent.control.status.DrbdSnapshot;
@@ -9,9 +11,6 @@ import io.reactord.agent.control.status.StatusCollector;
 import io.reactord.agent.control.status.StatusRun;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
-import io.reactord.agent.json.Json;
-import io.reactord.systemd.Systemctl;
-import io.reactord.systemd.UnitState;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.systemd.DbusUnitStates;
 import io.reactord.systemd.Systemctl;
@@ -50,22 +49,21 @@ final class StatusReports {
         this.control = control;
     }
 
-    ObjectNode answer(JsonNode req) {
+    ObjectNode answer(JsonNode json) {
+        ReportRequest req = ReportRequest.of(json);
         Path mine = d.config().mainFile().toAbsolutePath().normalize();
-        if (req.path("config").isTextual() && !Path.of(req.path("config").asText()).toAbsolutePath().normalize().equals(mine)) {
+        if (req.config() != null && !req.config().toAbsolutePath().normalize().equals(mine)) {
             throw new IllegalArgumentException("this reactord runs with " + mine);
         }
         synchronized (cache) {
-            return render(req, cache.config(mine));
+            return render(req, cache.config(mine)).toJson();
         }
     }
 
-    private ObjectNode render(JsonNode req, ConfigFiles cfg) {
+    private ReportAnswer render(ReportRequest req, ConfigFiles cfg) {
         StatusCollector c = new StatusCollector(cfg, this::units, this::drbd, new Own(cfg.socket()));
-        StatusRun.Output o = StatusRun.run(c, strings(req.path("files")), strings(req.path("resources")),
-                req.path("verbose").asBoolean(false), req.path("json").asBoolean(false),
-                new Terminal(req.path("colour").asBoolean(false)));
-        return Json.object().put("ok", true).put("stdout", o.stdout()).put("stderr", o.stderr()).put("exit", o.exit());
+        StatusRun.Output o = StatusRun.run(c, req.files(), req.resources(), req.verbose(), req.json(), new Terminal(req.colour()));
+        return new ReportAnswer(o.stdout(), o.stderr(), o.exit());
     }
 
     /**
@@ -94,16 +92,6 @@ final class StatusReports {
         } catch (Exception e) {
             return DrbdSnapshot.failed("the event loop did not answer: " + e);
         }
-    }
-
-    private static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode s : n) {
-            if (s.isTextual()) {
-                out.add(s.asText());
-            }
-        }
-        return out;
     }
 
     /** This daemon's promoter state and journal for the report, read directly (no request to itself). */

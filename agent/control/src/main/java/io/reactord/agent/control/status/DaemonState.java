@@ -1,7 +1,7 @@
 package io.reactord.agent.control.status;
 
 import io.reactord.agent.control.ControlChannel;
-import io.reactord.agent.control.DaemonClient;
+import io.reactord.agent.control.ControlClient;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ public interface DaemonState {
                 req.put("cmd", "status");
                 try {
                     return DaemonViews.resources(channel.request(req));
-                } catch (DaemonClient.DaemonException e) {
+                } catch (ControlClient.DaemonException e) {
                     throw new Unavailable(e.getMessage());
                 }
             }
@@ -65,7 +65,7 @@ public interface DaemonState {
                 req.put("limit", limit);
                 try {
                     return DaemonViews.records(channel.request(req));
-                } catch (DaemonClient.DaemonException e) {
+                } catch (ControlClient.DaemonException e) {
                     throw new Unavailable(e.getMessage());
                 }
             }

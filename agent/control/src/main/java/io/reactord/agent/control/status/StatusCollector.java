@@ -2,12 +2,12 @@ package io.reactord.agent.control.status;
 
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
-import io.reactord.systemd.UnitStateSource;
-import io.reactord.systemd.UnitState;
 import io.reactord.config.Diagnostic;
 import io.reactord.config.PromoterResource;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.systemd.SystemdNames;
+import io.reactord.systemd.UnitState;
+import io.reactord.systemd.UnitStateSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

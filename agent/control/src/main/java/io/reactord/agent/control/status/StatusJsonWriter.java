@@ -1,6 +1,6 @@
 package io.reactord.agent.control.status;
 
-import io.reactord.agent.json.JsonWriter;
+import io.reactord.agent.json.Json;
 import io.reactord.systemd.UnitState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ public final class StatusJsonWriter {
             root.put(kind.key(), list);
         }
         root.put("reactord", reactord(r));
-        return JsonWriter.write(root);
+        return Json.write((Object) root);
     }
 
     /** One drbd-reactorctl promoter entry: {@code target} and {@code dependencies} are {name, status, freezer}. */
