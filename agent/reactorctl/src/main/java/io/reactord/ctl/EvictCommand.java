@@ -1,7 +1,7 @@
 package io.reactord.ctl;
 
 import io.reactord.agent.control.ControlClient;
-import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.status.DrbdSnapshot;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
 import io.reactord.config.ConfigLoader;

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Requests to a reactord daemon over its control socket (docs/control-socket.md), as reactorctl sends them
  * ({@link ControlClient}); the status report reads the daemon through
- * {@link io.reactord.agent.control.status.DaemonState#over}.
+ * {@code io.reactord.agent.status.DaemonState#over} (agent/node).
  */
 public interface ControlChannel {
     /** The control socket's path, for messages. */

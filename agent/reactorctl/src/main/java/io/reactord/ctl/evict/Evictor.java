@@ -1,7 +1,7 @@
 package io.reactord.ctl.evict;
 
 import io.reactord.agent.control.ControlClient;
-import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.status.DrbdSnapshot;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.ResourceInfo;

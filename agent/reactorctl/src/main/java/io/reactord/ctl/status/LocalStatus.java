@@ -1,10 +1,10 @@
 package io.reactord.ctl.status;
 
 import io.reactord.agent.control.ControlClient;
-import io.reactord.agent.control.status.DaemonState;
-import io.reactord.agent.control.status.DrbdSnapshot;
-import io.reactord.agent.control.status.StatusCollector;
-import io.reactord.agent.control.status.StatusRun;
+import io.reactord.agent.status.DaemonState;
+import io.reactord.agent.status.DrbdSnapshot;
+import io.reactord.agent.status.StatusCollector;
+import io.reactord.agent.status.StatusRun;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.ctl.ExitCodes;

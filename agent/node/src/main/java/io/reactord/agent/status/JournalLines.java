@@ -1,4 +1,4 @@
-package io.reactord.agent.control.status;
+package io.reactord.agent.status;
 
 import java.util.Map;
 

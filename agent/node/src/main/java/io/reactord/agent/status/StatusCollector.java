@@ -1,5 +1,6 @@
-package io.reactord.agent.control.status;
+package io.reactord.agent.status;
 
+import io.reactord.agent.control.status.StatusModel;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
 import io.reactord.config.Diagnostic;

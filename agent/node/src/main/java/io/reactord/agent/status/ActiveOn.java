@@ -1,4 +1,4 @@
-package io.reactord.agent.control.status;
+package io.reactord.agent.status;
 
 /**
  * Which node runs a resource, decided in one place for the daemon's {@code active_on} and the status model's

@@ -1,5 +1,9 @@
-package io.reactord.agent.control.status;
+package io.reactord.agent.status;
 
+import io.reactord.agent.control.status.StatusJsonWriter;
+import io.reactord.agent.control.status.StatusModel;
+import io.reactord.agent.control.status.StatusText;
+import io.reactord.agent.control.status.Terminal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package io.reactord.agent.control.status;
+package io.reactord.agent.status;
 
+import io.reactord.agent.control.status.StatusModel;
 import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.DeviceInfo;
 import io.reactord.events2.PeerDeviceInfo;

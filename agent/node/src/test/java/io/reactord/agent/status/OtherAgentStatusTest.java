@@ -1,8 +1,9 @@
-package io.reactord.agent.control.status;
+package io.reactord.agent.status;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.systemd.UnitState;
 import java.io.IOException;

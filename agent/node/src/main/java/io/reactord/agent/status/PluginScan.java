@@ -1,5 +1,6 @@
-package io.reactord.agent.control.status;
+package io.reactord.agent.status;
 
+import io.reactord.agent.control.status.StatusModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.reactord.agent.control.status;
+package io.reactord.agent.status;
 
 import io.reactord.events2.ClusterState;
 import io.reactord.events2.Events2Parser;

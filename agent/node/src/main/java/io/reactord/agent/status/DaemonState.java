@@ -1,4 +1,4 @@
-package io.reactord.agent.control.status;
+package io.reactord.agent.status;
 
 import io.reactord.agent.control.ControlChannel;
 import io.reactord.agent.control.ControlClient;

@@ -1,4 +1,4 @@
-package io.reactord.agent.control.status;
+package io.reactord.agent.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reactord.agent.control.ControlChannel;
-import io.reactord.agent.control.status.DrbdSnapshot;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.config.HostInfo;
