@@ -230,10 +230,11 @@ public final class StatusCollector {
         if (snap.ok() && info == null) {
             warnings.add("DRBD resource " + r.name() + " does not exist on this node");
         }
-        Map<String, Object> promoter = daemonAnswer.resources.get(r.name());
+        Map<String, Object> members = daemonAnswer.resources.get(r.name());
+        StatusModel.Promoter promoter = members == null ? null : StatusModel.Promoter.of(members);
         List<String> journal = new ArrayList<>();
-        if (promoter != null && promoter.get("journal") instanceof List<?> l) {
-            for (Object o : l) {
+        if (promoter != null) {
+            for (Object o : promoter.journal()) {
                 journal.add(JournalLines.format(o));
             }
         }

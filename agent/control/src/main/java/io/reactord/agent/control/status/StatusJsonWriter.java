@@ -142,7 +142,7 @@ public final class StatusJsonWriter {
         m.put("units", units);
         m.put("unsupported", res.unsupported());
         m.put("drbd", drbd(res.drbd()));
-        m.put("promoter", res.promoter());
+        m.put("promoter", res.promoter() == null ? null : res.promoter().members());
         m.put("masked", res.masked());
         m.put("journal", res.journal());
         m.put("warnings", res.warnings());
