@@ -14,8 +14,7 @@ import java.util.Map;
  * real systemd: the bulk read (busctl ListUnitsByNames plus a show of the running units) against one
  * {@code systemctl show} of every unit. Prints figures, asserts nothing.
  *
- * <p>Run as root after {@code mvn -pl systemd-units test-compile}:
- * {@code mvn -q -pl systemd-units exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.reactord.systemd.SystemctlBulkBenchmark -Dexec.args="100 10"}
+ * <p>Run as root: {@code java -cp "$BENCH_CP" io.reactord.systemd.SystemctlBulkBenchmark 100 10} (docs/benchmarks.md).
  * (resources, runs per path).
  */
 public final class SystemctlBulkBenchmark {

@@ -19,8 +19,8 @@ import java.util.Map;
  * by one with it for "daemon up" and "daemon gone" (stopped after that); also the JVM's own start-up. Prints
  * figures, asserts nothing.
  *
- * <p>Run from the checkout after {@code mvn -pl agent -am package -DskipTests}, as root:
- * {@code mvn -q -pl agent/reactorctl exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.reactord.ctl.StatusWallTimeBenchmark -Dexec.args="20 3 100"}
+ * <p>Run from the checkout's top directory, as root: {@code java -cp "$BENCH_CP" io.reactord.ctl.StatusWallTimeBenchmark 20 3 100}
+ * (docs/benchmarks.md)
  * (runs per case, then the resource counts). {@code REACTORD_BENCH_DAEMON_OPTS} adds JVM options to the daemon
  * (e.g. {@code -XX:StartFlightRecording=filename=/tmp/daemon.jfr,settings=profile} to profile the reports).
  */

@@ -25,9 +25,7 @@ import java.util.concurrent.TimeUnit;
  * t1 is when the unit port is called. Prints p50/p90/p99/max in microseconds for starts (from a
  * {@code may_promote:yes} line) and stops (from a {@code quorum:no} line).
  *
- * <p>Run: {@code mvn -q -pl agent -am test-compile} then
- * {@code java -cp "$(cat /tmp/cp.txt):agent/reactord/target/classes:agent/reactord/target/test-classes" io.reactord.agent.bench.DecisionLatencyBenchmark [iterations]}
- * with the class path from {@code mvn -q -pl agent/reactord dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt}.
+ * <p>Run: {@code java -cp "$BENCH_CP" io.reactord.agent.bench.DecisionLatencyBenchmark [iterations]} (docs/benchmarks.md).
  */
 public final class DecisionLatencyBenchmark {
     private static final String R = "r0";

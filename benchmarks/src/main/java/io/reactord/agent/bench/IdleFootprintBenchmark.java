@@ -15,7 +15,7 @@ import java.util.List;
  * resources and then stays quiet. After the daemon is ready and has settled for 10 s, prints its RSS
  * and its CPU use over the next {@code seconds} (default 60).
  *
- * <p>Run as root: {@code java -cp "<agent test class path>" io.reactord.agent.bench.IdleFootprintBenchmark [seconds]};
+ * <p>Run as root: {@code java -cp "$BENCH_CP" io.reactord.agent.bench.IdleFootprintBenchmark [seconds]};
  * {@code -Dbench.cp=agent/target/reactord.jar} runs the daemon from the shipped jar (as in production) instead of the
  * test class path; {@code -Dbench.launcher=bin/reactord} runs it through the shipped launcher and its JVM flags
  * (then {@code bench.jvm} is passed as {@code REACTORD_JAVA_OPTS}); {@code -Dbench.loglevel=info} and

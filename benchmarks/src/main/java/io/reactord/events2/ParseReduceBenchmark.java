@@ -10,8 +10,8 @@ import java.util.Random;
  * Throughput of parse + reduce on realistic {@code events2 --full --timestamps} lines: 50 resources,
  * two peers, statistics moving on every poll. Single thread. Prints lines per second; not a test.
  *
- * <p>Run: {@code mvn -q -pl events2-parser test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.reactord.events2.ParseReduceBenchmark [-Dexec.args="ROUNDS WARMUP"]}
+ * <p>Run: {@code java -XX:+UseSerialGC -cp "$BENCH_CP" io.reactord.events2.ParseReduceBenchmark [ROUNDS WARMUP]}
+ * (docs/benchmarks.md)
  */
 public final class ParseReduceBenchmark {
     private ParseReduceBenchmark() {}

@@ -15,10 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Benchmark: one StartUnit round trip through {@link SystemdClient} (call, job queued, JobRemoved
  * received) against {@code systemctl --user start} of the same unit, in a private real systemd.
  * The unit is a oneshot running {@code /bin/true}, so every start does the same real work.
- * Prints median and p99 of both and their ratio. Needs root (see PrivateSystemd). Run, after
- * {@code mvn -q -pl systemd-units -am install -DskipTests}, with
- * {@code mvn -q -pl systemd-units test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.reactord.systemd.bench.StartUnitBenchmark [-Dexec.args=ROUNDS]}.
+ * Prints median and p99 of both and their ratio. Needs root (see PrivateSystemd). Run:
+ * {@code java -cp "$BENCH_CP" io.reactord.systemd.bench.StartUnitBenchmark [ROUNDS]} (docs/benchmarks.md).
  */
 public final class StartUnitBenchmark {
     private StartUnitBenchmark() {}

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Prints how long loading takes: a main file with the example snippets, and a snippet at the limit of
- * settings per file ({@link ConfigFiles#MAX_CONTENT_BYTES}) with hundreds of resources. Run with {@code mvn -q -o -pl config test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=io.reactord.config.ConfigLoadBenchmark}.
+ * settings per file ({@link ConfigFiles#MAX_CONTENT_BYTES}) with hundreds of resources. Run: {@code java -cp "$BENCH_CP"
+ * io.reactord.config.ConfigLoadBenchmark} (docs/benchmarks.md).
  */
 public final class ConfigLoadBenchmark {
     private ConfigLoadBenchmark() {}

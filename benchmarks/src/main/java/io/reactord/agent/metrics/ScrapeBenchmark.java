@@ -10,10 +10,10 @@ import java.util.List;
 /**
  * Benchmark harness (not a test): renders the exposition for N resources with 2 peers and 2 volumes
  * each, enums on, and prints the time per scrape and the body size. Run:
- * {@code java -cp "agent/reactord/target/test-classes:$(cat cp.txt)" io.reactord.agent.metrics.ScrapeBench 100}.
+ * {@code java -cp "$BENCH_CP" io.reactord.agent.metrics.ScrapeBenchmark 100} (docs/benchmarks.md).
  */
-public final class ScrapeBench {
-    private ScrapeBench() {}
+public final class ScrapeBenchmark {
+    private ScrapeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
