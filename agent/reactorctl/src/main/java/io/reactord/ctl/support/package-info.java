@@ -1,0 +1,7 @@
+/**
+ * What reactorctl's commands share beyond the agent packages they use ({@code io.reactord.agent.files},
+ * {@code io.reactord.agent.units}, {@code io.reactord.agent.control}): the {@code -c/--config} option and
+ * {@link io.reactord.ctl.support.JournalAccess}, the journal through the daemon or, when it is down, from
+ * its files.
+ */
+package io.reactord.ctl.support;
