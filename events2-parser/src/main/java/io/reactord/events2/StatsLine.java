@@ -1,0 +1,382 @@
+package io.reactord.events2;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * The byte path for a line that changes nothing but statistics, the bulk of a {@code --statistics} poll:
+ * a {@code change} (or {@code exists}) line of a device, peer device, connection or resource the tree
+ * already has, whose state fields (if it carries any, as {@code --full} lines do) all equal the tree's.
+ * Its other pairs are merged straight from the line's bytes into the resource's {@link PendingStats}: no
+ * {@link Event} record, no {@link Attrs}, no string per key or value, no copy of the line, and the
+ * {@code --timestamps} prefix is skipped without being decoded (nothing reads it for such a line).
+ *
+ * <p>Anything else answers false having changed nothing, and the caller takes the general path
+ * ({@link Events2Parser} and {@link ClusterState#apply}), which gives the same result for the lines this
+ * path takes: a line it cannot settle cheaply (a tab, a control byte or colour code, a token without a
+ * colon, an unknown key, a key twice, a state value that differs or does not parse, an identifying value
+ * that does not parse, a repeated dump under way) is simply not taken. One per {@link ClusterState};
+ * not thread-safe.
+ */
+final class StatsLine {
+    private static final int MAX_PAIRS = 48;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long BELOW_SPACE = 0x2121212121212121L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final int CHANGE = Words.slotOf("change");
+    private static final int EXISTS = Words.slotOf("exists");
+    private static final int RESOURCE = Words.slotOf("resource");
+    private static final int DEVICE = Words.slotOf("device");
+    private static final int CONNECTION = Words.slotOf("connection");
+    private static final int PEER_DEVICE = Words.slotOf("peer-device");
+
+    /** The line's pairs: key slot ({@link Words#find}) and value bounds. */
+    private final int[] slots = new int[MAX_PAIRS];
+    private final int[] from = new int[MAX_PAIRS];
+    private final int[] to = new int[MAX_PAIRS];
+    private int n;
+    /** The pairs the object's parser would keep as statistics, in line order. */
+    private final String[] keptKeys = new String[MAX_PAIRS];
+    private final int[] keptFrom = new int[MAX_PAIRS];
+    private final int[] keptTo = new int[MAX_PAIRS];
+    private int kept;
+    /** Per word slot the stamp of the last line that kept it: a key twice is seen without a search. */
+    private final int[] seen = new int[Words.SLOTS];
+    private int stamp;
+    private byte[] b;
+
+    /** Applies {@code buf[start, stop)} when it is such a line; false (nothing changed) otherwise. */
+    boolean apply(ClusterState s, byte[] buf, int start, int stop) {
+        b = buf;
+        try {
+            return applyLine(s, start, stop);
+        } finally {
+            b = null;
+        }
+    }
+
+    private boolean applyLine(ClusterState s, int start, int stop) {
+        int end = stop;
+        while (end > start && (b[end - 1] == '\n' || b[end - 1] == '\r')) {
+            end--;
+        }
+        int i = skip(start, end);
+        int te = tokenEnd(i, end);
+        if (te <= i) {
+            return false;
+        }
+        if (Lines.looksLikeTimestamp(b, i, te)) {
+            i = skip(te, end);
+            te = tokenEnd(i, end);
+            if (te <= i) {
+                return false;
+            }
+        }
+        int action = Words.find(b, i, te);
+        if (action != CHANGE && (action != EXISTS || s.confirming(Action.EXISTS))) {
+            return false;
+        }
+        i = skip(te, end);
+        te = tokenEnd(i, end);
+        if (te <= i) {
+            return false;
+        }
+        int object = Words.find(b, i, te);
+        if (!pairs(te, end)) {
+            return false;
+        }
+        int ni = first(Keys.NAME);
+        String name = ni < 0 ? null : Names.exact(b, from[ni], to[ni]);
+        ResourceMap.Slot slot = name == null || name.isEmpty() ? null : s.slot(name);
+        if (slot == null) {
+            return false;
+        }
+        if (++stamp == 0) {
+            java.util.Arrays.fill(seen, 0);
+            stamp = 1;
+        }
+        kept = 0;
+        if (object == PEER_DEVICE) {
+            return peerDevice(slot);
+        } else if (object == DEVICE) {
+            return device(slot);
+        } else if (object == CONNECTION) {
+            return connection(slot);
+        } else if (object == RESOURCE) {
+            return resource(slot);
+        }
+        return false;
+    }
+
+    /** Reads the pairs after {@code i} to the end; false when a token is not a known {@code key:value}. */
+    private boolean pairs(int i, int end) {
+        n = 0;
+        for (i = skip(i, end); i < end; i = skip(i, end)) {
+            int te = tokenEnd(i, end);
+            if (te < 0 || n == MAX_PAIRS) {
+                return false;
+            }
+            int c = i;
+            while (c < te && b[c] != ':') {
+                c++;
+            }
+            int slot = c == te ? -1 : Words.find(b, i, c);
+            if (slot < 0) {
+                return false;
+            }
+            slots[n] = slot;
+            from[n] = c + 1;
+            to[n] = te;
+            n++;
+            i = te;
+        }
+        return true;
+    }
+
+    private boolean resource(ResourceMap.Slot slot) {
+        ResourceInfo r = slot.value;
+        for (int k = 0; k < n; k++) {
+            boolean ok;
+            switch (Words.keyIdAt(slots[k])) {
+                case Keys.NAME: continue;
+                case Keys.ROLE: ok = role(k, r.role()); break;
+                case Keys.SUSPENDED: ok = flags(k, r.suspended()); break;
+                case Keys.FORCE_IO_FAILURES: ok = triState(k, r.forceIoFailures()); break;
+                case Keys.WRITE_ORDERING: ok = text(k, r.writeOrdering()); break;
+                case Keys.MAY_PROMOTE: ok = yesNo(k, r.mayPromote()); break;
+                case Keys.PROMOTION_SCORE: ok = number(k, r.promotionScore()); break;
+                default: ok = keep(k);
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        commit(slot, PendingStats.RESOURCE_KEY, r.stats());
+        return true;
+    }
+
+    private boolean device(ResourceMap.Slot slot) {
+        int volume = firstNumber(Keys.VOLUME);
+        DeviceInfo d = volume < 0 ? null : slot.value.devices().get(volume);
+        if (d == null) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            boolean ok;
+            switch (Words.keyIdAt(slots[k])) {
+                case Keys.NAME: case Keys.VOLUME: continue;
+                case Keys.MINOR: ok = number(k, d.minor()); break;
+                case Keys.BACKING_DEV: ok = text(k, d.backingDev()); break;
+                case Keys.DISK: ok = disk(k, d.disk()); break;
+                case Keys.CLIENT: ok = triState(k, d.client()); break;
+                case Keys.OPEN: ok = triState(k, d.open()); break;
+                case Keys.QUORUM: ok = yesNo(k, d.quorum()); break;
+                default: ok = keep(k);
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        commit(slot, PendingStats.key(PendingStats.DEVICE, 0, volume), d.stats());
+        return true;
+    }
+
+    private boolean connection(ResourceMap.Slot slot) {
+        int peer = firstNumber(Keys.PEER_NODE_ID);
+        ConnectionInfo c = peer < 0 ? null : slot.value.connections().get(peer);
+        if (c == null) {
+            return false;
+        }
+        int ci = first(Keys.CONN_NAME);
+        if (ci >= 0) {
+            String connName = Names.exact(b, from[ci], to[ci]);
+            if (connName == null || !connName.equals(c.connName())) {
+                return false;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            boolean ok;
+            switch (Words.keyIdAt(slots[k])) {
+                case Keys.NAME: case Keys.PEER_NODE_ID: case Keys.CONN_NAME: continue;
+                case Keys.CONNECTION: ok = connectionState(k, c.connection()); break;
+                case Keys.ROLE: ok = role(k, c.peerRole()); break;
+                default: ok = keep(k);
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        commit(slot, PendingStats.key(PendingStats.CONNECTION, peer, 0), c.stats());
+        return true;
+    }
+
+    private boolean peerDevice(ResourceMap.Slot slot) {
+        int peer = firstNumber(Keys.PEER_NODE_ID);
+        int volume = firstNumber(Keys.VOLUME);
+        ConnectionInfo c = peer < 0 || volume < 0 ? null : slot.value.connections().get(peer);
+        PeerDeviceInfo pd = c == null ? null : c.peerDevices().get(volume);
+        if (pd == null) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            boolean ok;
+            switch (Words.keyIdAt(slots[k])) {
+                case Keys.NAME: case Keys.PEER_NODE_ID: case Keys.CONN_NAME: case Keys.VOLUME: continue;
+                case Keys.REPLICATION: ok = replication(k, pd.replication()); break;
+                case Keys.PEER_DISK: ok = disk(k, pd.peerDisk()); break;
+                case Keys.PEER_CLIENT: ok = triState(k, pd.peerClient()); break;
+                case Keys.RESYNC_SUSPENDED: ok = flags(k, pd.resyncSuspended()); break;
+                case Keys.DONE: ok = text(k, pd.done()); break;
+                default: ok = keep(k);
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        commit(slot, PendingStats.key(PendingStats.PEER_DEVICE, peer, volume), pd.stats());
+        return true;
+    }
+
+    /** Merges the kept pairs into the object's pending statistics (nothing to do without any). */
+    private void commit(ResourceMap.Slot slot, long key, Attrs inTree) {
+        if (kept > 0) {
+            slot.pending().entry(key, inTree).merge(b, keptKeys, keptFrom, keptTo, kept);
+        }
+    }
+
+    /** Keeps pair k as a statistic; false when its key came before on this line (left to the general path). */
+    private boolean keep(int k) {
+        int slot = slots[k];
+        if (seen[slot] == stamp) {
+            return false;
+        }
+        seen[slot] = stamp;
+        keptKeys[kept] = Words.at(slot);
+        keptFrom[kept] = from[k];
+        keptTo[kept] = to[k];
+        kept++;
+        return true;
+    }
+
+    private int first(int id) {
+        for (int k = 0; k < n; k++) {
+            if (Words.keyIdAt(slots[k]) == id) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The first value of a key as a decimal int ≥ 0, or -1 (absent or not a number). */
+    private int firstNumber(int id) {
+        int k = first(id);
+        return k < 0 ? -1 : Numbers.parse(b, from[k], to[k]);
+    }
+
+    // State values: each must be carried as the tree has it (the value after "->" with --diff), else false.
+
+    /** Where pair k's state value starts: after {@code old->} with {@code --diff} (as {@link Pairs}). */
+    private int stateStart(int k) {
+        int f = from[k];
+        int t = to[k];
+        for (int j = f + 1; j < t; j++) {
+            if (b[j] == '>' && b[j - 1] == '-') {
+                return j + 1;
+            }
+        }
+        return f;
+    }
+
+    /** The state value of pair k, the canonical instance when it is a known word. */
+    private String word(int k) {
+        return Words.of(b, stateStart(k), to[k]);
+    }
+
+    private boolean role(int k, Role inTree) {
+        if (inTree == null) {
+            return false;
+        }
+        String w = word(k);
+        return w == inTree.drbdName() || Role.of(w) == inTree;
+    }
+
+    private boolean disk(int k, DiskState inTree) {
+        if (inTree == null) {
+            return false;
+        }
+        String w = word(k);
+        return w == inTree.drbdName() || DiskState.of(w) == inTree;
+    }
+
+    private boolean connectionState(int k, ConnectionState inTree) {
+        if (inTree == null) {
+            return false;
+        }
+        String w = word(k);
+        return w == inTree.drbdName() || ConnectionState.of(w) == inTree;
+    }
+
+    private boolean replication(int k, ReplicationState inTree) {
+        if (inTree == null) {
+            return false;
+        }
+        String w = word(k);
+        return w == inTree.drbdName() || ReplicationState.of(w) == inTree;
+    }
+
+    private boolean triState(int k, TriState inTree) {
+        if (inTree == null) {
+            return false;
+        }
+        String w = word(k);
+        return w == inTree.word() || TriState.of(w) == inTree;
+    }
+
+    private boolean yesNo(int k, Boolean inTree) {
+        return inTree != null && inTree.equals(ObjectParsers.yesNo(word(k)));
+    }
+
+    private boolean flags(int k, List<String> inTree) {
+        return inTree != null && ObjectParsers.flags(word(k)).equals(inTree);
+    }
+
+    private boolean text(int k, String inTree) {
+        return inTree != null && Text.same(b, stateStart(k), to[k], inTree);
+    }
+
+    private boolean number(int k, Integer inTree) {
+        return inTree != null && inTree == Numbers.parse(b, stateStart(k), to[k]);
+    }
+
+    private int skip(int i, int end) {
+        while (i < end && b[i] == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The end of the token at {@code i}: the next space or the line's end; -1 when a byte below the space
+     * comes first (a tab, a colour code, a control byte: left to the general path). Eight bytes at a time.
+     */
+    private int tokenEnd(int i, int end) {
+        byte[] c = b;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(c, i);
+            long t = (w - BELOW_SPACE) & ~w & HIGHS; // the lowest set bit marks the first byte below 0x21
+            if (t != 0) {
+                int j = i + (Long.numberOfTrailingZeros(t) >>> 3);
+                return c[j] == ' ' ? j : -1;
+            }
+        }
+        for (; i < end; i++) {
+            byte x = c[i];
+            if (x >= 0 && x <= ' ') {
+                return x == ' ' ? i : -1;
+            }
+        }
+        return end;
+    }
+}
