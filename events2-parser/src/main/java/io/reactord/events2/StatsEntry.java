@@ -13,11 +13,20 @@ import java.nio.charset.StandardCharsets;
 final class StatsEntry {
     /** The statistics, or null while the buffer holds newer ones. */
     private Attrs attrs;
-    /** Buffer form: the keys (canonical words), {@code [start, end)} of value i at 2i, 2i + 1 in {@link #buf}. */
+    /**
+     * Buffer form: the keys (canonical words; the array is never written once set, so lines with the same
+     * keys share it), {@code [start, end)} of value i at 2i, 2i + 1 in {@link #buf}.
+     */
     private String[] keys;
     private int[] bounds;
     private byte[] buf;
     private int size;
+    /**
+     * The tree's object these statistics belong to ({@link DeviceInfo}, {@link ConnectionInfo} or
+     * {@link PeerDeviceInfo}), or null when unknown: the tree is not rebuilt while its pending statistics
+     * live (a rebuild drops them), so the byte path need not look the object up again.
+     */
+    Object object;
 
     StatsEntry(Attrs attrs) {
         this.attrs = attrs;
@@ -48,12 +57,13 @@ final class StatsEntry {
 
     /**
      * Merges the pairs {@code newer[i]} with values {@code b[from[i], to[i])} (at least one pair, in line
-     * order, no key twice) as {@link Attrs#mergedWith} would: when they carry at least the current keys in
-     * the same order (every {@code --full} line) they replace the list, copied from the line in one piece;
-     * otherwise current keys keep their place and take the newer value, new keys are appended.
+     * order, no key twice; {@code newer} is never changed afterwards, so it may be shared) as
+     * {@link Attrs#mergedWith} would: when they carry at least the current keys in the same order (every
+     * {@code --full} line) they replace the list, the values copied from the line in one piece; otherwise
+     * current keys keep their place and take the newer value, new keys are appended.
      */
     void merge(byte[] b, String[] newer, int[] from, int[] to, int n) {
-        if (size() == 0 || covers(newer, n)) {
+        if (attrs == null && keys == newer && size == n || size() == 0 || covers(newer, n)) {
             replace(b, newer, from, to, n);
         } else {
             mergeSlow(b, newer, from, to, n);
@@ -82,19 +92,19 @@ final class StatsEntry {
     private void replace(byte[] b, String[] newer, int[] from, int[] to, int n) {
         int base = from[0];
         int span = to[n - 1] - base;
-        if (keys == null || keys.length < n) {
-            keys = new String[Math.max(n, 16)];
-            bounds = new int[2 * keys.length];
+        if (bounds == null || bounds.length < 2 * n) {
+            bounds = new int[Math.max(2 * n, 32)];
         }
         if (buf == null || buf.length < span) {
             buf = new byte[Math.max(span, 128)];
         }
         System.arraycopy(b, base, buf, 0, span);
+        int[] bd = bounds;
         for (int i = 0; i < n; i++) {
-            keys[i] = newer[i];
-            bounds[2 * i] = from[i] - base;
-            bounds[2 * i + 1] = to[i] - base;
+            bd[2 * i] = from[i] - base;
+            bd[2 * i + 1] = to[i] - base;
         }
+        keys = newer;
         size = n;
         attrs = null;
     }

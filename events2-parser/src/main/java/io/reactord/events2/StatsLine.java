@@ -3,6 +3,7 @@ package io.reactord.events2;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,6 +46,15 @@ final class StatsLine {
     /** Per word slot the stamp of the last line that kept it: a key twice is seen without a search. */
     private final int[] seen = new int[Words.SLOTS];
     private int stamp;
+    /** Per object kind (resource, device, connection, peer device) the key slots of its last line. */
+    private final int[][] guesses = new int[4][MAX_PAIRS];
+    private final int[] guessCounts = new int[4];
+    /** Per object kind the kept keys of its last line taken (never changed once made: entries share them). */
+    private final String[][] lastKept = new String[4][];
+    /** The resource of the last line taken and its name's bytes: the next line is usually about it too. */
+    private ResourceMap.Slot lastSlot;
+    private final byte[] lastName = new byte[64];
+    private int lastNameLength = -1;
     private byte[] b;
 
     /** Applies {@code buf[start, stop)} when it is such a line; false (nothing changed) otherwise. */
@@ -84,46 +94,90 @@ final class StatsLine {
             return false;
         }
         int object = Words.find(b, i, te);
-        if (!pairs(te, end)) {
+        int kind = object == PEER_DEVICE ? 3 : object == DEVICE ? 1 : object == CONNECTION ? 2 : object == RESOURCE ? 0 : -1;
+        if (kind < 0 || !pairs(kind, te, end)) {
             return false;
         }
-        int ni = first(Keys.NAME);
-        String name = ni < 0 ? null : Names.exact(b, from[ni], to[ni]);
-        ResourceMap.Slot slot = name == null || name.isEmpty() ? null : s.slot(name);
+        ResourceMap.Slot slot = named(s);
         if (slot == null) {
             return false;
         }
         if (++stamp == 0) {
-            java.util.Arrays.fill(seen, 0);
+            Arrays.fill(seen, 0);
             stamp = 1;
         }
         kept = 0;
-        if (object == PEER_DEVICE) {
-            return peerDevice(slot);
-        } else if (object == DEVICE) {
-            return device(slot);
-        } else if (object == CONNECTION) {
-            return connection(slot);
-        } else if (object == RESOURCE) {
-            return resource(slot);
+        switch (kind) {
+            case 3: return peerDevice(slot);
+            case 1: return device(slot);
+            case 2: return connection(slot);
+            default: return resource(slot);
         }
-        return false;
     }
 
-    /** Reads the pairs after {@code i} to the end; false when a token is not a known {@code key:value}. */
-    private boolean pairs(int i, int end) {
+    /** The slot of the line's resource (by its first {@code name}), or null when the state has none. */
+    private ResourceMap.Slot named(ClusterState s) {
+        int ni = first(Keys.NAME);
+        if (ni < 0) {
+            return null;
+        }
+        int f = from[ni];
+        int len = to[ni] - f;
+        if (len == lastNameLength && !lastSlot.removed && Arrays.equals(b, f, f + len, lastName, 0, len)) {
+            return lastSlot;
+        }
+        String name = Names.exact(b, f, to[ni]);
+        ResourceMap.Slot slot = name == null || name.isEmpty() ? null : s.slot(name);
+        if (slot != null && len <= lastName.length) {
+            System.arraycopy(b, f, lastName, 0, len);
+            lastNameLength = len;
+            lastSlot = slot;
+        }
+        return slot;
+    }
+
+    /**
+     * Reads the pairs after {@code i} to the end; false when a token is not a known {@code key:value}.
+     * Lines of one object kind print their keys in one order, so each key is first guessed as the one at
+     * the same place on the last line of that kind: a guess that holds (the word's bytes, then a colon)
+     * costs neither the colon search nor the hash of {@link Words#find}.
+     */
+    private boolean pairs(int kind, int i, int end) {
+        int[] guess = guesses[kind];
+        int guessed = guessCounts[kind];
         n = 0;
         for (i = skip(i, end); i < end; i = skip(i, end)) {
-            int te = tokenEnd(i, end);
-            if (te < 0 || n == MAX_PAIRS) {
+            if (n == MAX_PAIRS) {
                 return false;
             }
-            int c = i;
-            while (c < te && b[c] != ':') {
-                c++;
+            int slot = -1;
+            int c = -1;
+            if (n < guessed) {
+                int g = guess[n];
+                int e = i + Words.length(g);
+                if (e < end && b[e] == ':' && Words.matches(g, b, i)) {
+                    slot = g;
+                    c = e; // no word of the table has a colon or a byte below the space: the first colon
+                }
             }
-            int slot = c == te ? -1 : Words.find(b, i, c);
             if (slot < 0) {
+                int te = tokenEnd(i, end);
+                if (te < 0) {
+                    return false;
+                }
+                c = i;
+                while (c < te && b[c] != ':') {
+                    c++;
+                }
+                slot = c == te ? -1 : Words.find(b, i, c);
+                if (slot < 0) {
+                    return false;
+                }
+                guess[n] = slot;
+                guessed = Math.max(guessed, n + 1);
+            }
+            int te = tokenEnd(c + 1, end);
+            if (te < 0) {
                 return false;
             }
             slots[n] = slot;
@@ -132,6 +186,7 @@ final class StatsLine {
             n++;
             i = te;
         }
+        guessCounts[kind] = Math.max(guessed, n);
         return true;
     }
 
@@ -153,13 +208,18 @@ final class StatsLine {
                 return false;
             }
         }
-        commit(slot, PendingStats.RESOURCE_KEY, r.stats());
+        commit(slot, PendingStats.RESOURCE_KEY, null, r, r.stats(), 0);
         return true;
     }
 
     private boolean device(ResourceMap.Slot slot) {
         int volume = firstNumber(Keys.VOLUME);
-        DeviceInfo d = volume < 0 ? null : slot.value.devices().get(volume);
+        if (volume < 0) {
+            return false;
+        }
+        long key = PendingStats.key(PendingStats.DEVICE, 0, volume);
+        StatsEntry e = entry(slot, key);
+        DeviceInfo d = e != null && e.object != null ? (DeviceInfo) e.object : slot.value.devices().get(volume);
         if (d == null) {
             return false;
         }
@@ -179,13 +239,18 @@ final class StatsLine {
                 return false;
             }
         }
-        commit(slot, PendingStats.key(PendingStats.DEVICE, 0, volume), d.stats());
+        commit(slot, key, e, d, d.stats(), 1);
         return true;
     }
 
     private boolean connection(ResourceMap.Slot slot) {
         int peer = firstNumber(Keys.PEER_NODE_ID);
-        ConnectionInfo c = peer < 0 ? null : slot.value.connections().get(peer);
+        if (peer < 0) {
+            return false;
+        }
+        long key = PendingStats.key(PendingStats.CONNECTION, peer, 0);
+        StatsEntry e = entry(slot, key);
+        ConnectionInfo c = e != null && e.object != null ? (ConnectionInfo) e.object : slot.value.connections().get(peer);
         if (c == null) {
             return false;
         }
@@ -208,15 +273,19 @@ final class StatsLine {
                 return false;
             }
         }
-        commit(slot, PendingStats.key(PendingStats.CONNECTION, peer, 0), c.stats());
+        commit(slot, key, e, c, c.stats(), 2);
         return true;
     }
 
     private boolean peerDevice(ResourceMap.Slot slot) {
         int peer = firstNumber(Keys.PEER_NODE_ID);
         int volume = firstNumber(Keys.VOLUME);
-        ConnectionInfo c = peer < 0 || volume < 0 ? null : slot.value.connections().get(peer);
-        PeerDeviceInfo pd = c == null ? null : c.peerDevices().get(volume);
+        if (peer < 0 || volume < 0) {
+            return false;
+        }
+        long key = PendingStats.key(PendingStats.PEER_DEVICE, peer, volume);
+        StatsEntry e = entry(slot, key);
+        PeerDeviceInfo pd = e != null && e.object != null ? (PeerDeviceInfo) e.object : peerDevice(slot.value, peer, volume);
         if (pd == null) {
             return false;
         }
@@ -235,15 +304,48 @@ final class StatsLine {
                 return false;
             }
         }
-        commit(slot, PendingStats.key(PendingStats.PEER_DEVICE, peer, volume), pd.stats());
+        commit(slot, key, e, pd, pd.stats(), 3);
         return true;
     }
 
-    /** Merges the kept pairs into the object's pending statistics (nothing to do without any). */
-    private void commit(ResourceMap.Slot slot, long key, Attrs inTree) {
-        if (kept > 0) {
-            slot.pending().entry(key, inTree).merge(b, keptKeys, keptFrom, keptTo, kept);
+    private static PeerDeviceInfo peerDevice(ResourceInfo r, int peer, int volume) {
+        ConnectionInfo c = r.connections().get(peer);
+        return c == null ? null : c.peerDevices().get(volume);
+    }
+
+    /** The object's pending statistics, or null when it has none. */
+    private static StatsEntry entry(ResourceMap.Slot slot, long key) {
+        PendingStats p = slot.pending;
+        return p == null ? null : p.entry(key);
+    }
+
+    /**
+     * Merges the kept pairs into the object's pending statistics (nothing to do without any). The kept keys
+     * are handed over as the array of the last line of this kind when they are the same (they nearly always
+     * are), so an entry recognises an unchanged key list by identity.
+     */
+    private void commit(ResourceMap.Slot slot, long key, StatsEntry e, Object object, Attrs inTree, int kind) {
+        if (kept == 0) {
+            return;
         }
+        String[] keys = lastKept[kind];
+        if (keys == null || keys.length != kept || !sameKeys(keys)) {
+            keys = lastKept[kind] = Arrays.copyOf(keptKeys, kept);
+        }
+        if (e == null) {
+            e = slot.pending().entry(key, inTree);
+        }
+        e.object = object;
+        e.merge(b, keys, keptFrom, keptTo, kept);
+    }
+
+    private boolean sameKeys(String[] keys) {
+        for (int i = 0; i < kept; i++) {
+            if (keys[i] != keptKeys[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Keeps pair k as a statistic; false when its key came before on this line (left to the general path). */
@@ -289,6 +391,11 @@ final class StatsLine {
         return f;
     }
 
+    /** True when pair k's state value is {@code word} (an ASCII word as printed): no lookup, no string. */
+    private boolean is(int k, String word) {
+        return Text.same(b, stateStart(k), to[k], word);
+    }
+
     /** The state value of pair k, the canonical instance when it is a known word. */
     private String word(int k) {
         return Words.of(b, stateStart(k), to[k]);
@@ -298,48 +405,43 @@ final class StatsLine {
         if (inTree == null) {
             return false;
         }
-        String w = word(k);
-        return w == inTree.drbdName() || Role.of(w) == inTree;
+        return is(k, inTree.drbdName()) || Role.of(word(k)) == inTree;
     }
 
     private boolean disk(int k, DiskState inTree) {
         if (inTree == null) {
             return false;
         }
-        String w = word(k);
-        return w == inTree.drbdName() || DiskState.of(w) == inTree;
+        return is(k, inTree.drbdName()) || DiskState.of(word(k)) == inTree;
     }
 
     private boolean connectionState(int k, ConnectionState inTree) {
         if (inTree == null) {
             return false;
         }
-        String w = word(k);
-        return w == inTree.drbdName() || ConnectionState.of(w) == inTree;
+        return is(k, inTree.drbdName()) || ConnectionState.of(word(k)) == inTree;
     }
 
     private boolean replication(int k, ReplicationState inTree) {
         if (inTree == null) {
             return false;
         }
-        String w = word(k);
-        return w == inTree.drbdName() || ReplicationState.of(w) == inTree;
+        return is(k, inTree.drbdName()) || ReplicationState.of(word(k)) == inTree;
     }
 
     private boolean triState(int k, TriState inTree) {
         if (inTree == null) {
             return false;
         }
-        String w = word(k);
-        return w == inTree.word() || TriState.of(w) == inTree;
+        return is(k, inTree.word()) || TriState.of(word(k)) == inTree;
     }
 
     private boolean yesNo(int k, Boolean inTree) {
-        return inTree != null && inTree.equals(ObjectParsers.yesNo(word(k)));
+        return inTree != null && (is(k, inTree ? "yes" : "no") || inTree.equals(ObjectParsers.yesNo(word(k))));
     }
 
     private boolean flags(int k, List<String> inTree) {
-        return inTree != null && ObjectParsers.flags(word(k)).equals(inTree);
+        return inTree != null && (inTree.isEmpty() && is(k, "no") || ObjectParsers.flags(word(k)).equals(inTree));
     }
 
     private boolean text(int k, String inTree) {

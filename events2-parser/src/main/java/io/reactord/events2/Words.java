@@ -123,6 +123,20 @@ final class Words {
         return s;
     }
 
+    /** The length of the word in slot {@code s} of {@link #find}. */
+    static int length(int s) {
+        return LENGTHS[s];
+    }
+
+    /**
+     * True when {@code c[from, from + length(s))} is the word in slot {@code s} (the caller checked that
+     * the region lies inside {@code c}): a guessed word checked without hashing.
+     */
+    static boolean matches(int s, byte[] c, int from) {
+        int len = LENGTHS[s];
+        return W0[s] == word(c, from, len) && (len <= 8 || rest(s, c, from, len));
+    }
+
     /** The word in slot {@code s} of {@link #find}. */
     static String at(int s) {
         return TABLE[s];
