@@ -33,8 +33,11 @@ final class StatsLine {
     private static final int CONNECTION = Words.slotOf("connection");
     private static final int PEER_DEVICE = Words.slotOf("peer-device");
 
-    /** The line's pairs: key slot ({@link Words#find}) and value bounds. */
+    /** The line's pairs: key slot ({@link Words#find}), its id ({@link Keys}) and value bounds. */
     private final int[] slots = new int[MAX_PAIRS];
+    private final byte[] ids = new byte[MAX_PAIRS];
+    /** The index of the first pair of each identifying key ({@code Keys.NAME} to {@code Keys.CONN_NAME}), or -1. */
+    private final int[] firsts = new int[Keys.CONN_NAME + 1];
     private final int[] from = new int[MAX_PAIRS];
     private final int[] to = new int[MAX_PAIRS];
     private int n;
@@ -145,6 +148,7 @@ final class StatsLine {
     private boolean pairs(int kind, int i, int end) {
         int[] guess = guesses[kind];
         int guessed = guessCounts[kind];
+        Arrays.fill(firsts, -1);
         n = 0;
         for (i = skip(i, end); i < end; i = skip(i, end)) {
             if (n == MAX_PAIRS) {
@@ -180,7 +184,12 @@ final class StatsLine {
             if (te < 0) {
                 return false;
             }
+            byte id = Words.keyIdAt(slot);
+            if (id >= 0 && id <= Keys.CONN_NAME && firsts[id] < 0) {
+                firsts[id] = n;
+            }
             slots[n] = slot;
+            ids[n] = id;
             from[n] = c + 1;
             to[n] = te;
             n++;
@@ -194,7 +203,7 @@ final class StatsLine {
         ResourceInfo r = slot.value;
         for (int k = 0; k < n; k++) {
             boolean ok;
-            switch (Words.keyIdAt(slots[k])) {
+            switch (ids[k]) {
                 case Keys.NAME: continue;
                 case Keys.ROLE: ok = role(k, r.role()); break;
                 case Keys.SUSPENDED: ok = flags(k, r.suspended()); break;
@@ -225,7 +234,7 @@ final class StatsLine {
         }
         for (int k = 0; k < n; k++) {
             boolean ok;
-            switch (Words.keyIdAt(slots[k])) {
+            switch (ids[k]) {
                 case Keys.NAME: case Keys.VOLUME: continue;
                 case Keys.MINOR: ok = number(k, d.minor()); break;
                 case Keys.BACKING_DEV: ok = text(k, d.backingDev()); break;
@@ -263,7 +272,7 @@ final class StatsLine {
         }
         for (int k = 0; k < n; k++) {
             boolean ok;
-            switch (Words.keyIdAt(slots[k])) {
+            switch (ids[k]) {
                 case Keys.NAME: case Keys.PEER_NODE_ID: case Keys.CONN_NAME: continue;
                 case Keys.CONNECTION: ok = connectionState(k, c.connection()); break;
                 case Keys.ROLE: ok = role(k, c.peerRole()); break;
@@ -291,7 +300,7 @@ final class StatsLine {
         }
         for (int k = 0; k < n; k++) {
             boolean ok;
-            switch (Words.keyIdAt(slots[k])) {
+            switch (ids[k]) {
                 case Keys.NAME: case Keys.PEER_NODE_ID: case Keys.CONN_NAME: case Keys.VOLUME: continue;
                 case Keys.REPLICATION: ok = replication(k, pd.replication()); break;
                 case Keys.PEER_DISK: ok = disk(k, pd.peerDisk()); break;
@@ -362,13 +371,9 @@ final class StatsLine {
         return true;
     }
 
+    /** The index of the first pair with an identifying key ({@code name} to {@code conn-name}), or -1. */
     private int first(int id) {
-        for (int k = 0; k < n; k++) {
-            if (Words.keyIdAt(slots[k]) == id) {
-                return k;
-            }
-        }
-        return -1;
+        return firsts[id];
     }
 
     /** The first value of a key as a decimal int ≥ 0, or -1 (absent or not a number). */

@@ -115,9 +115,9 @@ final class StatsLineEquivalenceTest {
     @Test
     void generatedFullStream_bothPathsAgree_andNearlyEveryLineTakesTheBytePath() throws IOException {
         Path file = tmp.resolve("full.events2");
-        FullStreamBenchmark.generate(file, 7, 3, 30_000, 5);
+        FullStreamBenchmark.generate(file, 7, 3, 20_000, 5);
         List<byte[]> lines = utf8(FullStreamBenchmark.lines(file));
-        run(lines.subList(0, 6_000), true);
+        run(lines.subList(0, 3_000), true);
         Pair p = run(lines, false);
         assertTrue(p.taken > lines.size() * 9 / 10, p.taken + " of " + lines.size());
     }
@@ -127,18 +127,18 @@ final class StatsLineEquivalenceTest {
         for (long seed = 1; seed <= 3; seed++) {
             Pair p = new Pair();
             RandomLines g = new RandomLines(new Random(seed));
-            for (int i = 0; i < 8_000; i++) {
+            for (int i = 0; i < 6_000; i++) {
                 if (g.rnd.nextInt(700) == 0) {
                     p.beginDump();
                 }
                 byte[] l = g.next();
                 p.line(l);
-                if (seed == 1 || p.lines % 53 == 0) {
+                if (seed == 1 && p.lines <= 3_000 || p.lines % 53 == 0) {
                     p.compare("seed " + seed + ", line " + p.lines + ": " + text(l));
                 }
             }
             p.compare("seed " + seed + " at the end");
-            assertTrue(p.taken > 800, "seed " + seed + ": " + p.taken + " of " + p.lines + " lines took the byte path");
+            assertTrue(p.taken > 600, "seed " + seed + ": " + p.taken + " of " + p.lines + " lines took the byte path");
         }
     }
 
