@@ -54,6 +54,15 @@ final class StatsLine {
     private final int[] guessCounts = new int[4];
     /** Per object kind the kept keys of its last line taken (never changed once made: entries share them). */
     private final String[][] lastKept = new String[4][];
+    /**
+     * Resource slots by the bytes of their names (open addressing, a few probes, the first probed place
+     * replaced when all are taken), so that a line finds its resource without a string or a hash map.
+     * A slot whose resource is gone ({@link ResourceMap.Slot#removed}) is looked up again.
+     */
+    private static final int NAMES = 1024;
+    private static final int PROBES = 4;
+    private final byte[][] names = new byte[NAMES][];
+    private final ResourceMap.Slot[] namedSlots = new ResourceMap.Slot[NAMES];
     /** The resource of the last line taken and its name's bytes: the next line is usually about it too. */
     private ResourceMap.Slot lastSlot;
     private final byte[] lastName = new byte[64];
@@ -125,13 +134,39 @@ final class StatsLine {
             return null;
         }
         int f = from[ni];
-        int len = to[ni] - f;
-        if (len == lastNameLength && !lastSlot.removed && Arrays.equals(b, f, f + len, lastName, 0, len)) {
+        int t = to[ni];
+        int len = t - f;
+        if (len == lastNameLength && !lastSlot.removed && Arrays.equals(b, f, t, lastName, 0, len)) {
             return lastSlot;
         }
-        String name = Names.exact(b, f, to[ni]);
+        int h = 0;
+        for (int i = f; i < t; i++) {
+            h = 31 * h + b[i];
+        }
+        int at = -1;
+        for (int probe = 0, i = (h ^ h >>> 11) & (NAMES - 1); probe < PROBES; probe++, i = (i + 1) & (NAMES - 1)) {
+            byte[] known = names[i];
+            if (known == null || namedSlots[i].removed) {
+                at = at < 0 ? i : at;
+                continue;
+            }
+            if (Arrays.equals(b, f, t, known, 0, known.length)) {
+                return remember(namedSlots[i], f, len);
+            }
+        }
+        String name = Names.exact(b, f, t);
         ResourceMap.Slot slot = name == null || name.isEmpty() ? null : s.slot(name);
-        if (slot != null && len <= lastName.length) {
+        if (slot != null) {
+            at = at < 0 ? (h ^ h >>> 11) & (NAMES - 1) : at; // all probed places taken: replace the first
+            names[at] = Arrays.copyOfRange(b, f, t);
+            namedSlots[at] = slot;
+            remember(slot, f, len);
+        }
+        return slot;
+    }
+
+    private ResourceMap.Slot remember(ResourceMap.Slot slot, int f, int len) {
+        if (len <= lastName.length) {
             System.arraycopy(b, f, lastName, 0, len);
             lastNameLength = len;
             lastSlot = slot;
