@@ -199,4 +199,45 @@ final class StatsLineBytesTest {
         assertEquals("3", deviceStats(s).get("read"));
         assertEquals("2", deviceStats(s).get("written"));
     }
+
+    @Test
+    void applyStatistics_resourceDestroyedRecreatedOrRenamed_linesGoToTheResourceOfThatNameNow() {
+        ClusterState s = dumped();
+        assertTrue(statistics(s, bytes("change device name:r0 volume:0 read:5")));
+        byte[] destroy = bytes("destroy resource name:r0");
+        s.applyLine(destroy, 0, destroy.length);
+        assertFalse(statistics(s, bytes("change device name:r0 volume:0 read:6")));
+        for (String l : DUMP) {
+            byte[] b = bytes(l);
+            s.applyLine(b, 0, b.length);
+        }
+        assertTrue(statistics(s, bytes("change device name:r0 volume:0 read:7")));
+        assertEquals("7", deviceStats(s).get("read"));
+        byte[] rename = bytes("rename resource name:r0 new_name:r1");
+        s.applyLine(rename, 0, rename.length);
+        assertFalse(statistics(s, bytes("change device name:r0 volume:0 read:8")));
+        assertTrue(statistics(s, bytes("change device name:r1 volume:0 read:9")));
+        assertEquals("9", s.resource("r1").devices().get(0).stats().get("read"));
+        assertNull(s.resource("r0"));
+    }
+
+    @Test
+    void applyStatistics_manyResources_eachLineReachesItsOwn() {
+        ClusterState s = new ClusterState();
+        int n = 3000; // more than the path's table of names holds
+        for (int r = 0; r < n; r++) {
+            byte[] b = bytes("exists device name:res-" + r + " volume:0 disk:UpToDate read:0");
+            s.applyLine(b, 0, b.length);
+        }
+        int taken = 0;
+        for (int round = 1; round <= 3; round++) {
+            for (int r = 0; r < n; r++) {
+                taken += statistics(s, bytes("change device name:res-" + r + " volume:0 read:" + (r * 10 + round))) ? 1 : 0;
+            }
+        }
+        assertEquals(3 * n, taken);
+        for (int r = 0; r < n; r++) {
+            assertEquals(Integer.toString(r * 10 + 3), s.resource("res-" + r).devices().get(0).stats().get("read"));
+        }
+    }
 }
