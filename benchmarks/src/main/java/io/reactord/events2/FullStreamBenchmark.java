@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * resource, a device and per peer a connection and a peer-device line: 1 600 lines a poll), the initial
  * dump with {@code exists -}, then one poll a minute with moving statistics and now and then a peer
  * disconnecting and coming back, cut at 2 000 201 lines (about 417 MB). {@code FILE [ROUNDS]} reads the
- * file through {@link LineFramer} into {@link Events2Parser#parse(byte[], int, int)} and
- * {@link ClusterState#apply} on one thread, from memory (the file is loaded first), and prints lines per
+ * file through {@link LineFramer} into {@link ClusterState#applyLine} (with {@code --general}:
+ * {@link Events2Parser#parse(byte[], int, int)} and {@link ClusterState#apply}) on one thread, from memory (the file is loaded first), and prints lines per
  * CPU-second of that thread per round. Not a test.
  *
  * The stream itself is written by {@code FullStream} (events2-parser's test sources, whose tests check its shape).
@@ -33,12 +33,18 @@ public final class FullStreamBenchmark {
             System.out.printf("%s: %,d lines, %,d bytes%n", args[1], LINES, bytes);
             return;
         }
+        boolean general = args.length > 0 && args[0].equals("--general");
+        if (general) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         if (args.length < 1) {
-            System.err.println("usage: FullStreamBenchmark generate FILE | FILE [ROUNDS]");
+            System.err.println("usage: FullStreamBenchmark generate FILE | [--general] FILE [ROUNDS]");
             System.exit(2);
         }
         byte[] data = Files.readAllBytes(Path.of(args[0]));
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        System.out.println(general ? "general path: Events2Parser.parse, then ClusterState.apply"
+                : "ClusterState.applyLine (statistics-only lines from their bytes)");
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
             ClusterState s = new ClusterState();
@@ -47,7 +53,8 @@ public final class FullStreamBenchmark {
                 @Override
                 public void line(byte[] buf, int from, int to) {
                     counts[0]++;
-                    counts[1] += s.apply(Events2Parser.parse(buf, from, to)).size();
+                    counts[1] += general ? s.apply(Events2Parser.parse(buf, from, to)).size()
+                            : s.applyLine(buf, from, to).size();
                 }
 
                 @Override

@@ -29,6 +29,8 @@ public final class ClusterState {
     private boolean dumpComplete;
     /** Object keys not yet re-reported during a repeated dump; null outside one. */
     private Set<ObjectKeys.Key> unconfirmed;
+    /** The byte path for statistics-only lines (made on first use). */
+    private StatsLine statsLine;
 
     /** True once {@code exists -} has been seen since construction or the last {@link #beginDump()}. */
     public boolean initialDumpComplete() {
@@ -68,6 +70,33 @@ public final class ClusterState {
         List<Change> out = new ArrayList<>(); // no array until the first change
         Reducer.apply(this, e, out);
         return out;
+    }
+
+    /**
+     * Parses and applies the events2 line {@code buf[from, to)} (UTF-8 bytes, trailing CR/LF ignored; the
+     * region is not kept): the same as {@code apply(Events2Parser.parse(buf, from, to))}, but a line that
+     * changes nothing but statistics takes {@link #applyStatistics}' byte path.
+     */
+    public List<Change> applyLine(byte[] buf, int from, int to) {
+        if (applyStatistics(buf, from, to)) {
+            return List.of();
+        }
+        return apply(Events2Parser.parse(buf, from, to));
+    }
+
+    /**
+     * Applies the events2 line {@code buf[from, to)} when it changes nothing but statistics (a {@code change}
+     * line of an object this state has, whose state fields, if any, equal the tree's: nearly every line of a
+     * {@code --statistics} poll), straight from its bytes: no {@link Event}, no {@link Change}. Answers false,
+     * having done nothing, for any other line (or one this path leaves to the general one): the caller then
+     * parses and {@link #apply applies} it. Either way the state ends up the same. The region is not kept.
+     */
+    public boolean applyStatistics(byte[] buf, int from, int to) {
+        StatsLine l = statsLine;
+        if (l == null) {
+            l = statsLine = new StatsLine();
+        }
+        return l.apply(this, buf, from, to);
     }
 
     /** True when an object named by a line with this action counts as re-reported in a repeated dump. */

@@ -21,6 +21,23 @@ final class Numbers {
         return n > Integer.MAX_VALUE ? null : (int) n;
     }
 
+    /** {@link #nonNegative} without a box: the number, or -1 when it is not one. */
+    static int parse(byte[] c, int from, int to) {
+        int len = to - from;
+        if (len <= 0 || len > 10) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            byte d = c[i];
+            if (d < '0' || d > '9') {
+                return -1;
+            }
+            n = n * 10 + (d - '0');
+        }
+        return n > Integer.MAX_VALUE ? -1 : (int) n;
+    }
+
     /** {@code c[from, to)} as a decimal int, possibly negative, else null. */
     static Integer integer(byte[] c, int from, int to) {
         if (from < to && c[from] == '-') {

@@ -22,6 +22,8 @@ final class ResourceMap extends AbstractMap<String, ResourceInfo> {
         ResourceInfo value;
         /** Statistics newer than {@link #value}'s, or null when there are none. */
         PendingStats pending;
+        /** True once the resource is gone from the map (a holder of the slot must look it up again). */
+        boolean removed;
 
         Slot(ResourceInfo value) {
             this.value = value;
@@ -88,6 +90,7 @@ final class ResourceMap extends AbstractMap<String, ResourceInfo> {
             return null;
         }
         ordered.remove(name);
+        s.removed = true;
         return s.current();
     }
 

@@ -28,6 +28,32 @@ final class Text {
         return new String(c, from, to - from, StandardCharsets.ISO_8859_1); // ASCII: the cheapest exact copy
     }
 
+    /** True when {@code c[from, to)} decoded ({@link #of}) equals {@code s}; ASCII is compared without decoding. */
+    static boolean same(byte[] c, int from, int to, String s) {
+        if (to - from != s.length()) {
+            return !ascii(c, from, to) && of(c, from, to).equals(s);
+        }
+        for (int i = from; i < to; i++) {
+            byte x = c[i];
+            if (x < 0) {
+                return of(c, from, to).equals(s);
+            }
+            if (x != s.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ascii(byte[] c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (c[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String strict(byte[] c, int from, int to) {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(c, from, to - from)).toString();

@@ -31,6 +31,8 @@ final class Words {
     };
     private static final int MAX_LENGTH = 24;
     private static final int MASK = 511;
+    /** The number of slots: {@link #find} answers below it. */
+    static final int SLOTS = MASK + 1;
     private static final String[] TABLE = new String[MASK + 1];
     /** Per slot the word's length (0: empty slot) and its bytes as little-endian longs, zero-padded. */
     private static final int[] LENGTHS = new int[MASK + 1];
@@ -109,6 +111,30 @@ final class Words {
                 return i;
             }
         }
+    }
+
+    /** The slot of a word of the table (for constants); fails for any other word. */
+    static int slotOf(String word) {
+        byte[] c = word.getBytes(StandardCharsets.ISO_8859_1);
+        int s = find(c, 0, c.length);
+        if (s < 0) {
+            throw new IllegalArgumentException("not a known word: " + word);
+        }
+        return s;
+    }
+
+    /** The length of the word in slot {@code s} of {@link #find}. */
+    static int length(int s) {
+        return LENGTHS[s];
+    }
+
+    /**
+     * True when {@code c[from, from + length(s))} is the word in slot {@code s} (the caller checked that
+     * the region lies inside {@code c}): a guessed word checked without hashing.
+     */
+    static boolean matches(int s, byte[] c, int from) {
+        int len = LENGTHS[s];
+        return W0[s] == word(c, from, len) && (len <= 8 || rest(s, c, from, len));
     }
 
     /** The word in slot {@code s} of {@link #find}. */

@@ -28,10 +28,21 @@ public record NodeState(String node, boolean up, boolean agent, String role, boo
         return up && "Primary".equals(role);
     }
 
-    /** The target is active and every start unit runs. */
+    /**
+     * The target is active and every start unit is up: {@code active} (or {@code reloading}). A unit that is
+     * still starting, restarting after a crash ({@code activating}) or going down ({@code deactivating}) does not
+     * run the resource yet, so a node in the middle of handling a crash is not mistaken for a converged one
+     * (fault scenario 10 once took a Primary whose crashed controller was being stopped for the converged node,
+     * just before that node released the resource to a peer).
+     */
     public boolean runsAll() {
         return up && "active".equals(target) && !services.isEmpty()
-                && services.values().stream().allMatch(NodeState::running);
+                && services.values().stream().allMatch(NodeState::up);
+    }
+
+    /** Whether an ActiveState means the unit is up (started and not being stopped). */
+    public static boolean up(String activeState) {
+        return "active".equals(activeState) || "reloading".equals(activeState);
     }
 
     /** Some start unit of the target runs (or is being started or stopped). */

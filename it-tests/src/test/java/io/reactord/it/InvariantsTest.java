@@ -77,6 +77,19 @@ final class InvariantsTest {
     }
 
     @Test
+    void converged_unitOfThePrimaryGoingDownOrRestarting_isNotConverged() {
+        for (String moving : List.of("deactivating", "activating")) {
+            Map<String, String> u = new LinkedHashMap<>();
+            u.put("mount", "active");
+            u.put("controller", moving);
+            Snapshot s = snap(new NodeState("a", true, true, "Primary", true, "UpToDate", "active", u, null, true),
+                    node("b", "Secondary", true, "inactive", "inactive", false));
+            assertNull(s.converged(), moving);
+            assertTrue(!s.idle(), moving);
+        }
+    }
+
+    @Test
     void converged_secondNodeRunsAUnit_isNotConverged() {
         Snapshot s = snap(node("a", "Primary", true, "active", "active", true),
                 node("b", "Secondary", true, "inactive", "deactivating", false));

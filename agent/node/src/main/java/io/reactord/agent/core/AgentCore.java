@@ -149,8 +149,18 @@ public final class AgentCore {
         return onEvent(Events2Parser.parse(line));
     }
 
-    /** Parses and applies the events2 line {@code buf[from, to)} (UTF-8 bytes, copied); returns the event. */
+    /**
+     * Parses and applies the events2 line {@code buf[from, to)} (UTF-8 bytes, not kept); returns the event, or null
+     * for a line that changed nothing but statistics and was applied straight from its bytes
+     * ({@link ClusterState#applyStatistics}). That path is taken only while nobody observes every event (replay):
+     * such a line changes no state a promoter reads, so the promoters see the same inputs either way.
+     */
     public Event onLine(byte[] buf, int from, int to) {
+        if (observers.isEmpty() && cluster.applyStatistics(buf, from, to)) {
+            lines++;
+            lastLineMs = scheduler.clock().millis();
+            return null;
+        }
         return onEvent(Events2Parser.parse(buf, from, to));
     }
 
