@@ -295,18 +295,23 @@ public final class AgentCore {
     }
 
     /**
-     * Reads every managed target's state again (after the link to systemd was lost, when changes may have been
-     * missed) and hands over each answer that is not older than a fact the promoter got meanwhile.
+     * Reads every managed target's state again, and each of its start units' (after the link to systemd was lost,
+     * when changes may have been missed: a start unit that failed meanwhile would otherwise never be noticed), and
+     * hands over each answer that is not older than a fact the promoter got meanwhile.
      */
     public void rereadTargets() {
         for (Map.Entry<String, Promoter> e : new ArrayList<>(promoters.entrySet())) {
-            String target = e.getValue().settings().target();
-            long facts = facts(target);
-            units.activeState(e.getKey(), target).whenComplete((s, err) -> loop.execute(() -> {
-                if (s != null && s != UnitActiveState.UNKNOWN && facts(target) == facts) {
-                    unitStateChanged(target, s);
-                }
-            }));
+            List<String> unitsOf = new ArrayList<>();
+            unitsOf.add(e.getValue().settings().target());
+            unitsOf.addAll(e.getValue().settings().units());
+            for (String unit : unitsOf) {
+                long facts = facts(unit);
+                units.activeState(e.getKey(), unit).whenComplete((s, err) -> loop.execute(() -> {
+                    if (s != null && s != UnitActiveState.UNKNOWN && facts(unit) == facts) {
+                        unitStateChanged(unit, s);
+                    }
+                }));
+            }
         }
     }
 
@@ -415,36 +420,40 @@ public final class AgentCore {
     /**
      * A start whose units are re-read once its job is done: a start unit that failed during the job (or right after
      * it, before its state change reached us) is handed to the promoter before the job result, so the promoter
-     * judges the start with the units' real states.
+     * judges the start with the units' real states. The reads are issued from the loop, and an answer is dropped
+     * when a newer fact about its unit (a state change from systemd) reached the loop after the read was issued:
+     * systemd sends every change in order, so that fact is at least as new, and a stale "active" must never hide a
+     * "failed" that arrived meanwhile (the target would then be judged active while a start unit stays failed, and
+     * no later change would tell).
      */
     private void trackStart(String res, Command.Start c) {
         List<String> members = promoters.get(res).settings().units();
         CompletableFuture<JobOutcome> f = units.start(res, c.unit());
         inFlight.add(f);
-        f.whenComplete((o, err) -> {
+        f.whenComplete((o, err) -> loop.execute(() -> {
             if (err != null || o == null || o.result() != JobResult.DONE || members.isEmpty()) {
-                loop.execute(() -> {
-                    fact(c.unit());
-                    deliverJob(res, c.op(), o, err);
-                });
+                fact(c.unit());
+                deliverJob(res, c.op(), o, err);
                 return;
             }
             List<CompletableFuture<UnitActiveState>> reads = new ArrayList<>();
-            for (String u : members) {
-                reads.add(units.activeState(res, u).exceptionally(t -> UnitActiveState.UNKNOWN));
+            long[] seen = new long[members.size()];
+            for (int i = 0; i < members.size(); i++) {
+                seen[i] = facts(members.get(i));
+                reads.add(units.activeState(res, members.get(i)).exceptionally(t -> UnitActiveState.UNKNOWN));
             }
             CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).whenComplete((v, e2) -> loop.execute(() -> {
                 fact(c.unit());
                 for (int i = 0; i < members.size(); i++) {
                     UnitActiveState st = reads.get(i).getNow(UnitActiveState.UNKNOWN);
-                    if (st != UnitActiveState.UNKNOWN) {
+                    if (st != UnitActiveState.UNKNOWN && facts(members.get(i)) == seen[i]) {
                         fact(members.get(i));
                         deliver(res, new Input.UnitStateChanged(members.get(i), st));
                     }
                 }
                 deliverJob(res, c.op(), o, null);
             }));
-        });
+        }));
     }
 
     // ---------------------------------------------------------------- read-only
