@@ -170,8 +170,8 @@ final class ClusterStateStatisticsTest {
     @Test
     void apply_generatedFullStream_snapshotHoldsEachObjectsLastStatistics() throws Exception {
         Path file = tmp.resolve("full.events2");
-        FullStreamBenchmark.generate(file, 7, 3, 20_000, 3);
-        List<String> lines = FullStreamBenchmark.lines(file);
+        FullStream.generate(file, 7, 3, 20_000, 3);
+        List<String> lines = FullStream.lines(file);
         assertReadsDoNotMatter(lines);
         ClusterState s = new ClusterState();
         Map<String, Attrs> last = new HashMap<>(); // every --full line carries all of its object's statistics

@@ -115,8 +115,8 @@ final class StatsLineEquivalenceTest {
     @Test
     void generatedFullStream_bothPathsAgree_andNearlyEveryLineTakesTheBytePath() throws IOException {
         Path file = tmp.resolve("full.events2");
-        FullStreamBenchmark.generate(file, 7, 3, 20_000, 5);
-        List<byte[]> lines = utf8(FullStreamBenchmark.lines(file));
+        FullStream.generate(file, 7, 3, 20_000, 5);
+        List<byte[]> lines = utf8(FullStream.lines(file));
         run(lines.subList(0, 3_000), true);
         Pair p = run(lines, false);
         assertTrue(p.taken > lines.size() * 9 / 10, p.taken + " of " + lines.size());

@@ -187,16 +187,18 @@ public final class SystemdClient implements AutoCloseable {
         });
     }
 
-    /** Reads the unit's state properties (loading the unit if needed; unknown units read not-found). */
-    public CompletableFuture<UnitStatus> unitStatus(String unit) {
+    /**
+     * Reads all of the unit's state properties, its condition result included (loading the unit if needed; unknown
+     * units read not-found); its result stays empty.
+     */
+    public CompletableFuture<UnitState> unitState(String unit) {
         return call("status", unit, () -> {
             DBusPath path = manager().LoadUnit(unit);
             Properties props = connection.getRemoteObject(SystemdManager.BUS_NAME, path.getPath(), Properties.class);
             Map<String, Variant<?>> all = props.GetAll(UNIT_IFACE);
-            return new UnitStatus(unit, str(all, "LoadState"), str(all, "ActiveState"), str(all, "SubState"),
-                    all.containsKey("FreezerState") ? str(all, "FreezerState") : null,
-                    conditionResult(all),
-                    str(all, "UnitFileState"));
+            return new UnitState(unit, str(all, "LoadState"), str(all, "ActiveState"), str(all, "SubState"),
+                    all.containsKey("FreezerState") ? str(all, "FreezerState") : "", str(all, "UnitFileState"), "",
+                    conditionResult(all));
         });
     }
 
@@ -205,7 +207,7 @@ public final class SystemdClient implements AutoCloseable {
      * other reads asked for at the same time; off the job thread. Unknown units read inactive.
      */
     public CompletableFuture<String> activeState(String unit) {
-        return reads.basic(unit).thenApply(UnitSummary::activeState);
+        return reads.basic(unit).thenApply(UnitState::activeState);
     }
 
     /**
@@ -213,7 +215,7 @@ public final class SystemdClient implements AutoCloseable {
      * the few property reads it lacks (see {@link UnitReads}); off the job thread. Units systemd does not
      * list (invalid names) are left out.
      */
-    public CompletableFuture<List<UnitSummary>> unitSummaries(List<String> units) {
+    public CompletableFuture<List<UnitState>> unitStates(List<String> units) {
         return reads.summaries(units);
     }
 

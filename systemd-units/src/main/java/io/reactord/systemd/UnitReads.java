@@ -37,7 +37,7 @@ final class UnitReads {
     /** Status summaries run here, so that a large one never delays a state read the promoters wait for. */
     private final ExecutorService bulk;
     /** Single-unit reads waiting for the next merged call (guarded by itself). */
-    private final Map<String, List<CompletableFuture<UnitSummary>>> waiting = new LinkedHashMap<>();
+    private final Map<String, List<CompletableFuture<UnitState>>> waiting = new LinkedHashMap<>();
 
     UnitReads(Supplier<DBusConnection> connection) {
         this.connection = connection;
@@ -46,8 +46,8 @@ final class UnitReads {
     }
 
     /** One unit's load, active and sub state; reads asked for together become one call. */
-    CompletableFuture<UnitSummary> basic(String unit) {
-        CompletableFuture<UnitSummary> f = new CompletableFuture<>();
+    CompletableFuture<UnitState> basic(String unit) {
+        CompletableFuture<UnitState> f = new CompletableFuture<>();
         boolean first;
         synchronized (waiting) {
             first = waiting.isEmpty();
@@ -60,8 +60,8 @@ final class UnitReads {
     }
 
     /** The full summary of each unit, in the order asked. */
-    CompletableFuture<List<UnitSummary>> summaries(List<String> units) {
-        CompletableFuture<List<UnitSummary>> f = new CompletableFuture<>();
+    CompletableFuture<List<UnitState>> summaries(List<String> units) {
+        CompletableFuture<List<UnitState>> f = new CompletableFuture<>();
         submit(bulk, () -> {
             try {
                 f.complete(details(list(units)));
@@ -99,7 +99,7 @@ final class UnitReads {
     }
 
     private void drainWaiting() {
-        Map<String, List<CompletableFuture<UnitSummary>>> batch;
+        Map<String, List<CompletableFuture<UnitState>>> batch;
         synchronized (waiting) {
             batch = new LinkedHashMap<>(waiting);
             waiting.clear();
@@ -110,7 +110,7 @@ final class UnitReads {
         try {
             List<Listed> listed = list(new ArrayList<>(batch.keySet()));
             for (Listed l : listed) {
-                UnitSummary s = new UnitSummary(l.info.name, l.info.loadState, l.info.activeState, l.info.subState, "", "");
+                UnitState s = new UnitState(l.info.name, l.info.loadState, l.info.activeState, l.info.subState, "", "", "");
                 batch.remove(l.info.name).forEach(f -> f.complete(s));
             }
             SystemdException missing = new SystemdException("systemd did not list the unit");
@@ -166,7 +166,7 @@ final class UnitReads {
         return v == null ? "" : String.valueOf(v.getValue());
     }
 
-    private List<UnitSummary> details(List<Listed> units) throws InterruptedException {
+    private List<UnitState> details(List<Listed> units) throws InterruptedException {
         DBusConnection c = connection.get();
         List<CompletableFuture<String>> freezer = new ArrayList<>();
         List<CompletableFuture<String>> result = new ArrayList<>();
@@ -183,10 +183,10 @@ final class UnitReads {
                 result.add(get(c, l.props, iface, "Result"));
             }
         }
-        List<UnitSummary> out = new ArrayList<>();
+        List<UnitState> out = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             SystemdManager.UnitInfo in = units.get(i).info;
-            out.add(new UnitSummary(in.name, in.loadState, in.activeState, in.subState, await(freezer.get(i)),
+            out.add(new UnitState(in.name, in.loadState, in.activeState, in.subState, await(freezer.get(i)), "",
                     await(result.get(i))));
         }
         return out;

@@ -41,16 +41,16 @@ final class ReconnectTest {
             }
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> states.contains(ConnectionState.DISCONNECTED));
             ExecutionException down = assertThrows(ExecutionException.class,
-                    () -> client.unitStatus("daemon.service").get(10, TimeUnit.SECONDS));
+                    () -> client.unitState("daemon.service").get(10, TimeUnit.SECONDS));
             assertInstanceOf(BusUnavailableException.class, down.getCause());
 
             try (PrivateSystemd second = PrivateSystemd.start(state)) {
                 Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> states.contains(ConnectionState.RECONNECTED));
                 assertEquals(List.of(ConnectionState.CONNECTED, ConnectionState.DISCONNECTED, ConnectionState.RECONNECTED),
                         states);
-                assertEquals("inactive", client.unitStatus("daemon.service").get(10, TimeUnit.SECONDS).activeState());
+                assertEquals("inactive", client.unitState("daemon.service").get(10, TimeUnit.SECONDS).activeState());
                 assertEquals(JobResult.DONE, client.startUnit("daemon.service", "replace").get(10, TimeUnit.SECONDS));
-                assertEquals("active", client.unitStatus("daemon.service").get(10, TimeUnit.SECONDS).activeState());
+                assertEquals("active", client.unitState("daemon.service").get(10, TimeUnit.SECONDS).activeState());
             }
         } finally {
             first.close();

@@ -69,7 +69,7 @@ final class SystemdClientTest {
     @Test
     void startUnit_oneshot_doneAndActive() throws Exception {
         assertEquals(JobResult.DONE, client.startUnit("ok.service", "replace").get(10, TimeUnit.SECONDS));
-        UnitStatus s = client.unitStatus("ok.service").get(10, TimeUnit.SECONDS);
+        UnitState s = client.unitState("ok.service").get(10, TimeUnit.SECONDS);
         assertEquals("active", s.activeState());
         assertEquals("exited", s.subState());
         assertEquals("loaded", s.loadState());
@@ -79,9 +79,9 @@ final class SystemdClientTest {
     @Test
     void startUnit_failingOneshot_failedThenResetFailedClearsIt() throws Exception {
         assertEquals(JobResult.FAILED, client.startUnit("fails.service", "replace").get(10, TimeUnit.SECONDS));
-        assertTrue(client.unitStatus("fails.service").get(10, TimeUnit.SECONDS).isFailed());
+        assertTrue(client.unitState("fails.service").get(10, TimeUnit.SECONDS).failed());
         client.resetFailedUnit("fails.service").get(10, TimeUnit.SECONDS);
-        assertEquals("inactive", client.unitStatus("fails.service").get(10, TimeUnit.SECONDS).activeState());
+        assertEquals("inactive", client.unitState("fails.service").get(10, TimeUnit.SECONDS).activeState());
     }
 
     @Test
@@ -92,8 +92,8 @@ final class SystemdClientTest {
     }
 
     @Test
-    void unitStatus_unknownUnit_notFound() throws Exception {
-        assertEquals("not-found", client.unitStatus("nope.service").get(10, TimeUnit.SECONDS).loadState());
+    void unitState_unknownUnit_notFound() throws Exception {
+        assertEquals("not-found", client.unitState("nope.service").get(10, TimeUnit.SECONDS).loadState());
     }
 
     @Test
@@ -179,10 +179,10 @@ final class SystemdClientTest {
     @Test
     void maskRuntime_unit_startRefusedUntilUnmasked() throws Exception {
         client.maskRuntime("maskme.service").get(10, TimeUnit.SECONDS);
-        assertEquals("masked", client.unitStatus("maskme.service").get(10, TimeUnit.SECONDS).loadState());
+        assertEquals("masked", client.unitState("maskme.service").get(10, TimeUnit.SECONDS).loadState());
         assertInstanceOf(UnitMaskedException.class, failure(client.startUnit("maskme.service", "replace")));
         client.unmaskRuntime("maskme.service").get(10, TimeUnit.SECONDS);
-        assertEquals("loaded", client.unitStatus("maskme.service").get(10, TimeUnit.SECONDS).loadState());
+        assertEquals("loaded", client.unitState("maskme.service").get(10, TimeUnit.SECONDS).loadState());
     }
 
     @Test
@@ -193,7 +193,7 @@ final class SystemdClientTest {
     }
 
     @Test
-    void unitSummaries_unitsInEveryState_sameAsSystemctlShowInTheOrderAsked() throws Exception {
+    void unitStates_unitsInEveryState_sameAsSystemctlShowInTheOrderAsked() throws Exception {
         assertEquals(JobResult.DONE, client.startUnit("sum-active.service", "replace").get(10, TimeUnit.SECONDS));
         assertEquals(JobResult.DONE, client.startUnit("sum.target", "replace").get(10, TimeUnit.SECONDS));
         assertEquals(JobResult.FAILED, client.startUnit("sum-failed.service", "replace").get(10, TimeUnit.SECONDS));
@@ -201,7 +201,7 @@ final class SystemdClientTest {
         try {
             List<String> units = List.of("sum-failed.service", "sum-active.service", "nope.service", "sum.target",
                     "sum-masked.service", "sum-idle.service");
-            List<UnitSummary> got = client.unitSummaries(units).get(10, TimeUnit.SECONDS);
+            List<UnitState> got = client.unitStates(units).get(10, TimeUnit.SECONDS);
             List<String> show = new java.util.ArrayList<>(List.of("show",
                     "--property=Id,LoadState,ActiveState,SubState,FreezerState,Result"));
             show.addAll(units);
@@ -212,7 +212,7 @@ final class SystemdClientTest {
                 for (String line : blocks[i].split("\n")) {
                     p.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
                 }
-                UnitSummary u = got.get(i);
+                UnitState u = got.get(i);
                 assertEquals(units.get(i), u.unit());
                 assertEquals(p.get("LoadState"), u.loadState(), u.unit());
                 assertEquals(p.get("ActiveState"), u.activeState(), u.unit());
@@ -255,7 +255,7 @@ final class SystemdClientTest {
         SystemdClient idle = SystemdClient.forAddress(systemd.busAddress(), Duration.ofSeconds(5));
         try {
             assertInstanceOf(BusUnavailableException.class, failure(idle.activeState("ok.service")));
-            assertInstanceOf(BusUnavailableException.class, failure(idle.unitSummaries(List.of("ok.service"))));
+            assertInstanceOf(BusUnavailableException.class, failure(idle.unitStates(List.of("ok.service"))));
         } finally {
             idle.close();
         }

@@ -92,8 +92,8 @@ final class TemplatesIntegrationTest {
                 """.formatted(res, log));
     }
 
-    private static UnitStatus status(String unit) throws Exception {
-        return client.unitStatus(unit).get(10, TimeUnit.SECONDS);
+    private static UnitState status(String unit) throws Exception {
+        return client.unitState(unit).get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -125,9 +125,9 @@ final class TemplatesIntegrationTest {
     void start_targetWithMountAndService_startsInOrderAndIsActive() throws Exception {
         String target = SystemdNames.servicesTarget("r-start");
         assertEquals(JobResult.DONE, client.startUnit(target, "replace").get(20, TimeUnit.SECONDS));
-        assertTrue(status(target).isActive());
-        assertTrue(status(SystemdNames.promoteService("r-start")).isActive());
-        assertTrue(status("r-start-mount.service").isActive());
+        assertTrue(status(target).active());
+        assertTrue(status(SystemdNames.promoteService("r-start")).active());
+        assertTrue(status("r-start-mount.service").active());
         assertEquals("running", status("r-start-app.service").subState());
         assertEquals(List.of("primary r-start", "mount r-start", "app-start r-start"), drbd.calls());
     }
@@ -138,7 +138,7 @@ final class TemplatesIntegrationTest {
         String target = SystemdNames.servicesTarget("r-lose");
         JobResult result = client.startUnit(target, "replace").get(20, TimeUnit.SECONDS);
         assertEquals(JobResult.DEPENDENCY, result);
-        UnitStatus promote = status(SystemdNames.promoteService("r-lose"));
+        UnitState promote = status(SystemdNames.promoteService("r-lose"));
         assertEquals("inactive", promote.activeState());
         assertFalse(promote.conditionResult(), "the promotion condition was skipped");
         assertEquals("inactive", status(target).activeState());
@@ -169,8 +169,8 @@ final class TemplatesIntegrationTest {
         drbd.clearCalls();
         client.stopUnit(target, "replace").get(20, TimeUnit.SECONDS);
         String escalate = SystemdNames.demoteOrEscalateService("r-escalate");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(escalate).isFailed());
-        assertTrue(status(SystemdNames.promoteService("r-escalate")).isFailed());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(escalate).failed());
+        assertTrue(status(SystemdNames.promoteService("r-escalate")).failed());
         List<String> calls = drbd.calls();
         assertEquals(2, calls.stream().filter(c -> c.equals("secondary --force r-escalate")).count(),
                 "forced once by the promote unit's stop and once by the escalation: " + calls);

@@ -1,18 +1,18 @@
 package io.reactord.ctl;
 
-import io.reactord.agent.control.DaemonClient;
-import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.status.DrbdSnapshot;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
-import io.reactord.agent.units.Systemctl;
-import io.reactord.agent.units.UnitState;
 import io.reactord.config.PromoterResource;
 import io.reactord.ctl.doctor.Doctor;
 import io.reactord.ctl.doctor.Finding;
 import io.reactord.ctl.snippets.DaemonReload;
 import io.reactord.ctl.support.ConfigOption;
 import io.reactord.events2.ResourceInfo;
+import io.reactord.systemd.Systemctl;
 import io.reactord.systemd.SystemdNames;
+import io.reactord.systemd.UnitState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,13 +66,13 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         boolean active = states.getOrDefault(DaemonReload.SERVICE, UnitState.unknown(DaemonReload.SERVICE)).active();
         boolean answers = false;
-        DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
+        ControlClient daemon = new ControlClient(cfg.socket(), Duration.ofSeconds(2));
         if (daemon.socketExists()) {
             try {
                 daemon.request(Map.of("cmd", "status"));
                 answers = true;
-            } catch (DaemonClient.DaemonException e) {
-                answers = e.kind() == DaemonClient.DaemonException.Kind.REFUSED;
+            } catch (ControlClient.DaemonException e) {
+                answers = e.kind() == ControlClient.DaemonException.Kind.REFUSED;
             }
         }
         DrbdSnapshot snap = resources.isEmpty() ? DrbdSnapshot.failed("no resources") : DrbdSnapshot.take(cfg.drbdsetup(), 3000);

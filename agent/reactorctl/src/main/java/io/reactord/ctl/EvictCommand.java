@@ -1,16 +1,16 @@
 package io.reactord.ctl;
 
-import io.reactord.agent.control.DaemonClient;
-import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.status.DrbdSnapshot;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
-import io.reactord.agent.units.Systemctl;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.FailureAction;
 import io.reactord.config.LoadResult;
 import io.reactord.config.PromoterResource;
 import io.reactord.ctl.evict.Evictor;
 import io.reactord.ctl.support.ConfigOption;
+import io.reactord.systemd.Systemctl;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +89,7 @@ public final class EvictCommand implements Callable<Integer> {
                 }
             }
         }
-        DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(5));
+        ControlClient daemon = new ControlClient(cfg.socket(), Duration.ofSeconds(5));
         Evictor ev = new Evictor(systemctl, () -> DrbdSnapshot.take(cfg.drbdsetup(), 3000), daemon, cfg.hostname(), out, sleeper);
         boolean ok = true;
         for (PromoterResource r : todo) {

@@ -1,10 +1,9 @@
 package io.reactord.ctl;
 
-import io.reactord.agent.control.DaemonClient;
-import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.status.DrbdSnapshot;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
-import io.reactord.agent.units.Systemctl;
 import io.reactord.config.NodeName;
 import io.reactord.config.PeersConfig;
 import io.reactord.config.ResourceName;
@@ -15,6 +14,7 @@ import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.DiskState;
 import io.reactord.events2.PeerDeviceInfo;
 import io.reactord.events2.ResourceInfo;
+import io.reactord.systemd.Systemctl;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,7 +110,7 @@ public final class MoveCommand implements Callable<Integer> {
             err.println("reactorctl move: '" + to + "' is not connected with UpToDate data; it could not take over (use --force to try anyway)");
             return ExitCodes.FAILURE;
         }
-        DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(5));
+        ControlClient daemon = new ControlClient(cfg.socket(), Duration.ofSeconds(5));
         Evictor ev = new Evictor(systemctl, () -> DrbdSnapshot.take(cfg.drbdsetup(), 3000), daemon, cfg.hostname(), out, sleeper);
         String primary = ev.primary(resource);
         if (to.equals(primary)) {
@@ -146,10 +146,10 @@ public final class MoveCommand implements Callable<Integer> {
         req.put("to", to);
         req.put("for_s", seconds);
         try {
-            new DaemonClient(cfg.socket(), Duration.ofSeconds(5)).request(req);
-        } catch (DaemonClient.DaemonException e) {
+            new ControlClient(cfg.socket(), Duration.ofSeconds(5)).request(req);
+        } catch (ControlClient.DaemonException e) {
             err.println("reactorctl move: " + Terminal.safe(e.getMessage()));
-            if (e.kind() == DaemonClient.DaemonException.Kind.UNREACHABLE) {
+            if (e.kind() == ControlClient.DaemonException.Kind.UNREACHABLE) {
                 return ExitCodes.DAEMON_UNREACHABLE;
             }
             return e.getMessage().startsWith("no such resource") ? ExitCodes.NOT_FOUND : ExitCodes.FAILURE;

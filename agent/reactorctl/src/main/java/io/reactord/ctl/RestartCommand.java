@@ -2,10 +2,10 @@ package io.reactord.ctl;
 
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
-import io.reactord.agent.units.Systemctl;
 import io.reactord.ctl.snippets.DaemonReload;
 import io.reactord.ctl.snippets.SnippetMoves;
 import io.reactord.ctl.support.ConfigOption;
+import io.reactord.systemd.Systemctl;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

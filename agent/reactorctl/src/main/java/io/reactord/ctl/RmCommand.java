@@ -2,9 +2,9 @@ package io.reactord.ctl;
 
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
-import io.reactord.agent.units.Systemctl;
 import io.reactord.ctl.snippets.SnippetMoves;
 import io.reactord.ctl.support.ConfigOption;
+import io.reactord.systemd.Systemctl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package io.reactord.ctl;
 
 import io.reactord.agent.control.status.Terminal;
-import io.reactord.agent.units.Systemctl;
 import io.reactord.ctl.status.LocalStatus;
 import io.reactord.ctl.support.ConfigOption;
+import io.reactord.systemd.Systemctl;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -44,7 +44,7 @@ class ArchitectureRulesTest {
 
     static {
         MAY_USE.put("promoter", Set.of("promoter"));
-        MAY_USE.put("node", Set.of("node", "promoter"));
+        MAY_USE.put("node", Set.of("node", "control", "promoter"));
         MAY_USE.put("control", Set.of("control", "promoter"));
         MAY_USE.put("reactord", Set.of("reactord", "node", "control", "promoter"));
         MAY_USE.put("reactorctl", Set.of("reactorctl", "node", "control", "promoter"));

@@ -1,6 +1,6 @@
 package io.reactord.ctl;
 
-import io.reactord.agent.units.Systemctl;
+import io.reactord.systemd.Systemctl;
 import io.reactord.systemd.harness.PrivateSystemd;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

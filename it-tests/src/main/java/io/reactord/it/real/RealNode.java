@@ -6,7 +6,7 @@ import io.reactord.it.UnitFault;
 import io.reactord.systemd.InstallUnits;
 import io.reactord.systemd.SystemdClient;
 import io.reactord.systemd.SystemdNames;
-import io.reactord.systemd.UnitStatus;
+import io.reactord.systemd.UnitState;
 import io.reactord.systemd.harness.Commands;
 import io.reactord.systemd.harness.PrivateSystemd;
 import java.io.IOException;
@@ -534,9 +534,9 @@ final class RealNode {
         units.add(SystemdNames.servicesTarget(config.resource()));
         units.addAll(ClusterConfig.START_UNITS);
         units.add(AGENT_UNIT);
-        List<CompletableFuture<UnitStatus>> fs = new ArrayList<>();
+        List<CompletableFuture<UnitState>> fs = new ArrayList<>();
         for (String u : units) {
-            fs.add(c == null ? CompletableFuture.completedFuture(null) : c.unitStatus(u));
+            fs.add(c == null ? CompletableFuture.completedFuture(null) : c.unitState(u));
         }
         for (int i = 0; i < units.size(); i++) {
             String key = i == 0 ? "target" : units.get(i);
@@ -545,7 +545,7 @@ final class RealNode {
                 v = "-";
             } else {
                 try {
-                    UnitStatus s = fs.get(i).get(1, TimeUnit.SECONDS);
+                    UnitState s = fs.get(i).get(1, TimeUnit.SECONDS);
                     v = s == null ? "-" : s.activeState();
                 } catch (Exception e) {
                     v = "unknown";

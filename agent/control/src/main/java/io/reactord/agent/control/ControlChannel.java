@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Requests to a reactord daemon over its control socket (docs/control-socket.md), as reactorctl sends them
- * ({@link DaemonClient}); the status report reads the daemon through
- * {@link io.reactord.agent.control.status.DaemonState#over}.
+ * ({@link ControlClient}); the status report reads the daemon through
+ * {@code io.reactord.agent.status.DaemonState#over} (agent/node).
  */
 public interface ControlChannel {
     /** The control socket's path, for messages. */
@@ -16,6 +16,6 @@ public interface ControlChannel {
     /** Whether there is a daemon to ask at all. */
     boolean socketExists();
 
-    /** Sends {@code request} and returns the answer object; a refusal or no answer is a {@link DaemonClient.DaemonException}. */
-    JsonNode request(Map<String, ?> request) throws DaemonClient.DaemonException;
+    /** Sends {@code request} and returns the answer object; a refusal or no answer is a {@link ControlClient.DaemonException}. */
+    JsonNode request(Map<String, ?> request) throws ControlClient.DaemonException;
 }

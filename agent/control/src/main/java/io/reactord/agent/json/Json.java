@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,18 +15,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
 import java.util.Map;
 
 /**
- * Reads one JSON value into a tree and writes a tree as compact JSON, with jackson-core's default limits (string and
- * number lengths) and a nesting limit of {@link #MAX_DEPTH} guarding against hostile input (a deeply nested value
- * is refused with an error, never a stack overflow). Thread-safe.
+ * The project's one JSON codec, on jackson-core's streaming parser and generator (no databind {@code ObjectMapper}: its
+ * start-up would cost a short-lived reactorctl more than the work). Reads one JSON value into a tree with jackson-core's
+ * default limits (string and number lengths) and a nesting limit of {@link #MAX_DEPTH} guarding against hostile input
+ * (a deeply nested value is refused with an error, never a stack overflow); writes a tree as compact JSON (the control
+ * protocol's and the journal's lines, jackson's escaping), and plain values — maps in their iteration order,
+ * collections, strings, numbers, booleans, enums, null — as compact JSON ({@link #write(Object)}: requests,
+ * {@code reactorctl status --json}) with a six-character escape (backslash, u, four lower-case hex digits) for
+ * control characters other than newline, carriage return and tab, and for U+2028/U+2029 (line breaks to JavaScript),
+ * a non-finite number as null. Thread-safe.
  */
 public final class Json {
     /** Deepest nesting of objects and arrays accepted by {@link #read}; every document this project reads is far flatter. */
     public static final int MAX_DEPTH = 64;
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** {@link #write(Object)}'s escaping. */
+    private static final CharacterEscapes PLAIN_ESCAPES = new PlainEscapes();
 
     private Json() {}
 
@@ -208,6 +222,82 @@ public final class Json {
             g.writeNumber(n.decimalValue());
         } else {
             g.writeNumber(n.doubleValue());
+        }
+    }
+
+    /** Plain values (see the class comment) as compact JSON; any other object as its string form. */
+    public static String write(Object value) {
+        if (value instanceof JsonNode n) {
+            return write(n);
+        }
+        StringWriter w = new StringWriter(256);
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            g.setCharacterEscapes(PLAIN_ESCAPES);
+            plain(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return w.toString();
+    }
+
+    private static void plain(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Integer || v instanceof Long) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Number n) {
+            if (n instanceof BigInteger || n instanceof BigDecimal || Double.isFinite(n.doubleValue())) {
+                g.writeNumber(String.valueOf(n));
+            } else {
+                g.writeNull();
+            }
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                plain(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof Collection<?> c) {
+            g.writeStartArray();
+            for (Object o : c) {
+                plain(g, o);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Enum<?> e) {
+            g.writeString(e.name());
+        } else if (v instanceof JsonNode n) {
+            write(g, n);
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+
+    /** Control characters but newline, carriage return and tab, and U+2028/U+2029, as six-character lower-case escapes. */
+    private static final class PlainEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        PlainEscapes() {
+            for (int c = 0; c < 0x20; c++) {
+                if (c != '\n' && c != '\r' && c != '\t') {
+                    ascii[c] = ESCAPE_CUSTOM;
+                }
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch < 0x20 || ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 }

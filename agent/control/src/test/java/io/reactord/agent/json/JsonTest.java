@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,25 @@ final class JsonTest {
             assertEquals(MAPPER.writeValueAsString(theirs), Json.write(ours), doc);
             assertEquals(ours, Json.read(Json.write(ours)), doc);
         }
+    }
+
+    @Test
+    void writePlain_escapesAndNumbers_pinnedBytes() throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("s", "a\"b\\c\n\r\t\u0001\u0008\u000c\u001f\u007f\u2028\u2029é●");
+        m.put("n", 12);
+        m.put("d", 1.5);
+        m.put("nan", Double.NaN);
+        m.put("b", true);
+        m.put("null", null);
+        m.put("list", Arrays.asList(1, "x", null, List.of()));
+        m.put("map", Map.of());
+        String json = Json.write((Object) m);
+        assertEquals("{\"s\":\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u0008\\u000c\\u001f\u007f\\u2028\\u2029é●\",\"n\":12,\"d\":1.5,"
+                + "\"nan\":null,\"b\":true,\"null\":null,\"list\":[1,\"x\",null,[]],\"map\":{}}", json);
+        Map<?, ?> back = MAPPER.readValue(json, Map.class);
+        assertEquals(m.get("s"), back.get("s"));
+        assertEquals("{\"a\":[]}", Json.write((Object) Map.of("a", List.of())));
     }
 
     @Test

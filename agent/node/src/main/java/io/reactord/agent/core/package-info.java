@@ -8,7 +8,8 @@
  * asynchronous work come back through the loop's executor.
  * <p>The {@code agent/node} module: this core with its ports, injected time ({@code time}), the state renderings
  * ({@code view}), replay on a virtual clock ({@code replay}) and the process basics both entry points share
- * ({@code runtime}: version, logging). It builds on {@code agent/promoter} only, never on the control protocol,
- * the daemon or reactorctl.
+ * ({@code runtime}: version, logging), and the status collector ({@code status}) both fill the status model with.
+ * It builds on {@code agent/promoter} and, for the status collector, {@code agent/control} (the model, its
+ * renderers and the client), never on the daemon or reactorctl.
  */
 package io.reactord.agent.core;

@@ -99,7 +99,7 @@ public final class ClusterRun {
                 if (b.length() > 1) {
                     b.append(',');
                 }
-                b.append(io.reactord.agent.json.JsonWriter.write(host)).append(':').append(body);
+                b.append(io.reactord.agent.json.Json.write((Object) host)).append(':').append(body);
             });
             out.println(b.append('}'));
         }

@@ -1,6 +1,5 @@
 package io.reactord.ctl.doctor;
 
-import io.reactord.agent.units.UnitState;
 import io.reactord.config.PromoterResource;
 import io.reactord.config.QuorumLossPolicy;
 import io.reactord.events2.ConnectionInfo;
@@ -10,6 +9,7 @@ import io.reactord.events2.DiskState;
 import io.reactord.events2.PeerDeviceInfo;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.systemd.SystemdNames;
+import io.reactord.systemd.UnitState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

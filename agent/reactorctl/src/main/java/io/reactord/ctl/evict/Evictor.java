@@ -1,12 +1,12 @@
 package io.reactord.ctl.evict;
 
-import io.reactord.agent.control.DaemonClient;
-import io.reactord.agent.control.status.DrbdSnapshot;
+import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.status.DrbdSnapshot;
 import io.reactord.agent.control.status.Terminal;
-import io.reactord.agent.units.Systemctl;
 import io.reactord.events2.ConnectionInfo;
 import io.reactord.events2.ResourceInfo;
 import io.reactord.events2.Role;
+import io.reactord.systemd.Systemctl;
 import io.reactord.systemd.SystemdNames;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ public final class Evictor {
 
     private final Systemctl sc;
     private final Supplier<DrbdSnapshot> drbd;
-    private final DaemonClient daemon;
+    private final ControlClient daemon;
     private final String me;
     private final PrintStream out;
     private final Sleeper sleeper;
@@ -35,7 +35,7 @@ public final class Evictor {
         void sleep(long ms) throws InterruptedException;
     }
 
-    public Evictor(Systemctl sc, Supplier<DrbdSnapshot> drbd, DaemonClient daemon, String me, PrintStream out, Sleeper sleeper) {
+    public Evictor(Systemctl sc, Supplier<DrbdSnapshot> drbd, ControlClient daemon, String me, PrintStream out, Sleeper sleeper) {
         this.sc = sc;
         this.drbd = drbd;
         this.daemon = daemon;
@@ -148,7 +148,7 @@ public final class Evictor {
             try {
                 daemon.request(Map.of("cmd", "enable", "resource", res));
                 out.println("  reactord manages " + res + " here again");
-            } catch (DaemonClient.DaemonException e) {
+            } catch (ControlClient.DaemonException e) {
                 out.println("  reactord did not take the enable request (" + Terminal.safe(e.getMessage()) + ")");
             }
         }
@@ -185,7 +185,7 @@ public final class Evictor {
         try {
             daemon.request(req);
             out.println("  reactord acknowledged the " + req.get("cmd"));
-        } catch (DaemonClient.DaemonException e) {
+        } catch (ControlClient.DaemonException e) {
             out.println("  reactord did not take the " + req.get("cmd") + " request (" + Terminal.safe(e.getMessage()) + "); using systemd only");
         }
     }

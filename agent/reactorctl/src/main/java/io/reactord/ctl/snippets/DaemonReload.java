@@ -1,7 +1,7 @@
 package io.reactord.ctl.snippets;
 
-import io.reactord.agent.units.Systemctl;
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.Systemctl;
+import io.reactord.systemd.UnitState;
 import java.util.List;
 import java.util.Map;
 

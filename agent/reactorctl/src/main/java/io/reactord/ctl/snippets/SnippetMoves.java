@@ -2,10 +2,10 @@ package io.reactord.ctl.snippets;
 
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
-import io.reactord.agent.units.Systemctl;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.LoadResult;
 import io.reactord.config.PromoterResource;
+import io.reactord.systemd.Systemctl;
 import io.reactord.systemd.SystemdNames;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -103,7 +103,7 @@ public final class SnippetMoves {
      * reload through systemd then makes the file change stick. Without a daemon nothing is sent.
      */
     public static void tellDaemon(ConfigFiles cfg, List<String> resources, String cmd, boolean now, PrintStream out) {
-        io.reactord.agent.control.DaemonClient d = new io.reactord.agent.control.DaemonClient(cfg.socket(), java.time.Duration.ofSeconds(5));
+        io.reactord.agent.control.ControlClient d = new io.reactord.agent.control.ControlClient(cfg.socket(), java.time.Duration.ofSeconds(5));
         if (!d.socketExists()) {
             return;
         }
@@ -118,7 +118,7 @@ public final class SnippetMoves {
                 try {
                     d.request(req);
                     out.println("reactord: " + cmd + (now ? " --now " : " ") + name);
-                } catch (io.reactord.agent.control.DaemonClient.DaemonException e) {
+                } catch (io.reactord.agent.control.ControlClient.DaemonException e) {
                     out.println("reactord did not take '" + cmd + " " + name + "': " + e.getMessage());
                 }
             }

@@ -1,14 +1,14 @@
 package io.reactord.ctl.status;
 
-import io.reactord.agent.control.DaemonClient;
-import io.reactord.agent.control.status.DaemonState;
-import io.reactord.agent.control.status.DrbdSnapshot;
-import io.reactord.agent.control.status.StatusCollector;
-import io.reactord.agent.control.status.StatusRun;
+import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.status.DaemonState;
+import io.reactord.agent.status.DrbdSnapshot;
+import io.reactord.agent.status.StatusCollector;
+import io.reactord.agent.status.StatusRun;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
-import io.reactord.agent.units.Systemctl;
 import io.reactord.ctl.ExitCodes;
+import io.reactord.systemd.Systemctl;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +40,8 @@ public final class LocalStatus {
         String drbdsetup = ConfigFiles.topLevel(main).getOrDefault("drbdsetup", "drbdsetup");
         FutureTask<DrbdSnapshot> drbd = background("reactorctl-drbd", () -> DrbdSnapshot.take(drbdsetup, DRBD_TIMEOUT_MS));
         ConfigFiles cfg = ConfigFiles.load(main);
-        DaemonClient daemon = new DaemonClient(cfg.socket(), Duration.ofSeconds(2));
-        StatusCollector collector = new StatusCollector(cfg, systemctl::show, () -> cfg.drbdsetup().equals(drbdsetup)
+        ControlClient daemon = new ControlClient(cfg.socket(), Duration.ofSeconds(2));
+        StatusCollector collector = new StatusCollector(cfg, systemctl, () -> cfg.drbdsetup().equals(drbdsetup)
                 ? StatusCollector.result(drbd) : DrbdSnapshot.take(cfg.drbdsetup(), DRBD_TIMEOUT_MS), DaemonState.over(daemon));
         StatusRun.Output o = StatusRun.run(collector, files, resources, verbose, json, terminal);
         out.print(o.stdout());

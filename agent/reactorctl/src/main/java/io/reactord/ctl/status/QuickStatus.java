@@ -1,6 +1,8 @@
 package io.reactord.ctl.status;
 
-import io.reactord.agent.control.SocketLines;
+import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.control.ReportAnswer;
+import io.reactord.agent.control.ReportRequest;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
 import java.io.IOException;
@@ -9,22 +11,22 @@ import java.net.StandardProtocolFamily;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code reactorctl status} without the command model: sends a {@code report} request and prints the text (or
  * JSON) the daemon rendered, exactly what the command would print; reads only the main file's top-level
- * {@code socket} line for it (no configuration parser, no JSON library, no child process). Without the daemon
+ * {@code socket} line for it (no configuration parser, no child process; the request and answer go through the one
+ * control client and codec, {@link ControlClient}, which load jackson-core's streaming classes only). Without the daemon
  * (or an older one) it gathers the report itself like the command. It understands only the common forms
  * ({@code status [-c FILE] [--json] [-v] [FILE…]}); anything else returns -1 and the full command runs.
  */
 public final class QuickStatus {
     private static final Path DEFAULT_MAIN = Path.of("/etc/reactord.toml");
     private static final Path DEFAULT_SOCKET = Path.of("/run/reactord/reactord.sock");
-    private static final long TIMEOUT_MS = 10_000;
-    private static final int MAX_ANSWER = 64 * 1024 * 1024;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /**
      * Set by the launcher on the run that writes the class-data archive: that run also goes the other way
      * (without output), so that the archive holds the classes of both, whichever way the first run went.
@@ -67,33 +69,23 @@ public final class QuickStatus {
         if (socket == null || !Files.exists(socket)) {
             return -1;
         }
-        String answer = exchange(socket, r.json(Terminal.detect().colour()));
-        Map<String, Object> a = answer == null ? null : FlatJson.parse(answer);
-        if (a == null || !Boolean.TRUE.equals(a.get("ok")) || !(a.get("stdout") instanceof String o)
-                || !(a.get("stderr") instanceof String e) || !(a.get("exit") instanceof Long code)) {
+        ReportAnswer a;
+        try {
+            a = new ControlClient(socket, TIMEOUT).report(r.report(Terminal.detect().colour()));
+        } catch (ControlClient.DaemonException | RuntimeException e) {
             return -1;
         }
-        out.print(o);
+        out.print(a.stdout());
         out.flush();
-        err.print(e);
+        err.print(a.stderr());
         err.flush();
-        return code.intValue();
+        return a.exit();
     }
 
     /** The parsed command line; {@code given} is the main file as typed, {@code main} its absolute form. */
     record Request(Path given, Path main, boolean json, boolean verbose, List<String> files) {
-        String json(boolean colour) {
-            StringBuilder b = new StringBuilder("{\"cmd\":\"report\",\"config\":");
-            FlatJson.quote(main.toString(), b);
-            b.append(",\"files\":[");
-            for (int i = 0; i < files.size(); i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                FlatJson.quote(files.get(i), b);
-            }
-            return b.append("],\"verbose\":").append(verbose).append(",\"json\":").append(json)
-                    .append(",\"colour\":").append(colour).append("}\n").toString();
+        ReportRequest report(boolean colour) {
+            return new ReportRequest(main, files, List.of(), verbose, json, colour);
         }
     }
 
@@ -138,39 +130,5 @@ public final class QuickStatus {
         }
         String s = ConfigFiles.topLevel(main).get("socket");
         return s == null ? DEFAULT_SOCKET : Path.of(s);
-    }
-
-    /** One request line, one answer line; null on any failure or after the timeout. */
-    private static String exchange(Path socket, String request) {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            Thread watchdog = new Watchdog(ch);
-            watchdog.setDaemon(true);
-            watchdog.start();
-            String answer = SocketLines.exchange(ch, socket, request, MAX_ANSWER);
-            watchdog.interrupt();
-            return answer;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** Closes the channel after the timeout (a plain class: a lambda would cost a bootstrap at start-up). */
-    private static final class Watchdog extends Thread {
-        private final SocketChannel ch;
-
-        Watchdog(SocketChannel ch) {
-            super("reactorctl-status-timeout");
-            this.ch = ch;
-        }
-
-        @Override
-        public void run() {
-            try {
-                Thread.sleep(TIMEOUT_MS);
-                ch.close();
-            } catch (InterruptedException | IOException e) {
-                // answered in time, or closed
-            }
-        }
     }
 }

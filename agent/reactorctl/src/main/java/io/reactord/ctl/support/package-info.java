@@ -1,6 +1,6 @@
 /**
  * What reactorctl's commands share beyond the agent packages they use ({@code io.reactord.agent.files},
- * {@code io.reactord.agent.units}, {@code io.reactord.agent.control}): the {@code -c/--config} option and
+ * {@code io.reactord.agent.control}, and {@code io.reactord.systemd}'s unit states and {@code Systemctl}): the {@code -c/--config} option and
  * {@link io.reactord.ctl.support.JournalAccess}, the journal through the daemon or, when it is down, from
  * its files.
  */

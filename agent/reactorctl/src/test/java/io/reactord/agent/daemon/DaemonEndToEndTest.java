@@ -362,7 +362,7 @@ final class DaemonEndToEndTest {
         sd.systemctl("mask", "--runtime", "e2e-m.service").orThrow();
         boolean frozen = sd.systemctl("freeze", "e2e-a.service").exitCode() == 0;
         String main = tmp.resolve("reactord.toml").toString();
-        io.reactord.agent.units.Systemctl systemctl = new io.reactord.agent.units.Systemctl(List.of("systemctl", "--user"),
+        io.reactord.systemd.Systemctl systemctl = new io.reactord.systemd.Systemctl(List.of("systemctl", "--user"),
                 sd.env(), 30_000);
 
         for (List<String> form : List.<List<String>>of(List.of(), List.of("--json"), List.of("r1"))) {

@@ -3,11 +3,11 @@ package io.reactord.ctl.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.reactord.agent.control.status.DrbdSnapshot;
-import io.reactord.agent.units.UnitState;
+import io.reactord.agent.status.DrbdSnapshot;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.PromoterResource;
 import io.reactord.events2.ResourceInfo;
+import io.reactord.systemd.UnitState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

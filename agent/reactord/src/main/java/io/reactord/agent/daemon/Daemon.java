@@ -419,7 +419,7 @@ public final class Daemon implements Signals.Actions {
         for (String unit : units) {
             String load;
             try {
-                load = systemd.unitStatus(unit).get(10, TimeUnit.SECONDS).loadState();
+                load = systemd.unitState(unit).get(10, TimeUnit.SECONDS).loadState();
             } catch (Exception e) {
                 continue;
             }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reactord.agent.json.Json;
 import io.reactord.agent.runtime.Version;
 import io.reactord.agent.control.ControlHandler;
-import io.reactord.agent.control.status.ActiveOn;
+import io.reactord.agent.status.ActiveOn;
 import io.reactord.agent.core.AgentCore;
 import io.reactord.agent.control.journal.JournalReader;
 import io.reactord.agent.control.journal.JournalRecord;

@@ -2,29 +2,28 @@ package io.reactord.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.reactord.agent.control.status.DaemonState;
-import io.reactord.agent.control.status.DaemonViews;
-import io.reactord.agent.control.status.DrbdSnapshot;
-import io.reactord.agent.control.status.StatusCollector;
-import io.reactord.agent.control.status.StatusRun;
+import io.reactord.agent.control.ReportAnswer;
+import io.reactord.agent.control.ReportRequest;
+import io.reactord.agent.status.DaemonState;
+import io.reactord.agent.status.DaemonViews;
+import io.reactord.agent.status.DrbdSnapshot;
+import io.reactord.agent.status.StatusCollector;
+import io.reactord.agent.status.StatusRun;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
-import io.reactord.agent.json.Json;
-import io.reactord.agent.units.Systemctl;
-import io.reactord.agent.units.UnitState;
 import io.reactord.events2.ResourceInfo;
-import io.reactord.systemd.UnitSummary;
+import io.reactord.systemd.DbusUnitStates;
+import io.reactord.systemd.Systemctl;
+import io.reactord.systemd.UnitState;
+import io.reactord.systemd.UnitStateSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,42 +49,36 @@ final class StatusReports {
         this.control = control;
     }
 
-    ObjectNode answer(JsonNode req) {
+    ObjectNode answer(JsonNode json) {
+        ReportRequest req = ReportRequest.of(json);
         Path mine = d.config().mainFile().toAbsolutePath().normalize();
-        if (req.path("config").isTextual() && !Path.of(req.path("config").asText()).toAbsolutePath().normalize().equals(mine)) {
+        if (req.config() != null && !req.config().toAbsolutePath().normalize().equals(mine)) {
             throw new IllegalArgumentException("this reactord runs with " + mine);
         }
         synchronized (cache) {
-            return render(req, cache.config(mine));
+            return render(req, cache.config(mine)).toJson();
         }
     }
 
-    private ObjectNode render(JsonNode req, ConfigFiles cfg) {
+    private ReportAnswer render(ReportRequest req, ConfigFiles cfg) {
         StatusCollector c = new StatusCollector(cfg, this::units, this::drbd, new Own(cfg.socket()));
-        StatusRun.Output o = StatusRun.run(c, strings(req.path("files")), strings(req.path("resources")),
-                req.path("verbose").asBoolean(false), req.path("json").asBoolean(false),
-                new Terminal(req.path("colour").asBoolean(false)));
-        return Json.object().put("ok", true).put("stdout", o.stdout()).put("stderr", o.stderr()).put("exit", o.exit());
+        StatusRun.Output o = StatusRun.run(c, req.files(), req.resources(), req.verbose(), req.json(), new Terminal(req.colour()));
+        return new ReportAnswer(o.stdout(), o.stderr(), o.exit());
     }
 
     /**
      * The units from this daemon's D-Bus connection (one {@code ListUnitsByNames} and a few property reads);
      * without a connection, or when that fails, from {@code systemctl show}, which may still reach the manager.
      */
-    private Map<String, UnitState> units(List<String> names) throws Systemctl.SystemctlException {
+    private Map<String, UnitState> units(List<String> names) throws UnitStateSource.Unreadable {
         try {
-            Map<String, UnitState> out = new LinkedHashMap<>();
-            for (UnitSummary u : d.systemd().unitSummaries(names).get(DaemonControl.LOOP_TIMEOUT_S, TimeUnit.SECONDS)) {
-                out.put(u.unit(), new UnitState(u.unit(), u.loadState(), u.activeState(), u.subState(), u.freezerState(), "",
-                        u.result()));
+            return new DbusUnitStates(d.systemd(), DaemonControl.LOOP_TIMEOUT_S).read(names);
+        } catch (UnitStateSource.Unreadable e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
             }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Systemctl.SystemctlException("interrupted");
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("status report: unit states over D-Bus failed ({}); asking systemctl", e.toString());
-            return Systemctl.fromEnvironment().show(names);
+            LOG.debug("status report: unit states over D-Bus failed ({}); asking systemctl", e.getMessage());
+            return Systemctl.fromEnvironment().read(names);
         }
     }
 
@@ -99,16 +92,6 @@ final class StatusReports {
         } catch (Exception e) {
             return DrbdSnapshot.failed("the event loop did not answer: " + e);
         }
-    }
-
-    private static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode s : n) {
-            if (s.isTextual()) {
-                out.add(s.asText());
-            }
-        }
-        return out;
     }
 
     /** This daemon's promoter state and journal for the report, read directly (no request to itself). */

@@ -44,7 +44,7 @@ public final class SystemdUnits implements UnitController {
                             if (r == io.reactord.systemd.JobResult.DONE) {
                                 return CompletableFuture.completedFuture(new JobOutcome(JobResult.DONE, as, true, ""));
                             }
-                            return client.unitStatus(SystemdNames.promoteService(resource)).handle((ps, err) ->
+                            return client.unitState(SystemdNames.promoteService(resource)).handle((ps, err) ->
                                     new JobOutcome(map(r), as, ps == null ? null : ps.conditionResult(),
                                             ps == null ? "" : "promote unit " + ps.activeState()));
                         }))

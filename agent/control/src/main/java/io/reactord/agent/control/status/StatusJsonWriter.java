@@ -1,7 +1,7 @@
 package io.reactord.agent.control.status;
 
-import io.reactord.agent.json.JsonWriter;
-import io.reactord.agent.units.UnitState;
+import io.reactord.agent.json.Json;
+import io.reactord.systemd.UnitState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class StatusJsonWriter {
             root.put(kind.key(), list);
         }
         root.put("reactord", reactord(r));
-        return JsonWriter.write(root);
+        return Json.write((Object) root);
     }
 
     /** One drbd-reactorctl promoter entry: {@code target} and {@code dependencies} are {name, status, freezer}. */
@@ -142,7 +142,7 @@ public final class StatusJsonWriter {
         m.put("units", units);
         m.put("unsupported", res.unsupported());
         m.put("drbd", drbd(res.drbd()));
-        m.put("promoter", res.promoter());
+        m.put("promoter", res.promoter() == null ? null : res.promoter().members());
         m.put("masked", res.masked());
         m.put("journal", res.journal());
         m.put("warnings", res.warnings());

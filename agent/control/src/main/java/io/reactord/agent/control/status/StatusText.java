@@ -2,7 +2,7 @@ package io.reactord.agent.control.status;
 
 import static io.reactord.agent.control.status.Terminal.safe;
 
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.UnitState;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -118,28 +118,23 @@ public final class StatusText {
     }
 
     /** State, reason, countdown to the next action, failure count and a move in progress (docs/control-socket.md). */
-    static String promoterLine(Map<String, Object> p) {
+    static String promoterLine(StatusModel.Promoter p) {
         StringBuilder sb = new StringBuilder();
-        sb.append(p.getOrDefault("state", "?"));
-        Object reason = p.get("reason");
-        if (reason != null) {
-            sb.append(" (").append(reason).append(')');
+        sb.append(p.state());
+        if (p.reason() != null) {
+            sb.append(" (").append(p.reason()).append(')');
         }
-        Object next = p.get("next_action_in_ms");
-        if (next instanceof Number n && n.longValue() >= 0) {
-            sb.append(", next action in ").append(String.format(java.util.Locale.ROOT, "%.1f s", n.doubleValue() / 1000));
+        if (p.nextActionInMs() != null && p.nextActionInMs() >= 0) {
+            sb.append(", next action in ").append(String.format(java.util.Locale.ROOT, "%.1f s", p.nextActionInMs() / 1000.0));
         }
-        Object failures = p.get("failures");
-        if (failures != null) {
-            sb.append(", failures ").append(failures);
-            Object max = p.get("max_failures");
-            if (max != null) {
-                sb.append('/').append(max);
+        if (p.failures() != null) {
+            sb.append(", failures ").append(p.failures());
+            if (p.maxFailures() != null) {
+                sb.append('/').append(p.maxFailures());
             }
         }
-        Object move = p.get("move_to");
-        if (move != null) {
-            sb.append(", moving to ").append(move);
+        if (p.moveTo() != null) {
+            sb.append(", moving to ").append(p.moveTo());
         }
         return sb.toString();
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reactord.agent.control.status.Terminal;
-import io.reactord.agent.units.UnitState;
+import io.reactord.systemd.UnitState;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ final class HostileNamesRenderingTest {
                 List.of("UpToDate"), List.of("0:Established"));
         StatusModel.Drbd drbd = new StatusModel.Drbd("Primary", true, false, List.of(), List.of("UpToDate"), List.of(peer));
         StatusModel.Resource r = new StatusModel.Resource("r" + ESC + "[1A", "node\r" + ESC + "[K", "alpha", units, List.of(),
-                drbd, Map.of("state", "ACTIVE", "reason", "peer " + evil), List.of(), List.of(), List.of("warn " + evil));
+                drbd, StatusModel.Promoter.of(Map.of("state", "ACTIVE", "reason", "peer " + evil)), List.of(), List.of(), List.of("warn " + evil));
         StatusModel report = new StatusModel("alpha", true, null,
                 List.of(new StatusModel.Snippet(Path.of("/etc/reactord.d/r" + ESC + ".toml"), false, List.of(r), List.of())),
                 List.of());
