@@ -3,8 +3,9 @@ package io.reactord.agent.core;
 import io.reactord.agent.promoter.PromoterSettings;
 import io.reactord.config.OcfEntry;
 import io.reactord.config.PromoterResource;
-import io.reactord.systemd.SystemdNames;
+import io.reactord.config.Runner;
 import io.reactord.systemd.OcfAgent;
+import io.reactord.systemd.SystemdNames;
 import io.reactord.systemd.UnitPlan;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,13 +25,13 @@ public final class SettingsMapper {
                 r.name(),
                 localNode,
                 SystemdNames.servicesTarget(r.name()),
-                r.runner() == io.reactord.config.Runner.SHELL ? r.start() : r.startUnits(),
-                PromoterSettings.Runner.valueOf(r.runner().name()),
+                r.runner() == Runner.SHELL ? r.start() : r.startUnits(),
+                r.runner(),
                 r.sleepBeforePromoteFactor(),
                 r.preferredNodes(),
-                PromoterSettings.PreferredNodesPolicy.valueOf(r.preferredNodesPolicy().name()),
-                PromoterSettings.QuorumLossPolicy.valueOf(r.onQuorumLoss().name()),
-                PromoterSettings.DiskDetachPolicy.valueOf(r.onDiskDetach().name()),
+                r.preferredNodesPolicy(),
+                r.onQuorumLoss(),
+                r.onDiskDetach(),
                 fencingConfigured,
                 r.fencingPromoteDelay(),
                 r.stopServicesOnExit(),

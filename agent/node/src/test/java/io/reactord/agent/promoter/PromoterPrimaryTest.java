@@ -1,13 +1,13 @@
 package io.reactord.agent.promoter;
 
-import io.reactord.events2.DiskState;
-import io.reactord.events2.Role;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.reactord.agent.promoter.PromoterSettings.DiskDetachPolicy;
-import io.reactord.agent.promoter.PromoterSettings.PreferredNodesPolicy;
-import io.reactord.agent.promoter.PromoterSettings.QuorumLossPolicy;
+import io.reactord.config.DiskDetachPolicy;
+import io.reactord.config.PreferredNodesPolicy;
+import io.reactord.config.QuorumLossPolicy;
+import io.reactord.events2.DiskState;
+import io.reactord.events2.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,8 @@ package io.reactord.agent.promoter;
 
 import static io.reactord.agent.promoter.DecisionJournal.lower;
 
+import io.reactord.config.PreferredNodesPolicy;
+
 /**
  * What a {@link Promoter} makes of the first complete DRBD state and its target's ActiveState: adopt a
  * running Primary without any command (frozen when it has no quorum in freeze mode), stop a target that
@@ -64,7 +66,7 @@ final class Adoption {
 
     /** The most preferred connected UpToDate peer preferred over this node under policy always, or null. */
     private static String betterPlaced(PromoterSettings s, ResourceView view) {
-        if (s.preferredNodesPolicy() != PromoterSettings.PreferredNodesPolicy.ALWAYS) {
+        if (s.preferredNodesPolicy() != PreferredNodesPolicy.ALWAYS) {
             return null;
         }
         String best = null;

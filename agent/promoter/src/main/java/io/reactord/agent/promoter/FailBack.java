@@ -1,5 +1,6 @@
 package io.reactord.agent.promoter;
 
+import io.reactord.config.PreferredNodesPolicy;
 import io.reactord.events2.Role;
 import java.util.HashSet;
 import java.util.Set;
@@ -59,7 +60,7 @@ final class FailBack {
 
     /** The most preferred armed peer that is more preferred than this node and UpToDate now, or null. */
     String candidate(PromoterSettings s, ResourceView view) {
-        if (s.preferredNodesPolicy() != PromoterSettings.PreferredNodesPolicy.ALWAYS || s.preferredNodes().isEmpty()) {
+        if (s.preferredNodesPolicy() != PreferredNodesPolicy.ALWAYS || s.preferredNodes().isEmpty()) {
             return null;
         }
         int mine = s.preferredIndex(s.localNode());

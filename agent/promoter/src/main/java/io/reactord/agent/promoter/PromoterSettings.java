@@ -1,5 +1,9 @@
 package io.reactord.agent.promoter;
 
+import io.reactord.config.DiskDetachPolicy;
+import io.reactord.config.PreferredNodesPolicy;
+import io.reactord.config.QuorumLossPolicy;
+import io.reactord.config.Runner;
 import java.time.Duration;
 import java.util.List;
 
@@ -53,18 +57,6 @@ public record PromoterSettings(
         Duration startSettle,
         Duration startTimeout,
         String refused) {
-
-    /** How the resource's services are run. */
-    public enum Runner { SYSTEMD, SHELL }
-
-    /** When {@code preferred-nodes} applies: only on start, or also to fail back. */
-    public enum PreferredNodesPolicy { ALWAYS, START_ONLY }
-
-    /** {@code on-quorum-loss}. */
-    public enum QuorumLossPolicy { SHUTDOWN, FREEZE }
-
-    /** {@code on-disk-detach}. */
-    public enum DiskDetachPolicy { IGNORE, FAIL_OVER }
 
     public static final Duration DEFAULT_FENCING_PROMOTE_DELAY = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_FAILURES = 5;

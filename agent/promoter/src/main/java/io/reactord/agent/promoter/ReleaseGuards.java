@@ -2,7 +2,9 @@ package io.reactord.agent.promoter;
 
 import static io.reactord.agent.promoter.DecisionJournal.lower;
 
-import io.reactord.agent.promoter.PromoterSettings.QuorumLossPolicy;
+import io.reactord.config.DiskDetachPolicy;
+import io.reactord.config.QuorumLossPolicy;
+import io.reactord.config.Runner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +59,7 @@ final class ReleaseGuards {
 
     /** Whether quorum loss freezes the services rather than stopping them. */
     static boolean freezes(PromoterSettings s) {
-        return s.onQuorumLoss() == QuorumLossPolicy.FREEZE && s.runner() == PromoterSettings.Runner.SYSTEMD;
+        return s.onQuorumLoss() == QuorumLossPolicy.FREEZE && s.runner() == Runner.SYSTEMD;
     }
 
     /**
@@ -74,7 +76,7 @@ final class ReleaseGuards {
                     ? new Verdict(Action.FREEZE, null, "quorum lost: freezing the services", "quorum:no, on-quorum-loss freeze", notes)
                     : new Verdict(Action.STOP, null, "quorum lost", "quorum:no, on-quorum-loss shutdown", notes);
         }
-        if (s.onDiskDetach() == PromoterSettings.DiskDetachPolicy.FAIL_OVER) {
+        if (s.onDiskDetach() == DiskDetachPolicy.FAIL_OVER) {
             for (VolumeView v : view.volumes()) {
                 if (v.client() || !Disks.isDetached(v.disk())) {
                     continue;

@@ -1,6 +1,6 @@
 package io.reactord.agent.promoter;
 
-import io.reactord.agent.promoter.PromoterSettings.QuorumLossPolicy;
+import io.reactord.config.QuorumLossPolicy;
 import java.time.Duration;
 
 /**

@@ -2,10 +2,10 @@ package io.reactord.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reactord.agent.json.Json;
-import io.reactord.agent.promoter.PromoterSettings.QuorumLossPolicy;
+import io.reactord.config.QuorumLossPolicy;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 

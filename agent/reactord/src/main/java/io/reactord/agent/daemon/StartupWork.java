@@ -1,7 +1,7 @@
 package io.reactord.agent.daemon;
 
-import io.reactord.agent.promoter.PromoterSettings.QuorumLossPolicy;
 import io.reactord.config.PromoterResource;
+import io.reactord.config.QuorumLossPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
