@@ -360,6 +360,7 @@ public final class AgentCore {
     private void execute(String res, Command c) {
         long now = scheduler.clock().millis();
         if (c instanceof Command.Journal) {
+            DecisionLog.log(((Command.Journal) c).entry());
             journal.append(((Command.Journal) c).entry());
         } else if (c instanceof Command.ScheduleTimer) {
             TimerId id = ((Command.ScheduleTimer) c).id();

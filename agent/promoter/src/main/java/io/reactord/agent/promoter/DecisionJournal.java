@@ -4,17 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The log and journal side of one {@link Promoter} step: transitions and notes are logged at once and
- * collected, then {@link #finish} interleaves one {@link Command.Journal} per decision with the commands
- * that decision issued. Notes repeating the previous one are not journaled again until a transition.
+ * The journal side of one {@link Promoter} step: transitions and notes are collected, then {@link #finish}
+ * interleaves one {@link Command.Journal} per decision with the commands that decision issued (the loop logs each
+ * record as it executes it). Notes repeating the previous one are not journaled again until a transition.
  */
 final class DecisionJournal {
-    private static final Logger LOG = LoggerFactory.getLogger(Promoter.class);
-
     private final List<Pending> pending = new ArrayList<>();
     private String lastNote;
 
@@ -24,32 +20,23 @@ final class DecisionJournal {
     }
 
     /** A state change, already checked against the table; {@code index} is the count of commands issued so far. */
-    void transition(String resource, PromoterState from, PromoterState to, String reason, String guard, Severity severity, int index) {
-        String line = resource + ": " + from + " -> " + to + " (" + reason + ")";
-        switch (severity) {
-            case INFO -> LOG.info(line);
-            case WARN -> LOG.warn(line);
-            case ERROR -> LOG.error(line);
-            default -> throw new IllegalArgumentException("severity " + severity);
-        }
+    void transition(PromoterState from, PromoterState to, String reason, String guard, Severity severity, int index) {
         lastNote = null;
         pending.add(new Pending(from, to, guard, reason, severity, index));
     }
 
     /** A decision that does not change state (deduplicated while it repeats). */
-    void note(String resource, PromoterState state, String reason, String guard, int index) {
+    void note(PromoterState state, String reason, String guard, int index) {
         if (reason.equals(lastNote)) {
             return;
         }
         lastNote = reason;
-        LOG.info("{}: {} ({})", resource, reason, state);
         pending.add(new Pending(state, state, guard, reason, Severity.INFO, index));
     }
 
     /** A warning that does not change state (always journaled). */
-    void warnNote(String resource, PromoterState state, String reason, String guard, int index) {
+    void warnNote(PromoterState state, String reason, String guard, int index) {
         lastNote = reason;
-        LOG.warn("{}: {}", resource, reason);
         pending.add(new Pending(state, state, guard, reason, Severity.WARN, index));
     }
 

@@ -488,7 +488,7 @@ public final class Promoter {
         if (from == PromoterState.STARTING) {
             cancelTimer(TimerId.Kind.START_WATCH);
         }
-        journal.transition(settings.resource(), from, to, reason, guard, severity, out.size());
+        journal.transition(from, to, reason, guard, severity, out.size());
         state = to;
         stateSinceMs = now;
         if (to == PromoterState.FAILED) {
@@ -499,11 +499,11 @@ public final class Promoter {
 
     /** Journals a decision that does not change state (deduplicated while it repeats). */
     void note(String reason, String guard) {
-        journal.note(settings.resource(), state, reason, guard, out.size());
+        journal.note(state, reason, guard, out.size());
     }
 
     void warnNote(String reason, String guard) {
-        journal.warnNote(settings.resource(), state, reason, guard, out.size());
+        journal.warnNote(state, reason, guard, out.size());
     }
 
     /** A command in one line, for the journal. */

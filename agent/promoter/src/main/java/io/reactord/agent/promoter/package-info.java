@@ -8,7 +8,7 @@
  * {@code QuorumLossPolicy}, {@code DiskDetachPolicy}), never the parser, the configuration's loading or systemd
  * (node's core maps the configuration onto its settings). It performs no I/O and reads no clock: the caller passes the time with every input.
  * <p>This package is the whole of the {@code agent/promoter} module, whose pom declares only
- * {@code events2-parser} and {@code config} (and slf4j for {@code DecisionJournal}'s log lines); its
+ * {@code events2-parser} and {@code config} (node's core logs its decisions); its
  * tests drive it on node's virtual clock and so live in {@code agent/node}.
  */
 package io.reactord.agent.promoter;
