@@ -1,6 +1,7 @@
 package io.reactord.ctl;
 
 import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.control.ControlRequest;
 import io.reactord.agent.status.DrbdSnapshot;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
@@ -69,7 +70,7 @@ public final class DoctorCommand implements Callable<Integer> {
         ControlClient daemon = new ControlClient(cfg.socket(), Duration.ofSeconds(2));
         if (daemon.socketExists()) {
             try {
-                daemon.request(Map.of("cmd", "status"));
+                daemon.request(new ControlRequest.Status(null));
                 answers = true;
             } catch (ControlClient.DaemonException e) {
                 answers = e.kind() == ControlClient.DaemonException.Kind.REFUSED;

@@ -1,6 +1,7 @@
 package io.reactord.ctl;
 
 import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.control.ControlRequest;
 import io.reactord.agent.status.DrbdSnapshot;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
@@ -18,9 +19,7 @@ import io.reactord.systemd.Systemctl;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -140,13 +139,8 @@ public final class MoveCommand implements Callable<Integer> {
 
     /** {@code --local}: hands the move to this node's daemon only, as a peer does when the moving node asks it. */
     private int local(ConfigFiles cfg, long seconds) {
-        Map<String, Object> req = new LinkedHashMap<>();
-        req.put("cmd", "move");
-        req.put("resource", resource);
-        req.put("to", to);
-        req.put("for_s", seconds);
         try {
-            new ControlClient(cfg.socket(), Duration.ofSeconds(5)).request(req);
+            new ControlClient(cfg.socket(), Duration.ofSeconds(5)).request(new ControlRequest.Move(resource, to, seconds));
         } catch (ControlClient.DaemonException e) {
             err.println("reactorctl move: " + Terminal.safe(e.getMessage()));
             if (e.kind() == ControlClient.DaemonException.Kind.UNREACHABLE) {

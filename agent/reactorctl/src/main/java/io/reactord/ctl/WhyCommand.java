@@ -2,7 +2,7 @@ package io.reactord.ctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.control.ControlRequest;
 import io.reactord.ctl.support.JournalAccess;
 import io.reactord.agent.control.journal.JournalReader;
 import io.reactord.agent.control.journal.JournalRecord;
@@ -52,7 +52,7 @@ public final class WhyCommand implements Callable<Integer> {
         JournalAccess ja = JournalAccess.of(config, socket, stateDir);
         JsonNode r;
         try {
-            r = ja.ask(ControlClient.request("why").put("resource", resource));
+            r = ja.ask(new ControlRequest.Why(resource));
         } catch (IOException e) {
             return fromFile(ja, e.getMessage());
         }

@@ -18,4 +18,9 @@ public interface ControlChannel {
 
     /** Sends {@code request} and returns the answer object; a refusal or no answer is a {@link ControlClient.DaemonException}. */
     JsonNode request(Map<String, ?> request) throws ControlClient.DaemonException;
+
+    /** Sends a typed request; as {@link #request(Map)}. */
+    default JsonNode request(ControlRequest request) throws ControlClient.DaemonException {
+        return request(request.toMap());
+    }
 }

@@ -53,17 +53,27 @@ public final class ControlClient implements ControlChannel {
         this.timeout = timeout;
     }
 
-    /** A new request object with {@code cmd} set. */
-    public static ObjectNode request(String cmd) {
-        return Json.object().put("cmd", cmd);
-    }
-
     /**
      * Sends {@code req} to the daemon at {@code socket} and returns its answer as it came, refusals included; waits as
      * long as the daemon takes.
      *
      * @throws IOException when the daemon cannot be reached or the answer is not JSON
      */
+    public static JsonNode call(Path socket, ControlRequest req) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            return Json.read(exchange(ch, socket, Json.write(req.toMap()) + "\n"));
+        }
+    }
+
+    /**
+     * A raw request object with {@code cmd} set, for probes and tests that must send what no {@link ControlRequest}
+     * allows (unknown commands, hostile members); reactorctl sends typed requests only.
+     */
+    public static ObjectNode request(String cmd) {
+        return Json.object().put("cmd", cmd);
+    }
+
+    /** As {@link #call(Path, ControlRequest)} with a raw request object (see {@link #request(String)}). */
     public static JsonNode call(Path socket, ObjectNode req) throws IOException {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             return Json.read(exchange(ch, socket, Json.write(req) + "\n"));

@@ -18,8 +18,13 @@ import java.util.Map;
  * @param colour    whether the caller's terminal takes colour
  */
 public record ReportRequest(Path config, List<String> files, List<String> resources, boolean verbose, boolean json,
-        boolean colour) {
+        boolean colour) implements ControlRequest {
     public static final String CMD = "report";
+
+    @Override
+    public String cmd() {
+        return CMD;
+    }
 
     public ReportRequest {
         files = List.copyOf(files);
@@ -27,6 +32,7 @@ public record ReportRequest(Path config, List<String> files, List<String> resour
     }
 
     /** The request object as it goes on the wire (members in this order; {@code resources} only when given). */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cmd", CMD);

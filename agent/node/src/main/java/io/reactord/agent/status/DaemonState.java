@@ -2,8 +2,8 @@ package io.reactord.agent.status;
 
 import io.reactord.agent.control.ControlChannel;
 import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.control.ControlRequest;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,10 +48,8 @@ public interface DaemonState {
 
             @Override
             public Map<String, Map<String, Object>> resources() throws Unavailable {
-                Map<String, Object> req = new LinkedHashMap<>();
-                req.put("cmd", "status");
                 try {
-                    return DaemonViews.resources(channel.request(req));
+                    return DaemonViews.resources(channel.request(new ControlRequest.Status(null)));
                 } catch (ControlClient.DaemonException e) {
                     throw new Unavailable(e.getMessage());
                 }
@@ -59,12 +57,8 @@ public interface DaemonState {
 
             @Override
             public List<Object> journal(String resource, int limit) throws Unavailable {
-                Map<String, Object> req = new LinkedHashMap<>();
-                req.put("cmd", "journal");
-                req.put("resource", resource);
-                req.put("limit", limit);
                 try {
-                    return DaemonViews.records(channel.request(req));
+                    return DaemonViews.records(channel.request(new ControlRequest.Journal(resource, null, limit)));
                 } catch (ControlClient.DaemonException e) {
                     throw new Unavailable(e.getMessage());
                 }

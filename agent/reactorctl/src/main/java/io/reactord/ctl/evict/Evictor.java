@@ -1,6 +1,7 @@
 package io.reactord.ctl.evict;
 
 import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.control.ControlRequest;
 import io.reactord.agent.status.DrbdSnapshot;
 import io.reactord.agent.control.status.Terminal;
 import io.reactord.events2.ConnectionInfo;
@@ -9,8 +10,6 @@ import io.reactord.events2.Role;
 import io.reactord.systemd.Systemctl;
 import io.reactord.systemd.SystemdNames;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -146,7 +145,7 @@ public final class Evictor {
     public boolean unmask(String res) {
         if (daemon != null && daemon.socketExists()) {
             try {
-                daemon.request(Map.of("cmd", "enable", "resource", res));
+                daemon.request(new ControlRequest.Enable(res));
                 out.println("  reactord manages " + res + " here again");
             } catch (ControlClient.DaemonException e) {
                 out.println("  reactord did not take the enable request (" + Terminal.safe(e.getMessage()) + ")");
@@ -173,20 +172,13 @@ public final class Evictor {
             out.println("  reactord is not running; using systemd only");
             return;
         }
-        Map<String, Object> req = new LinkedHashMap<>();
-        req.put("cmd", wanted == null ? "evict" : "move");
-        req.put("resource", res);
-        if (wanted == null) {
-            req.put("keep_masked", keepMasked);
-        } else {
-            req.put("to", wanted);
-            req.put("for_s", delaySeconds);
-        }
+        ControlRequest req = wanted == null ? new ControlRequest.Evict(res, keepMasked)
+                : new ControlRequest.Move(res, wanted, delaySeconds);
         try {
             daemon.request(req);
-            out.println("  reactord acknowledged the " + req.get("cmd"));
+            out.println("  reactord acknowledged the " + req.cmd());
         } catch (ControlClient.DaemonException e) {
-            out.println("  reactord did not take the " + req.get("cmd") + " request (" + Terminal.safe(e.getMessage()) + "); using systemd only");
+            out.println("  reactord did not take the " + req.cmd() + " request (" + Terminal.safe(e.getMessage()) + "); using systemd only");
         }
     }
 }

@@ -108,19 +108,14 @@ public final class SnippetMoves {
             return;
         }
         for (String name : resources) {
-            {
-                java.util.Map<String, Object> req = new java.util.LinkedHashMap<>();
-                req.put("cmd", cmd);
-                req.put("resource", name);
-                if ("disable".equals(cmd)) {
-                    req.put("now", now);
-                }
-                try {
-                    d.request(req);
-                    out.println("reactord: " + cmd + (now ? " --now " : " ") + name);
-                } catch (io.reactord.agent.control.ControlClient.DaemonException e) {
-                    out.println("reactord did not take '" + cmd + " " + name + "': " + e.getMessage());
-                }
+            io.reactord.agent.control.ControlRequest req = "disable".equals(cmd)
+                    ? new io.reactord.agent.control.ControlRequest.Disable(name, now)
+                    : new io.reactord.agent.control.ControlRequest.Enable(name);
+            try {
+                d.request(req);
+                out.println("reactord: " + cmd + (now ? " --now " : " ") + name);
+            } catch (io.reactord.agent.control.ControlClient.DaemonException e) {
+                out.println("reactord did not take '" + cmd + " " + name + "': " + e.getMessage());
             }
         }
     }

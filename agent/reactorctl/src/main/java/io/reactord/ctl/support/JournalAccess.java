@@ -1,8 +1,8 @@
 package io.reactord.ctl.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reactord.agent.control.ControlClient;
+import io.reactord.agent.control.ControlRequest;
 import io.reactord.agent.control.journal.JournalReader;
 import io.reactord.agent.control.journal.JournalRecord;
 import io.reactord.config.ConfigLoader;
@@ -57,21 +57,14 @@ public final class JournalAccess {
     }
 
     /** Asks the daemon; throws IOException when it cannot be reached. */
-    public JsonNode ask(ObjectNode req) throws IOException {
+    public JsonNode ask(ControlRequest req) throws IOException {
         return ControlClient.call(socket, req);
     }
 
     /** Journal records from the daemon, or from the files when it is unreachable (then {@code fromFile} is set). */
     public Records records(String resource, Instant since, int limit) throws IOException {
-        ObjectNode req = ControlClient.request("journal").put("limit", limit);
-        if (resource != null) {
-            req.put("resource", resource);
-        }
-        if (since != null) {
-            req.put("since", since.toString());
-        }
         try {
-            JsonNode r = ask(req);
+            JsonNode r = ask(new ControlRequest.Journal(resource, since, limit));
             if (!r.path("ok").asBoolean()) {
                 throw new IllegalArgumentException(r.path("error").asText("request refused"));
             }

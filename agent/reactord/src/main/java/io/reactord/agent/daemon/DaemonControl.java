@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reactord.agent.json.Json;
 import io.reactord.agent.runtime.Version;
 import io.reactord.agent.control.ControlHandler;
+import io.reactord.agent.control.ControlRequest;
+import io.reactord.agent.control.ReportRequest;
 import io.reactord.agent.status.ActiveOn;
 import io.reactord.agent.core.AgentCore;
 import io.reactord.agent.control.journal.JournalReader;
@@ -15,12 +17,9 @@ import io.reactord.agent.promoter.PeerView;
 import io.reactord.agent.promoter.Promoter;
 import io.reactord.agent.promoter.VolumeView;
 import io.reactord.agent.view.StateJson;
-import io.reactord.config.NodeName;
-import io.reactord.config.ResourceName;
 import io.reactord.events2.ResourceInfo;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +32,6 @@ import java.util.function.Function;
  */
 final class DaemonControl implements ControlHandler {
     static final long LOOP_TIMEOUT_S = 5;
-    static final Duration DEFAULT_MOVE = Duration.ofMinutes(10);
-    static final Duration MAX_MOVE = Duration.ofDays(1);
 
     private final Daemon d;
     private final StatusReports reports;
@@ -45,64 +42,30 @@ final class DaemonControl implements ControlHandler {
     }
 
     @Override
-    public ObjectNode handle(JsonNode req) {
-        String cmd = req.path("cmd").asText();
-        switch (cmd) {
-            case "ping":
-                return ok().put("version", Version.get());
-            case "status":
-                return onLoop(core -> status(core, null));
-            case "resource": {
-                String only = resource(req);
-                return onLoop(core -> status(core, only));
-            }
-            case "report":
-                return reports.answer(req);
-            case "journal":
-                return journal(req.path("resource").isMissingNode() || req.path("resource").isNull() ? null : resource(req), req);
-            case "why":
-                return why(resource(req));
-            case "evict":
-                return steer(resource(req), new Input.Evict(req.path("keep_masked").asBoolean(false), null));
-            case "move": {
-                String to = req.path("to").asText("");
-                if (to.isEmpty()) {
-                    throw new IllegalArgumentException("move needs \"to\": a node name");
-                }
-                String badTo = NodeName.error(to);
-                if (badTo != null) {
-                    throw new IllegalArgumentException("\"to\": " + badTo);
-                }
-                long s = req.path("for_s").asLong(DEFAULT_MOVE.toSeconds());
-                if (s <= 0 || s > MAX_MOVE.toSeconds()) {
-                    throw new IllegalArgumentException("\"for_s\" must be 1.." + MAX_MOVE.toSeconds());
-                }
-                return steer(resource(req), new Input.Move(to, Duration.ofSeconds(s)));
-            }
-            case "disable":
-                return steer(resource(req), new Input.Disable(req.path("now").asBoolean(false)));
-            case "enable":
-                return steer(resource(req), new Input.Enable());
-            default:
-                throw new IllegalArgumentException("unknown cmd '" + printable(cmd)
-                        + "' (ping, status, resource, report, journal, why, evict, move, disable, enable)");
+    public ObjectNode handle(JsonNode json) {
+        ControlRequest req = ControlRequest.parse(json);
+        // Java 17 has no pattern switch over a sealed type: this chain names every permitted type of ControlRequest
+        // (ControlRequestTest lists them; the daemon tests send each over the socket)
+        if (req instanceof ControlRequest.Ping) {
+            return ok().put("version", Version.get());
+        } else if (req instanceof ControlRequest.Status st) {
+            return onLoop(core -> status(core, st.resource()));
+        } else if (req instanceof ReportRequest r) {
+            return reports.answer(r);
+        } else if (req instanceof ControlRequest.Journal j) {
+            return journal(j);
+        } else if (req instanceof ControlRequest.Why w) {
+            return why(w.resource());
+        } else if (req instanceof ControlRequest.Evict e) {
+            return steer(e.resource(), new Input.Evict(e.keepMasked(), null));
+        } else if (req instanceof ControlRequest.Move m) {
+            return steer(m.resource(), new Input.Move(m.to(), Duration.ofSeconds(m.forSeconds())));
+        } else if (req instanceof ControlRequest.Disable dis) {
+            return steer(dis.resource(), new Input.Disable(dis.now()));
+        } else if (req instanceof ControlRequest.Enable en) {
+            return steer(en.resource(), new Input.Enable());
         }
-    }
-
-    /** The request's {@code "resource"}: a text that follows {@link ResourceName}, else a clear error for the client. */
-    private static String resource(JsonNode req) {
-        JsonNode r = req.path("resource");
-        if (r.isMissingNode() || r.isNull() || r.isTextual() && r.asText().isEmpty()) {
-            throw new IllegalArgumentException("this request needs \"resource\"");
-        }
-        if (!r.isTextual()) {
-            throw new IllegalArgumentException("\"resource\" must be a string");
-        }
-        String bad = ResourceName.error(r.asText());
-        if (bad != null) {
-            throw new IllegalArgumentException(bad);
-        }
-        return r.asText();
+        throw new IllegalArgumentException("unhandled request " + req.cmd());
     }
 
     private ObjectNode onLoop(Function<AgentCore, ObjectNode> f) {
@@ -230,26 +193,15 @@ final class DaemonControl implements ControlHandler {
 
     /** The {@code journal} answer for one resource, for the daemon's own status report. */
     ObjectNode journalAnswer(String res, int limit) {
-        return journal(res, Json.object().put("limit", limit));
+        return journal(new ControlRequest.Journal(res, null, limit));
     }
 
-    private ObjectNode journal(String res, JsonNode req) {
-        Instant since = null;
-        if (req.path("since").isTextual()) {
-            try {
-                since = Instant.parse(req.path("since").asText());
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("\"since\" must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
-            }
-        }
-        int limit = req.path("limit").asInt(200);
-        if (limit < 0 || limit > 100_000) {
-            throw new IllegalArgumentException("\"limit\" must be 0..100000");
-        }
+    private ObjectNode journal(ControlRequest.Journal req) {
+        String res = req.resource();
         d.journal().flush();
         List<JournalRecord> recs;
         try {
-            recs = JournalReader.read(d.config().stateDir(), res, since, limit);
+            recs = JournalReader.read(d.config().stateDir(), res, req.since(), req.limit());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the journal: " + e.getMessage());
         }
@@ -266,7 +218,7 @@ final class DaemonControl implements ControlHandler {
         ObjectNode o = ok();
         o.set("resource", r);
         o.put("answer", answer[0]);
-        o.set("records", journal(res, Json.object().put("limit", 20)).get("records"));
+        o.set("records", journal(new ControlRequest.Journal(res, null, 20)).get("records"));
         return o;
     }
 

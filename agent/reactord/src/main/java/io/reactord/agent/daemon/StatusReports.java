@@ -1,6 +1,5 @@
 package io.reactord.agent.daemon;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reactord.agent.control.ReportAnswer;
 import io.reactord.agent.control.ReportRequest;
@@ -49,8 +48,7 @@ final class StatusReports {
         this.control = control;
     }
 
-    ObjectNode answer(JsonNode json) {
-        ReportRequest req = ReportRequest.of(json);
+    ObjectNode answer(ReportRequest req) {
         Path mine = d.config().mainFile().toAbsolutePath().normalize();
         if (req.config() != null && !req.config().toAbsolutePath().normalize().equals(mine)) {
             throw new IllegalArgumentException("this reactord runs with " + mine);
