@@ -147,7 +147,9 @@ public final class PrivateSystemd implements AutoCloseable {
         }
         PrivateSystemd sd = new PrivateSystemd(state, cgroups, p);
         try {
-            sd.awaitRunning(15_000);
+            // generous: with two CI runs and two busy loops on 2 cores (CI run 21) a manager once needed more than
+            // 15 s to open its bus; a boot that never comes up still fails here, with the manager's log
+            sd.awaitRunning(60_000);
         } catch (IOException | RuntimeException e) {
             sd.close();
             throw e;
