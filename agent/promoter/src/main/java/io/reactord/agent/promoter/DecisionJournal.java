@@ -13,16 +13,24 @@ import java.util.Locale;
 final class DecisionJournal {
     private final List<Pending> pending = new ArrayList<>();
     private String lastNote;
+    private boolean failureCounted;
 
     /** Starts a step: forgets the previous step's decisions. */
     void begin() {
         pending.clear();
+        failureCounted = false;
+    }
+
+    /** The next transition follows a failure counted toward {@code max-failures} (its journal record says so). */
+    void failureCounted() {
+        failureCounted = true;
     }
 
     /** A state change, already checked against the table; {@code index} is the count of commands issued so far. */
     void transition(PromoterState from, PromoterState to, String reason, String guard, Severity severity, int index) {
         lastNote = null;
-        pending.add(new Pending(from, to, guard, reason, severity, index));
+        pending.add(new Pending(from, to, guard, reason, severity, index, failureCounted));
+        failureCounted = false;
     }
 
     /** A decision that does not change state (deduplicated while it repeats). */
@@ -31,13 +39,13 @@ final class DecisionJournal {
             return;
         }
         lastNote = reason;
-        pending.add(new Pending(state, state, guard, reason, Severity.INFO, index));
+        pending.add(new Pending(state, state, guard, reason, Severity.INFO, index, false));
     }
 
     /** A warning that does not change state (always journaled). */
     void warnNote(PromoterState state, String reason, String guard, int index) {
         lastNote = reason;
-        pending.add(new Pending(state, state, guard, reason, Severity.WARN, index));
+        pending.add(new Pending(state, state, guard, reason, Severity.WARN, index, false));
     }
 
     /** The step's commands with each decision's journal record placed before the commands it issued. */
@@ -62,7 +70,7 @@ final class DecisionJournal {
                 }
             }
             result.add(new Command.Journal(new JournalEntry(now, resource, p.from, p.to, input.describe(),
-                    p.guard, p.reason, described, p.severity)));
+                    p.guard, p.reason, described, p.severity, p.failureCounted)));
             result.addAll(mine);
             from = end;
         }
@@ -99,5 +107,6 @@ final class DecisionJournal {
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private record Pending(PromoterState from, PromoterState to, String guard, String reason, Severity severity, int index) {}
+    private record Pending(PromoterState from, PromoterState to, String guard, String reason, Severity severity, int index,
+            boolean failureCounted) {}
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param reason the reason, as logged
  * @param commands the commands issued, described (may be empty)
  * @param severity how much it matters (the log level of its line)
+ * @param failureCounted whether this decision follows a failure counted toward {@code max-failures} (a failed start or
+ *     a start unit that failed); a host fault (systemd unreachable) is never counted
  */
 public record JournalEntry(
         long timeMs,
@@ -25,8 +27,15 @@ public record JournalEntry(
         String guard,
         String reason,
         List<String> commands,
-        Severity severity) {
+        Severity severity,
+        boolean failureCounted) {
     public JournalEntry {
         commands = List.copyOf(commands == null ? List.of() : commands);
+    }
+
+    /** A decision that follows no counted failure. */
+    public JournalEntry(long timeMs, String resource, PromoterState from, PromoterState to, String input, String guard,
+            String reason, List<String> commands, Severity severity) {
+        this(timeMs, resource, from, to, input, guard, reason, commands, severity, false);
     }
 }

@@ -246,6 +246,7 @@ public final class Promoter {
 
     void startFailed(String reason, String guard) {
         accounting.failure(now);
+        journal.failureCounted();
         int n = accounting.failures(now, settings);
         if (n >= settings.maxFailures()) {
             transition(PromoterState.FAILED, reason + "; " + n + " failures within " + human(settings.failureWindow())

@@ -127,6 +127,7 @@ final class StartSupervision {
         }
         if (failed && (isTarget || p.settings.units().contains(u.unit()))) {
             p.accounting.failure(p.now);
+            p.journal.failureCounted();
             p.accounting.release(p.now);
             int n = p.accounting.failures(p.now, p.settings);
             if (n >= p.settings.maxFailures()) {

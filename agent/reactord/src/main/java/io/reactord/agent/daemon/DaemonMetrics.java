@@ -112,7 +112,8 @@ final class DaemonMetrics implements AutoCloseable {
                 promoter.state(e.resource(), e.to().name());
                 if (e.from() == PromoterState.STARTING && e.to() == PromoterState.ACTIVE) {
                     promoter.promotionWin(e.resource());
-                } else if (e.from() == PromoterState.STARTING && (e.to() == PromoterState.BACKOFF || e.to() == PromoterState.FAILED)) {
+                } else if (e.from() == PromoterState.STARTING && (e.to() == PromoterState.BACKOFF || e.to() == PromoterState.FAILED)
+                        && e.failureCounted()) {
                     promoter.startFailure(e.resource());
                 } else if (e.to() == PromoterState.SHUT_DOWN) {
                     promoter.remove(e.resource());

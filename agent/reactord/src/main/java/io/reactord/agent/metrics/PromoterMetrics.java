@@ -64,7 +64,7 @@ public final class PromoterMetrics implements MultiCollector {
                 .help("Attempted starts that left the services target active on this node").labelNames("resource")
                 .withoutExemplars().register(registry);
         startFailures = Counter.builder().name("reactord_start_failures_total")
-                .help("Starts of the services target that failed (lost promotion races not counted)")
+                .help("Starts of the services target that failed (lost promotion races and host faults not counted)")
                 .labelNames("resource").withoutExemplars().register(registry);
         failover = Histogram.builder().name("reactord_failover_seconds")
                 .help("Time from a resource becoming promotable here to its services target being active")

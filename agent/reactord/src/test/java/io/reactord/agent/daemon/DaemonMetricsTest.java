@@ -137,4 +137,33 @@ final class DaemonMetricsTest {
         assertEquals(1, p.getCount());
         assertTrue(p.getSum() >= 1.0 && p.getSum() <= 30.0, "from the second edge (61.5 s), not the first: " + p.getSum());
     }
+
+    private double startFailures() {
+        for (MetricSnapshot s : pm.collect()) {
+            if (s.getMetadata().getName().equals("reactord_start_failures")) {
+                return s.getDataPoints().isEmpty() ? 0
+                        : ((io.prometheus.metrics.model.snapshots.CounterSnapshot) s).getDataPoints().get(0).getValue();
+            }
+        }
+        throw new AssertionError("no reactord_start_failures_total family");
+    }
+
+    @Test
+    void startFailures_hostFaultNotCounted_realFailureCounted() {
+        idleResource();
+        feed("change resource name:r0 may_promote:yes");
+        advance(2_000);
+        assertEquals(PromoterState.STARTING, core.promoters().get("r0").state());
+        startJob.complete(new JobOutcome(JobResult.UNREACHABLE, UnitActiveState.UNKNOWN, null, "bus gone"));
+        drain();
+        assertEquals(PromoterState.BACKOFF, core.promoters().get("r0").state());
+        assertEquals(0.0, startFailures(), "systemd unreachable is a host fault: the promoter counts no failure, nor does the metric");
+        advance(PromoterSettings.DEFAULT_BACKOFF_INITIAL.toMillis());
+        advance(2_000); // the promote sleep again
+        assertEquals(PromoterState.STARTING, core.promoters().get("r0").state());
+        startJob.complete(new JobOutcome(JobResult.FAILED, UnitActiveState.FAILED, null, "mount failed"));
+        drain();
+        assertEquals(PromoterState.BACKOFF, core.promoters().get("r0").state());
+        assertEquals(1.0, startFailures(), "a failed start is counted");
+    }
 }
