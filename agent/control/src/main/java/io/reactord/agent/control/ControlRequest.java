@@ -36,7 +36,7 @@ public sealed interface ControlRequest permits ControlRequest.Ping, ControlReque
         }
 
         public Map<String, Object> toMap() {
-            return wire(cmd());
+            return wire(cmd(), null);
         }
     }
 
@@ -47,7 +47,7 @@ public sealed interface ControlRequest permits ControlRequest.Ping, ControlReque
         }
 
         public Map<String, Object> toMap() {
-            return with(wire(cmd()), "resource", resource);
+            return wire(cmd(), resource);
         }
     }
 
@@ -64,10 +64,7 @@ public sealed interface ControlRequest permits ControlRequest.Ping, ControlReque
         }
 
         public Map<String, Object> toMap() {
-            Map<String, Object> m = with(wire(cmd()), "resource", resource);
-            with(m, "since", since == null ? null : since.toString());
-            m.put("limit", limit);
-            return m;
+            return wire(cmd(), resource, "since", since == null ? null : since.toString(), "limit", limit);
         }
     }
 
@@ -78,7 +75,7 @@ public sealed interface ControlRequest permits ControlRequest.Ping, ControlReque
         }
 
         public Map<String, Object> toMap() {
-            return with(wire(cmd()), "resource", resource);
+            return wire(cmd(), resource);
         }
     }
 
@@ -89,9 +86,7 @@ public sealed interface ControlRequest permits ControlRequest.Ping, ControlReque
         }
 
         public Map<String, Object> toMap() {
-            Map<String, Object> m = with(wire(cmd()), "resource", resource);
-            m.put("keep_masked", keepMasked);
-            return m;
+            return wire(cmd(), resource, "keep_masked", keepMasked);
         }
     }
 
@@ -115,10 +110,7 @@ public sealed interface ControlRequest permits ControlRequest.Ping, ControlReque
         }
 
         public Map<String, Object> toMap() {
-            Map<String, Object> m = with(wire(cmd()), "resource", resource);
-            m.put("to", to);
-            m.put("for_s", forSeconds);
-            return m;
+            return wire(cmd(), resource, "to", to, "for_s", forSeconds);
         }
     }
 
@@ -129,9 +121,7 @@ public sealed interface ControlRequest permits ControlRequest.Ping, ControlReque
         }
 
         public Map<String, Object> toMap() {
-            Map<String, Object> m = with(wire(cmd()), "resource", resource);
-            m.put("now", now);
-            return m;
+            return wire(cmd(), resource, "now", now);
         }
     }
 
@@ -142,7 +132,7 @@ public sealed interface ControlRequest permits ControlRequest.Ping, ControlReque
         }
 
         public Map<String, Object> toMap() {
-            return with(wire(cmd()), "resource", resource);
+            return wire(cmd(), resource);
         }
     }
 
@@ -200,15 +190,17 @@ public sealed interface ControlRequest permits ControlRequest.Ping, ControlReque
         }
     }
 
-    private static Map<String, Object> wire(String cmd) {
+    /** The wire form: {@code cmd}, then {@code resource} and the key/value pairs whose value is not null. */
+    private static Map<String, Object> wire(String cmd, String resource, Object... pairs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cmd", cmd);
-        return m;
-    }
-
-    private static Map<String, Object> with(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
+        if (resource != null) {
+            m.put("resource", resource);
+        }
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                m.put((String) pairs[i], pairs[i + 1]);
+            }
         }
         return m;
     }
