@@ -45,6 +45,7 @@ public final class SimServer implements AutoCloseable {
     private final ToolCommands commands;
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final Map<String, ServerSocket> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Thread> acceptors = new ConcurrentHashMap<>();
     private final Map<String, Set<Socket>> connections = new ConcurrentHashMap<>();
     private final long startNanos = System.nanoTime();
     private final long startVirtual;
@@ -156,6 +157,7 @@ public final class SimServer implements AutoCloseable {
         listeners.put(node, ss);
         Thread t = new Thread(() -> accept(node, ss), "sim-accept-" + node);
         t.setDaemon(true);
+        acceptors.put(node, t);
         t.start();
     }
 
@@ -163,9 +165,31 @@ public final class SimServer implements AutoCloseable {
         ServerSocket ss = listeners.remove(node);
         if (ss != null) {
             closeQuietly(ss);
+            awaitAcceptorGone(node);
         }
         for (Socket s : connections.getOrDefault(node, Set.of())) {
             closeQuietly(s);
+        }
+    }
+
+    /**
+     * Waits until the node's accept thread has left {@code accept}: until then the kernel's listening socket stays
+     * open (a thread blocked in accept holds it), and a tool that connects meanwhile would be served by a node that
+     * is already down instead of finding the port closed. On a busy machine that window was long enough for a
+     * tool started after the crash to get in.
+     */
+    private void awaitAcceptorGone(String node) {
+        Thread t = acceptors.remove(node);
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            LOG.warn("{}: the accept thread has not ended 30 s after its port was closed", node);
         }
     }
 
@@ -173,6 +197,10 @@ public final class SimServer implements AutoCloseable {
         while (!ss.isClosed()) {
             try {
                 Socket s = ss.accept();
+                if (ss.isClosed()) {
+                    closeQuietly(s); // accepted while the port was being closed: the node is gone, no answer
+                    return;
+                }
                 s.setTcpNoDelay(true);
                 connections.get(node).add(s);
                 Thread t = new Thread(() -> serve(node, s), "sim-" + node + "-" + s.getPort());
