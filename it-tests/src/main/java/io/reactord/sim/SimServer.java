@@ -44,8 +44,7 @@ public final class SimServer implements AutoCloseable {
     private final SimCluster cluster;
     private final ToolCommands commands;
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
-    private final Map<String, ServerSocket> listeners = new ConcurrentHashMap<>();
-    private final Map<String, Thread> acceptors = new ConcurrentHashMap<>();
+    private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
     private final Map<String, Set<Socket>> connections = new ConcurrentHashMap<>();
     private final long startNanos = System.nanoTime();
     private final long startVirtual;
@@ -154,18 +153,17 @@ public final class SimServer implements AutoCloseable {
         ss.setReuseAddress(true);
         ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         ports.put(node, ss.getLocalPort());
-        listeners.put(node, ss);
         Thread t = new Thread(() -> accept(node, ss), "sim-accept-" + node);
         t.setDaemon(true);
-        acceptors.put(node, t);
+        listeners.put(node, new Listener(ss, t));
         t.start();
     }
 
     private void unlisten(String node) {
-        ServerSocket ss = listeners.remove(node);
-        if (ss != null) {
-            closeQuietly(ss);
-            awaitAcceptorGone(node);
+        Listener l = listeners.remove(node);
+        if (l != null) {
+            closeQuietly(l.socket());
+            awaitAcceptorGone(node, l.acceptor());
         }
         for (Socket s : connections.getOrDefault(node, Set.of())) {
             closeQuietly(s);
@@ -178,9 +176,8 @@ public final class SimServer implements AutoCloseable {
      * is already down instead of finding the port closed. On a busy machine that window was long enough for a
      * tool started after the crash to get in.
      */
-    private void awaitAcceptorGone(String node) {
-        Thread t = acceptors.remove(node);
-        if (t == null || t == Thread.currentThread()) {
+    private static void awaitAcceptorGone(String node, Thread t) {
+        if (t == Thread.currentThread()) {
             return;
         }
         try {
@@ -343,4 +340,7 @@ public final class SimServer implements AutoCloseable {
             // closing anyway
         }
     }
+
+    /** A node's listening port and the thread accepting on it. */
+    private record Listener(ServerSocket socket, Thread acceptor) {}
 }
