@@ -3,15 +3,10 @@ package io.reactord.ctl;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
 import io.reactord.ctl.snippets.SnippetMoves;
-import io.reactord.ctl.support.ConfigOption;
-import io.reactord.systemd.Systemctl;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,26 +14,20 @@ import picocli.CommandLine.Parameters;
 @Command(name = "disable", mixinStandardHelpOptions = true,
         description = {"Disable snippets (NAME.toml becomes NAME.toml.disabled) and reload reactord.",
                 "The daemon no longer manages their resources; running services keep running unless --now."})
-public final class DisableCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOption config = new ConfigOption();
-
+public final class DisableCommand extends SnippetCommand {
     @Option(names = "--now", description = "also stop the resources' drbd-services@ targets (after the reload)")
     boolean now;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "snippets or promoter resource names")
     List<String> files = new ArrayList<>();
 
-    Systemctl systemctl = Systemctl.fromEnvironment();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-
     @Override
     public Integer call() {
-        ConfigFiles cfg = config.load();
-        Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.EITHER);
-        int[] failures = {0};
-        ex.unknown().forEach(u -> err.println("reactorctl disable: no such snippet or resource: " + u));
+        return run("disable", files, Snippets.Want.EITHER, "snippet or resource");
+    }
+
+    @Override
+    void act(ConfigFiles cfg, Snippets.Expansion ex, int[] failures) {
         SnippetMoves.tellDaemon(cfg, SnippetMoves.names(cfg, ex.files()), "disable", now, out);
         List<Path> done = SnippetMoves.disable(ex.files(), out, err, failures);
         if (!done.isEmpty()) {
@@ -50,7 +39,5 @@ public final class DisableCommand implements Callable<Integer> {
             ex.files().stream().filter(Snippets::isDisabled).forEach(all::add);
             SnippetMoves.stopTargets(cfg, all, systemctl, out, err, failures);
         }
-        out.flush();
-        return !ex.unknown().isEmpty() ? ExitCodes.NOT_FOUND : failures[0] > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 }

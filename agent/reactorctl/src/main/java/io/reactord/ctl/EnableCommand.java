@@ -3,15 +3,10 @@ package io.reactord.ctl;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
 import io.reactord.ctl.snippets.SnippetMoves;
-import io.reactord.ctl.support.ConfigOption;
-import io.reactord.systemd.Systemctl;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -21,24 +16,18 @@ import picocli.CommandLine.Parameters;
 @Command(name = "enable", mixinStandardHelpOptions = true,
         description = "Enable disabled snippets (NAME.toml.disabled back to NAME.toml, after checking it) and reload reactord;"
                 + " for enabled ones, clear FAILED and the fail counts in the running reactord.")
-public final class EnableCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOption config = new ConfigOption();
-
+public final class EnableCommand extends SnippetCommand {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "snippets or resource names; default: all disabled")
     List<String> files = new ArrayList<>();
 
-    Systemctl systemctl = Systemctl.fromEnvironment();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-
     @Override
     public Integer call() {
-        ConfigFiles cfg = config.load();
-        Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.EITHER);
+        return run("enable", files, Snippets.Want.EITHER, "snippet or resource");
+    }
+
+    @Override
+    void act(ConfigFiles cfg, Snippets.Expansion ex, int[] failures) {
         List<Path> targets = files.isEmpty() ? cfg.snippetFiles(true) : ex.files();
-        int[] failures = {0};
-        ex.unknown().forEach(u -> err.println("reactorctl enable: no such snippet or resource: " + u));
         List<String> names = SnippetMoves.names(cfg, targets);
         // resources already enabled: `enable` still clears FAILED and the fail counts in the daemon
         List<Path> enabled = files.isEmpty() ? cfg.snippetFiles(false)
@@ -50,7 +39,5 @@ public final class EnableCommand implements Callable<Integer> {
             SnippetMoves.tellDaemon(cfg, names, "enable", false, out);
         }
         SnippetMoves.tellDaemon(cfg, clear, "enable", false, out);
-        out.flush();
-        return !ex.unknown().isEmpty() ? ExitCodes.NOT_FOUND : failures[0] > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 }

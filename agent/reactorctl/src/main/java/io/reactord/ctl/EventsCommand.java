@@ -1,16 +1,15 @@
 package io.reactord.ctl;
 
-import io.reactord.config.ResourceName;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reactord.ctl.support.JournalAccess;
+import io.reactord.ctl.support.JournalOptions;
 import io.reactord.agent.control.journal.JournalRecord;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,14 +27,8 @@ public final class EventsCommand implements Callable<Integer> {
     @Option(names = {"-n", "--limit"}, description = "at most this many, the newest (0 = all; default: ${DEFAULT-VALUE})")
     int limit = 200;
 
-    @Option(names = {"-c", "--config"}, description = "main configuration file (default: ${DEFAULT-VALUE})")
-    Path config = Path.of("/etc/reactord.toml");
-
-    @Option(names = "--socket", description = "control socket (default: from the configuration)")
-    Path socket;
-
-    @Option(names = "--state-dir", description = "state directory holding the journal (default: from the configuration)")
-    Path stateDir;
+    @Mixin
+    JournalOptions where = new JournalOptions();
 
     @Option(names = "--json", description = "one JSON object per line")
     boolean json;
@@ -45,9 +38,7 @@ public final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String badName = resource == null ? null : ResourceName.error(resource);
-        if (badName != null) {
-            err.println("reactorctl events: " + badName);
+        if (ResourceArg.invalid("events", resource, err)) {
             return ExitCodes.USAGE;
         }
         Instant from;
@@ -61,7 +52,7 @@ public final class EventsCommand implements Callable<Integer> {
             err.println("reactorctl events: --limit must not be negative");
             return ExitCodes.USAGE;
         }
-        JournalAccess ja = JournalAccess.of(config, socket, stateDir);
+        JournalAccess ja = where.access();
         JournalAccess.Records recs;
         try {
             recs = ja.records(resource, from, limit);

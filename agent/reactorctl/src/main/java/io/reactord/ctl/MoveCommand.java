@@ -7,7 +7,6 @@ import io.reactord.agent.control.status.Terminal;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.config.NodeName;
 import io.reactord.config.PeersConfig;
-import io.reactord.config.ResourceName;
 import io.reactord.ctl.evict.Evictor;
 import io.reactord.ctl.evict.MovePeers;
 import io.reactord.ctl.support.ConfigOption;
@@ -59,9 +58,7 @@ public final class MoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String badName = resource == null ? null : ResourceName.error(resource);
-        if (badName != null) {
-            err.println("reactorctl move: " + badName);
+        if (ResourceArg.invalid("move", resource, err)) {
             return ExitCodes.USAGE;
         }
         String badNode = to == null ? null : NodeName.error(to);

@@ -4,15 +4,11 @@ import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
 import io.reactord.ctl.snippets.DaemonReload;
 import io.reactord.ctl.snippets.SnippetMoves;
-import io.reactord.ctl.support.ConfigOption;
 import io.reactord.systemd.Systemctl;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,19 +18,12 @@ import picocli.CommandLine.Parameters;
                 "Without FILE: restart reactord.service. With FILEs: disable and enable them again (the daemon",
                 "releases and re-adopts their resources); --with-targets also stops their targets in between,",
                 "so the resources may start on another node."})
-public final class RestartCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOption config = new ConfigOption();
-
+public final class RestartCommand extends SnippetCommand {
     @Option(names = "--with-targets", description = "stop the drbd-services@ targets too (they may start elsewhere)")
     boolean withTargets;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "snippets or promoter resource names")
     List<String> files = new ArrayList<>();
-
-    Systemctl systemctl = Systemctl.fromEnvironment();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
     public Integer call() {
@@ -48,10 +37,11 @@ public final class RestartCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
         }
-        ConfigFiles cfg = config.load();
-        Snippets.Expansion ex = Snippets.expand(cfg, files, Snippets.Want.ENABLED);
-        int[] failures = {0};
-        ex.unknown().forEach(u -> err.println("reactorctl restart: no such enabled snippet or resource: " + u));
+        return run("restart", files, Snippets.Want.ENABLED, "enabled snippet or resource");
+    }
+
+    @Override
+    void act(ConfigFiles cfg, Snippets.Expansion ex, int[] failures) {
         List<Path> disabled = SnippetMoves.disable(ex.files(), out, err, failures);
         if (!disabled.isEmpty()) {
             SnippetMoves.reload(systemctl, out, err, failures);
@@ -62,7 +52,5 @@ public final class RestartCommand implements Callable<Integer> {
                 SnippetMoves.reload(systemctl, out, err, failures);
             }
         }
-        out.flush();
-        return !ex.unknown().isEmpty() ? ExitCodes.NOT_FOUND : failures[0] > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 }

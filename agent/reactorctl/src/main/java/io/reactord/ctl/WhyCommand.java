@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reactord.agent.control.ControlRequest;
 import io.reactord.ctl.support.JournalAccess;
+import io.reactord.ctl.support.JournalOptions;
 import io.reactord.agent.control.journal.JournalReader;
 import io.reactord.agent.control.journal.JournalRecord;
-import io.reactord.config.ResourceName;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,14 +24,8 @@ public final class WhyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RESOURCE", description = "the DRBD resource")
     String resource;
 
-    @Option(names = {"-c", "--config"}, description = "main configuration file (default: ${DEFAULT-VALUE})")
-    Path config = Path.of("/etc/reactord.toml");
-
-    @Option(names = "--socket", description = "control socket (default: from the configuration)")
-    Path socket;
-
-    @Option(names = "--state-dir", description = "state directory holding the journal (default: from the configuration)")
-    Path stateDir;
+    @Mixin
+    JournalOptions where = new JournalOptions();
 
     @Option(names = "--json", description = "print the daemon's answer as JSON")
     boolean json;
@@ -44,12 +38,10 @@ public final class WhyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String badName = resource == null ? null : ResourceName.error(resource);
-        if (badName != null) {
-            err.println("reactorctl why: " + badName);
+        if (ResourceArg.invalid("why", resource, err)) {
             return ExitCodes.USAGE;
         }
-        JournalAccess ja = JournalAccess.of(config, socket, stateDir);
+        JournalAccess ja = where.access();
         JsonNode r;
         try {
             r = ja.ask(new ControlRequest.Why(resource));
@@ -92,7 +84,7 @@ public final class WhyCommand implements Callable<Integer> {
 
     private boolean configured() {
         try {
-            return io.reactord.agent.files.ConfigFiles.load(config).resources().containsKey(resource);
+            return io.reactord.agent.files.ConfigFiles.load(where.config()).resources().containsKey(resource);
         } catch (RuntimeException e) {
             return false;
         }
@@ -111,7 +103,7 @@ public final class WhyCommand implements Callable<Integer> {
         if (recs.isEmpty()) {
             if (!configured()) {
                 err.println("reactorctl why: " + resource + " is not configured: no promoter resource of that name in "
-                        + config + (java.nio.file.Files.exists(config) ? " or its snippets" : " (which does not exist)")
+                        + where.config() + (java.nio.file.Files.exists(where.config()) ? " or its snippets" : " (which does not exist)")
                         + ", and the journal has no record of it");
                 return ExitCodes.NOT_FOUND;
             }

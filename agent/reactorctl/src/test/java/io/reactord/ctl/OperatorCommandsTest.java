@@ -81,10 +81,15 @@ final class OperatorCommandsTest {
     private static <T extends Callable<Integer>> int run(T cmd, CtlFixture.Io io, String... args) {
         try {
             for (String f : List.of("systemctl", "out", "err", "sleeper")) {
-                java.lang.reflect.Field field;
-                try {
-                    field = cmd.getClass().getDeclaredField(f);
-                } catch (NoSuchFieldException e) {
+                java.lang.reflect.Field field = null;
+                for (Class<?> c = cmd.getClass(); c != null && field == null; c = c.getSuperclass()) {
+                    try {
+                        field = c.getDeclaredField(f); // the snippet commands inherit theirs from SnippetCommand
+                    } catch (NoSuchFieldException e) {
+                        // look in the superclass
+                    }
+                }
+                if (field == null) {
                     continue;
                 }
                 field.setAccessible(true);

@@ -44,20 +44,10 @@ final class SnippetCommandsTest {
         fx.snippet("db.toml", DB);
     }
 
-    private int run(Object cmd, String... args) {
-        if (cmd instanceof DisableCommand c) {
-            c.systemctl = systemctl;
-            c.out = io.o;
-            c.err = io.e;
-        } else if (cmd instanceof EnableCommand c) {
-            c.systemctl = systemctl;
-            c.out = io.o;
-            c.err = io.e;
-        } else if (cmd instanceof RestartCommand c) {
-            c.systemctl = systemctl;
-            c.out = io.o;
-            c.err = io.e;
-        }
+    private int run(SnippetCommand cmd, String... args) {
+        cmd.systemctl = systemctl;
+        cmd.out = io.o;
+        cmd.err = io.e;
         return new CommandLine(cmd).execute(fx.withConfig(args));
     }
 
