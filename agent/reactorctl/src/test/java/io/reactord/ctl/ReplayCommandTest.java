@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,23 +14,16 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code reactorctl replay} on hostile captures: the byte reader's limits, line ends and encodings. */
-final class ReplayCommandTest {
+final class ReplayCommandTest extends CapturedCtl {
     private static final int LIMIT = io.reactord.events2.LineFramer.DEFAULT_MAX_LINE;
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
     private int replayState(Path f) {
-        CommandLine cl = ReactorCtl.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute("replay", "--events", f.toString(), "--state", "--hostname", "alpha");
+        return run("replay", "--events", f.toString(), "--state", "--hostname", "alpha");
     }
 
     private static byte[] join(Object... parts) {
