@@ -38,13 +38,37 @@ final class UmhRunnerTest {
         return f;
     }
 
-    private static Map<String, String> common(String out) {
+    /** The variables of r0's volume 0 that device and peer-device rules both see. */
+    private static final String[] VOLUME_0 = {"DRBD_RES_NAME", "r0", "DRBD_MINOR", "1000", "DRBD_MINOR_0", "1000",
+        "DRBD_BACKING_DEV", "/dev/vg/r0", "DRBD_BACKING_DEV_0", "/dev/vg/r0", "DRBD_VOLUME", "0"};
+
+    /** What every command sees (the fixed variables and the rule's OUT), then {@code base} and {@code pairs}: name, value, ... */
+    private Map<String, String> expectedEnv(String[] base, String... pairs) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("HOME", "/");
         m.put("TERM", "Linux");
         m.put("PATH", "/sbin:/usr/sbin:/bin:/usr/bin");
-        m.put("OUT", out);
+        m.put("OUT", dir.resolve("env").toString());
+        for (String[] kv : new String[][] {base, pairs}) {
+            for (int i = 0; i < kv.length; i += 2) {
+                m.put(kv[i], kv[i + 1]);
+            }
+        }
         return m;
+    }
+
+    /** The environment a rule's command wrote to OUT after {@code change}, which runs it once, successfully. */
+    private Map<String, String> envAfter(String rule, String change) throws Exception {
+        UmhFixture f = fixture(rule);
+        assertEquals(1, f.feed(change));
+        UmhRun run = f.nextRun();
+        assertTrue(run.succeeded(), run.summary());
+        return env();
+    }
+
+    /** The environment the command wrote to OUT. */
+    private Map<String, String> env() throws java.io.IOException {
+        return UmhFixture.envFile(dir.resolve("env"));
     }
 
     @Test
@@ -59,88 +83,51 @@ final class UmhRunnerTest {
         assertEquals("r0", run.resource());
         assertEquals("Change", run.eventType());
         assertTrue(run.succeeded(), run.summary());
-        Map<String, String> expected = common(dir.resolve("env").toString());
-        expected.put("DRBD_RES_NAME", "r0");
-        expected.put("DRBD_OLD_ROLE", "Secondary");
-        expected.put("DRBD_NEW_ROLE", "Primary");
-        expected.put("DRBD_OLD_MAY_PROMOTE", "false");
-        expected.put("DRBD_NEW_MAY_PROMOTE", "false");
-        assertEquals(expected, UmhFixture.envFile(dir.resolve("env")));
+        assertEquals(expectedEnv(new String[] {"DRBD_RES_NAME", "r0"},
+                "DRBD_OLD_ROLE", "Secondary", "DRBD_NEW_ROLE", "Primary",
+                "DRBD_OLD_MAY_PROMOTE", "false", "DRBD_NEW_MAY_PROMOTE", "false"), env());
     }
 
     @Test
     void deviceRule_diskFails_minorBackingDevAndStates() throws Exception {
-        UmhFixture f = fixture("[[umh]]\n[[umh.device]]\ncommand = \"env > \\\"$OUT\\\"\"\nenv.OUT = \"@OUT@\"\n"
-                + "volume = 0\nold.disk-state = \"UpToDate\"\nnew.disk-state = { operator = \"NotEquals\", value = \"UpToDate\" }\n");
-        assertEquals(1, f.feed("change device name:r0 volume:0 minor:1000 backing_dev:/dev/vg/r0 disk:Failed client:no "
+        Map<String, String> env = envAfter("[[umh]]\n[[umh.device]]\ncommand = \"env > \\\"$OUT\\\"\"\nenv.OUT = \"@OUT@\"\n"
+                + "volume = 0\nold.disk-state = \"UpToDate\"\nnew.disk-state = { operator = \"NotEquals\", value = \"UpToDate\" }\n",
+                "change device name:r0 volume:0 minor:1000 backing_dev:/dev/vg/r0 disk:Failed client:no "
                 + "open:no quorum:yes size:1024 read:0 written:0 al-writes:0 bm-writes:0 upper-pending:0 lower-pending:0 "
-                + "al-suspended:no"));
-        assertTrue(f.nextRun().succeeded());
-        Map<String, String> expected = common(dir.resolve("env").toString());
-        expected.put("DRBD_RES_NAME", "r0");
-        expected.put("DRBD_MINOR", "1000");
-        expected.put("DRBD_MINOR_0", "1000");
-        expected.put("DRBD_BACKING_DEV", "/dev/vg/r0");
-        expected.put("DRBD_BACKING_DEV_0", "/dev/vg/r0");
-        expected.put("DRBD_VOLUME", "0");
-        expected.put("DRBD_OLD_DISK_STATE", "UpToDate");
-        expected.put("DRBD_NEW_DISK_STATE", "Failed");
-        expected.put("DRBD_OLD_CLIENT", "false");
-        expected.put("DRBD_NEW_CLIENT", "false");
-        expected.put("DRBD_OLD_QUORUM", "true");
-        expected.put("DRBD_NEW_QUORUM", "true");
-        expected.put("DRBD_OLD_OPEN", "false");
-        expected.put("DRBD_NEW_OPEN", "false");
-        assertEquals(expected, UmhFixture.envFile(dir.resolve("env")));
+                + "al-suspended:no");
+        assertEquals(expectedEnv(VOLUME_0,
+                "DRBD_OLD_DISK_STATE", "UpToDate", "DRBD_NEW_DISK_STATE", "Failed",
+                "DRBD_OLD_CLIENT", "false", "DRBD_NEW_CLIENT", "false",
+                "DRBD_OLD_QUORUM", "true", "DRBD_NEW_QUORUM", "true",
+                "DRBD_OLD_OPEN", "false", "DRBD_NEW_OPEN", "false"), env);
     }
 
     @Test
     void peerDeviceRule_peerDiskLost_peerVariables() throws Exception {
-        UmhFixture f = fixture("[[umh]]\n[[umh.peerdevice]]\ncommand = \"env > \\\"$OUT\\\"\"\nenv.OUT = \"@OUT@\"\n"
-                + "peer-node-id = 1\nvolume = 0\nnew.peer-disk-state = \"DUnknown\"\n");
-        assertEquals(1, f.feed("change peer-device name:r0 peer-node-id:1 conn-name:bravo volume:0 replication:Off "
-                + "peer-disk:DUnknown peer-client:no resync-suspended:no received:0 sent:0 out-of-sync:0 pending:0 unacked:0"));
-        assertTrue(f.nextRun().succeeded());
-        Map<String, String> expected = common(dir.resolve("env").toString());
-        expected.put("DRBD_RES_NAME", "r0");
-        expected.put("DRBD_MINOR", "1000");
-        expected.put("DRBD_MINOR_0", "1000");
-        expected.put("DRBD_BACKING_DEV", "/dev/vg/r0");
-        expected.put("DRBD_BACKING_DEV_0", "/dev/vg/r0");
-        expected.put("DRBD_VOLUME", "0");
-        expected.put("DRBD_PEER_NODE_ID", "1");
-        expected.put("DRBD_OLD_PEER_REPLICATION_STATE", "Established");
-        expected.put("DRBD_NEW_PEER_REPLICATION_STATE", "Off");
-        expected.put("DRBD_OLD_PEER_DISK_STATE", "UpToDate");
-        expected.put("DRBD_NEW_PEER_DISK_STATE", "DUnknown");
-        expected.put("DRBD_OLD_PEER_CLIENT", "false");
-        expected.put("DRBD_NEW_PEER_CLIENT", "false");
-        expected.put("DRBD_OLD_PEER_RESYNC_SUSPENDED", "false");
-        expected.put("DRBD_NEW_PEER_RESYNC_SUSPENDED", "false");
-        assertEquals(expected, UmhFixture.envFile(dir.resolve("env")));
+        Map<String, String> env = envAfter("[[umh]]\n[[umh.peerdevice]]\ncommand = \"env > \\\"$OUT\\\"\"\nenv.OUT = \"@OUT@\"\n"
+                + "peer-node-id = 1\nvolume = 0\nnew.peer-disk-state = \"DUnknown\"\n",
+                "change peer-device name:r0 peer-node-id:1 conn-name:bravo volume:0 replication:Off "
+                + "peer-disk:DUnknown peer-client:no resync-suspended:no received:0 sent:0 out-of-sync:0 pending:0 unacked:0");
+        assertEquals(expectedEnv(VOLUME_0, "DRBD_PEER_NODE_ID", "1",
+                "DRBD_OLD_PEER_REPLICATION_STATE", "Established", "DRBD_NEW_PEER_REPLICATION_STATE", "Off",
+                "DRBD_OLD_PEER_DISK_STATE", "UpToDate", "DRBD_NEW_PEER_DISK_STATE", "DUnknown",
+                "DRBD_OLD_PEER_CLIENT", "false", "DRBD_NEW_PEER_CLIENT", "false",
+                "DRBD_OLD_PEER_RESYNC_SUSPENDED", "false", "DRBD_NEW_PEER_RESYNC_SUSPENDED", "false"), env);
     }
 
     @Test
     void connectionRule_connectionLost_connectionVariables() throws Exception {
-        UmhFixture f = fixture("[[umh]]\n[[umh.connection]]\ncommand = \"env > \\\"$OUT\\\"\"\nenv.OUT = \"@OUT@\"\n"
+        Map<String, String> env = envAfter("[[umh]]\n[[umh.connection]]\ncommand = \"env > \\\"$OUT\\\"\"\nenv.OUT = \"@OUT@\"\n"
                 + "resource-name = \"r0\"\nold.connection-state = \"Connected\"\n"
-                + "new.connection-state.operator = \"NotEquals\"\nnew.connection-state.value = \"Connected\"\n");
-        assertEquals(1, f.feed("change connection name:r0 peer-node-id:1 conn-name:bravo connection:NetworkFailure "
-                + "role:Unknown congested:no ap-in-flight:0 rs-in-flight:0"));
-        assertTrue(f.nextRun().succeeded());
-        Map<String, String> expected = common(dir.resolve("env").toString());
-        expected.put("DRBD_RES_NAME", "r0");
-        expected.put("DRBD_PEER_NODE_ID", "1");
-        expected.put("DRBD_CSTATE", "NetworkFailure");
-        expected.put("DRBD_OLD_CONN_NAME", "bravo");
-        expected.put("DRBD_NEW_CONN_NAME", "bravo");
-        expected.put("DRBD_OLD_CONN_STATE", "Connected");
-        expected.put("DRBD_NEW_CONN_STATE", "NetworkFailure");
-        expected.put("DRBD_OLD_PEER_ROLE", "Primary");
-        expected.put("DRBD_NEW_PEER_ROLE", "Unknown");
-        expected.put("DRBD_OLD_CONGESTED", "false");
-        expected.put("DRBD_NEW_CONGESTED", "false");
-        assertEquals(expected, UmhFixture.envFile(dir.resolve("env")));
+                + "new.connection-state.operator = \"NotEquals\"\nnew.connection-state.value = \"Connected\"\n",
+                "change connection name:r0 peer-node-id:1 conn-name:bravo connection:NetworkFailure "
+                + "role:Unknown congested:no ap-in-flight:0 rs-in-flight:0");
+        assertEquals(expectedEnv(new String[] {"DRBD_RES_NAME", "r0", "DRBD_PEER_NODE_ID", "1"},
+                "DRBD_CSTATE", "NetworkFailure",
+                "DRBD_OLD_CONN_NAME", "bravo", "DRBD_NEW_CONN_NAME", "bravo",
+                "DRBD_OLD_CONN_STATE", "Connected", "DRBD_NEW_CONN_STATE", "NetworkFailure",
+                "DRBD_OLD_PEER_ROLE", "Primary", "DRBD_NEW_PEER_ROLE", "Unknown",
+                "DRBD_OLD_CONGESTED", "false", "DRBD_NEW_CONGESTED", "false"), env);
     }
 
     @Test
@@ -186,7 +173,7 @@ final class UmhRunnerTest {
                 + "env.PATH = \"/evil\"\nenv.DRBD_RES_NAME = \"mine\"\nnew.role = \"Primary\"\n");
         f.feed("change resource name:r0 role:Primary");
         assertTrue(f.nextRun().succeeded());
-        Map<String, String> env = UmhFixture.envFile(dir.resolve("env"));
+        Map<String, String> env = env();
         assertEquals("/sbin:/usr/sbin:/bin:/usr/bin", env.get("PATH"));
         assertEquals("mine", env.get("DRBD_RES_NAME"));
         assertNull(env.get("LC_ALL"));
