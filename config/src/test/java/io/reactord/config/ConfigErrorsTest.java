@@ -26,6 +26,12 @@ final class ConfigErrorsTest {
         return r.errors().get(0).toString();
     }
 
+    /** Loads a main file without snippets, {@code rest} after its first line; its first error as text, which names main.toml. */
+    private String mainError(String rest) {
+        Path main = Fixtures.write(dir, "main.toml", "snippets = \"" + dir.resolve("none") + "\"\n" + rest);
+        return Fixtures.LOADER.loadMain(main).errors().get(0).toString();
+    }
+
     private String prefix(int line) {
         return dir.resolve("x.toml") + ":" + line + ": ";
     }
@@ -186,10 +192,8 @@ final class ConfigErrorsTest {
 
     @Test
     void unknownMainKey_namesClosestMainKey() {
-        Path main = Fixtures.write(dir, "main.toml", "snippets = \"" + dir.resolve("none") + "\"\nstatistics-pol-interval = 5\n");
-        LoadResult r = Fixtures.LOADER.loadMain(main);
-        assertEquals(main + ":2: unknown key 'statistics-pol-interval'; did you mean 'statistics-poll-interval'?",
-                r.errors().get(0).toString());
+        assertEquals(dir.resolve("main.toml") + ":2: unknown key 'statistics-pol-interval'; did you mean 'statistics-poll-interval'?",
+                mainError("statistics-pol-interval = 5\n"));
     }
 
     @Test
@@ -208,10 +212,8 @@ final class ConfigErrorsTest {
 
     @Test
     void badLogLevel_isError() {
-        Path main = Fixtures.write(dir, "main.toml", "snippets = \"" + dir.resolve("none") + "\"\n[[log]]\nlevel = \"verbose\"\n");
-        LoadResult r = Fixtures.LOADER.loadMain(main);
-        assertEquals(main + ":3: 'level' must be one of trace, debug, info, warn, error, off, got \"verbose\"",
-                r.errors().get(0).toString());
+        assertEquals(dir.resolve("main.toml") + ":3: 'level' must be one of trace, debug, info, warn, error, off, got \"verbose\"",
+                mainError("[[log]]\nlevel = \"verbose\"\n"));
     }
 
     @Test
