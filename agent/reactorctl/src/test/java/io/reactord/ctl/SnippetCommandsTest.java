@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reactord.systemd.Systemctl;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * disable, enable and restart without systemd or a daemon: systemctl is a script that logs its arguments and
+ * disable, enable, restart and rm without systemd or a daemon: systemctl is a script that logs its arguments and
  * reports reactord.service active (so a reload is a {@code systemctl reload}); no control socket exists.
  */
 final class SnippetCommandsTest {
@@ -45,6 +47,13 @@ final class SnippetCommandsTest {
     }
 
     private int run(SnippetCommand cmd, String... args) {
+        cmd.systemctl = systemctl;
+        cmd.out = io.o;
+        cmd.err = io.e;
+        return new CommandLine(cmd).execute(fx.withConfig(args));
+    }
+
+    private int run(RmCommand cmd, String... args) {
         cmd.systemctl = systemctl;
         cmd.out = io.o;
         cmd.err = io.e;
@@ -113,5 +122,40 @@ final class SnippetCommandsTest {
                 calls().stream().map(c -> c.startsWith("--no-pager show") ? "--no-pager show" : c).toList());
         assertEquals(ExitCodes.NOT_FOUND, run(new RestartCommand(), "nosuch"));
         assertTrue(io.err().contains("reactorctl restart: no such enabled snippet or resource: nosuch"), io.err());
+    }
+
+    @Test
+    void rm_asksThenRemovesAndReloads() throws IOException {
+        RmCommand no = new RmCommand();
+        no.in = new ByteArrayInputStream("n\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(ExitCodes.OK, run(no, "db"), io.err());
+        assertTrue(io.out().contains("kept " + fx.snippets.resolve("db.toml")), io.out());
+        assertEquals(List.of(), calls());
+        RmCommand yes = new RmCommand();
+        yes.in = new ByteArrayInputStream("y\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(ExitCodes.OK, run(yes, "db"), io.err());
+        assertFalse(Files.exists(fx.snippets.resolve("db.toml")));
+        assertTrue(calls().contains("--no-pager reload reactord.service"), calls().toString());
+        assertEquals(ExitCodes.NOT_FOUND, run(new RmCommand(), "-f", "db"));
+        assertTrue(io.err().contains("reactorctl rm: no such snippet or resource: db"), io.err());
+    }
+
+    @Test
+    void rmDisabled_unknownIsNotFound_removalNeedsNoReload() throws IOException {
+        assertEquals(ExitCodes.NOT_FOUND, run(new RmCommand(), "--disabled", "-f", "db"));
+        assertTrue(io.err().contains("reactorctl rm: no such disabled snippet: db"), io.err());
+        fx.snippet("db.toml.disabled", DB);
+        assertEquals(ExitCodes.OK, run(new RmCommand(), "--disabled", "-f", "db"), io.err());
+        assertFalse(Files.exists(fx.snippets.resolve("db.toml.disabled")));
+        assertTrue(Files.exists(fx.snippets.resolve("db.toml")));
+        assertEquals(List.of(), calls());
+    }
+
+    @Test
+    void rm_reloadFails_failure() throws IOException {
+        Files.writeString(tmp.resolve("fail"), "");
+        assertEquals(ExitCodes.FAILURE, run(new RmCommand(), "-f", "db"));
+        assertFalse(Files.exists(fx.snippets.resolve("db.toml")));
+        assertTrue(io.err().contains("cannot reload reactord: "), io.err());
     }
 }
