@@ -3,22 +3,17 @@ package io.reactord.ctl;
 import io.reactord.agent.files.ConfigFiles;
 import io.reactord.agent.files.Snippets;
 import io.reactord.ctl.snippets.SnippetMoves;
-import io.reactord.ctl.support.ConfigOption;
-import io.reactord.systemd.Systemctl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,10 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rm", mixinStandardHelpOptions = true,
         description = {"Remove snippets, asking for each unless -f, then reload reactord.",
                 "A name means its enabled snippet, else its disabled one; --disabled: only the disabled one."})
-public final class RmCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOption config = new ConfigOption();
-
+public final class RmCommand extends SnippetCommand {
     @Option(names = {"-f", "--force"}, description = "do not ask")
     boolean force;
 
@@ -43,18 +35,16 @@ public final class RmCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "snippets or promoter resource names")
     List<String> files = new ArrayList<>();
 
-    Systemctl systemctl = Systemctl.fromEnvironment();
     InputStream in = System.in;
-    PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
     public Integer call() {
-        ConfigFiles cfg = config.load();
-        Snippets.Expansion ex = Snippets.expand(cfg, files, disabled ? Snippets.Want.DISABLED : Snippets.Want.EITHER);
-        int[] failures = {0};
-        ex.unknown().forEach(u -> err.println("reactorctl rm: no such " + (disabled ? "disabled snippet" : "snippet or resource")
-                + ": " + u));
+        return disabled ? run("rm", files, Snippets.Want.DISABLED, "disabled snippet")
+                : run("rm", files, Snippets.Want.EITHER, "snippet or resource");
+    }
+
+    @Override
+    void act(ConfigFiles cfg, Snippets.Expansion ex, int[] failures) {
         BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int removed = 0;
         boolean enabledRemoved = false;
@@ -76,8 +66,6 @@ public final class RmCommand implements Callable<Integer> {
         if (removed > 0 && enabledRemoved) {
             SnippetMoves.reload(systemctl, out, err, failures);
         }
-        out.flush();
-        return !ex.unknown().isEmpty() ? ExitCodes.NOT_FOUND : failures[0] > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
     private boolean ask(BufferedReader answers, String question) {

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 
 /**
- * What disable, enable and restart share: the configuration, the systemctl they reload through, the snippets
+ * What disable, enable, restart and rm share: the configuration, the systemctl they reload through, the snippets
  * or resources named on the command line (reported when unknown), and the exit code they end with.
  */
 abstract class SnippetCommand implements Callable<Integer> {

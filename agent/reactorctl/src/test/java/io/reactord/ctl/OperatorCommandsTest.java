@@ -84,7 +84,7 @@ final class OperatorCommandsTest {
                 java.lang.reflect.Field field = null;
                 for (Class<?> c = cmd.getClass(); c != null && field == null; c = c.getSuperclass()) {
                     try {
-                        field = c.getDeclaredField(f); // the snippet commands inherit theirs from SnippetCommand
+                        field = c.getDeclaredField(f); // the snippet commands inherit them from SnippetCommand
                     } catch (NoSuchFieldException e) {
                         // look in the superclass
                     }

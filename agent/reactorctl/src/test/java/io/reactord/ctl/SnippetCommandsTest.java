@@ -53,13 +53,6 @@ final class SnippetCommandsTest {
         return new CommandLine(cmd).execute(fx.withConfig(args));
     }
 
-    private int run(RmCommand cmd, String... args) {
-        cmd.systemctl = systemctl;
-        cmd.out = io.o;
-        cmd.err = io.e;
-        return new CommandLine(cmd).execute(fx.withConfig(args));
-    }
-
     private List<String> calls() throws IOException {
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
