@@ -43,4 +43,21 @@ final class StampsTest {
         assertEquals(-1, millis(s, "change resource name:r0 role:Primary"));
         assertEquals(-1, millis(s, " " + first + " change resource name:r0"));
     }
+
+    @Test
+    void millisOf_linesOfOneSecond_fractionAndOffsetReadEachTime_badOnesNeverRemembered() {
+        String first = "2025-03-14T10:21:07.482913+01:00";
+        List<String> stamps = List.of("2025-03-14T10:21:07.5+01:00", "2025-03-14T10:21:07.500001+01:00",
+                "2025-03-14T10:21:07Z", "2025-03-14T10:21:07.1-02:00", "2025-03-14T10:21:07.1+01:0x",
+                "2025-03-14T10:21:07.+01:00", "2025-03-14T10:21:07.9+01:00", "2025-02-29T12:00:00.1+00:00",
+                "2025-02-29T12:00:00.2+00:00", "2025-03-14T10:21:08.0+01:00", "2025-03-14T10:21:08.0+01:00",
+                "2025-03-14T10:21:07.7+01:00", "2025-03-14T24:00:00.0+01:00", "2025-03-14T24:00:00.0+01:00",
+                "2025-03-15T00:00:00.0+01:00", "2025-03-14T10:21:07.7+01:00");
+        Stamps s = new Stamps();
+        assertEquals(0, millis(s, first + " change resource name:r0"));
+        for (String t : stamps) {
+            assertEquals(reference(first, t), millis(s, t + " change device name:r0 volume:0"), t);
+            assertEquals(reference(first, t), millis(s, t + " change resource name:r0"), t + " again");
+        }
+    }
 }
