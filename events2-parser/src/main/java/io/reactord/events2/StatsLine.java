@@ -3,7 +3,6 @@ package io.reactord.events2;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -69,10 +68,6 @@ final class StatsLine {
     private final byte[] lastName = new byte[64];
     private int lastNameLength = -1;
     private byte[] b;
-    /** ASCII strings compared with lines lately and their bytes ({@link #same}), by hash, checked by identity. */
-    private static final int WORD_CACHE = 64;
-    private final String[] wordKeys = new String[WORD_CACHE];
-    private final byte[][] wordBytes = new byte[WORD_CACHE][];
 
     /** Applies {@code buf[start, stop)} when it is such a line; false (nothing changed) otherwise. */
     boolean apply(ClusterState s, byte[] buf, int start, int stop) {
@@ -438,7 +433,7 @@ final class StatsLine {
 
     /** True when pair k's state value is {@code word} (an ASCII word as printed): no lookup, no string. */
     private boolean is(int k, String word) {
-        return same(stateStart(k), to[k], word);
+        return Text.same(b, stateStart(k), to[k], word);
     }
 
     /** The state value of pair k, the canonical instance when it is a known word. */
@@ -490,43 +485,11 @@ final class StatsLine {
     }
 
     private boolean text(int k, String inTree) {
-        return inTree != null && same(stateStart(k), to[k], inTree);
+        return inTree != null && Text.same(b, stateStart(k), to[k], inTree);
     }
 
     private boolean number(int k, Integer inTree) {
         return inTree != null && inTree == Numbers.parse(b, stateStart(k), to[k]);
-    }
-
-    /**
-     * {@link Text#same} for the line's bytes {@code b[f, t)}: an ASCII string (the tree's state words and values)
-     * is compared with its bytes, remembered by the string's identity (the tree hands the same instances line
-     * after line), instead of char by char; any other string goes to {@link Text#same}. A line's non-ASCII byte
-     * never equals an ASCII string's, decoded or not, so the answers are the same.
-     */
-    private boolean same(int f, int t, String s) {
-        int h = s.hashCode() & (WORD_CACHE - 1);
-        byte[] w;
-        if (wordKeys[h] == s) {
-            w = wordBytes[h];
-        } else {
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) >= 0x80) {
-                    return Text.same(b, f, t, s);
-                }
-            }
-            w = s.getBytes(StandardCharsets.ISO_8859_1);
-            wordKeys[h] = s;
-            wordBytes[h] = w;
-        }
-        if (w.length != t - f) {
-            return false;
-        }
-        for (int i = 0; i < w.length; i++) {
-            if (b[f + i] != w[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int skip(int i, int end) {
