@@ -1,10 +1,10 @@
 package io.reactord.ctl;
 
+import io.reactord.agent.json.Json;
 import io.reactord.agent.runtime.Logging;
 import io.reactord.agent.promoter.PromoterSettings;
 import io.reactord.agent.replay.ReplayCli;
 import io.reactord.agent.replay.Replayer;
-import io.reactord.agent.view.CompactJson;
 import io.reactord.agent.view.StateJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (state) {
             try {
-                out.println(CompactJson.write(StateJson.resources(replayer.core().cluster().resources().values())));
+                out.println(Json.write(StateJson.resources(replayer.core().cluster().resources().values())));
             } catch (UncheckedIOException e) {
                 err.println("reactorctl replay: " + e.getCause().getMessage());
                 return ExitCodes.FAILURE;

@@ -1,9 +1,9 @@
 package io.reactord.agent.replay;
 
 import io.reactord.agent.core.JournalSink;
+import io.reactord.agent.json.Json;
 import io.reactord.agent.core.SettingsMapper;
 import io.reactord.agent.promoter.PromoterSettings;
-import io.reactord.agent.view.CompactJson;
 import io.reactord.config.ConfigLoader;
 import io.reactord.config.Diagnostic;
 import io.reactord.config.LoadResult;
@@ -56,7 +56,8 @@ public final class ReplayCli {
     public static Replayer run(Map<String, PromoterSettings> resources, InputStream in, PrintWriter out,
             Consumer<String> warnings) throws IOException {
         Replayer replayer = new Replayer(resources,
-                c -> out.println(CompactJson.decision(c.timeMs(), c.resource(), c.action(), c.unit(), c.reason())),
+                c -> out.println(Json.write(Json.object().put("time_ms", c.timeMs()).put("resource", c.resource())
+                        .put("action", c.action()).put("unit", c.unit()).put("reason", c.reason()))),
                 JournalSink.NONE);
         replayer.run(in, warnings);
         out.flush();
