@@ -20,7 +20,7 @@ final class Bytes {
             long w = (long) LONGS.get(b, i) ^ pattern;
             long t = (w - ONES) & ~w & HIGHS; // the lowest set bit marks the first zero byte exactly
             if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+                return i + firstMarked(t);
             }
         }
         for (; i < to; i++) {
@@ -29,5 +29,15 @@ final class Bytes {
             }
         }
         return -1;
+    }
+
+    /**
+     * The index (0 to 7) of the lowest byte whose high bit is set in {@code t}, which has no other bits than
+     * byte high bits and at least one: {@code Long.numberOfTrailingZeros(t) >>> 3} without the call that the
+     * C1 compiler (which {@code reactorctl} runs on) makes of it. The lowest bit, shifted to bit 0 of its byte,
+     * multiplies a constant whose byte {@code 7 - k} is {@code k} into the top byte.
+     */
+    static int firstMarked(long t) {
+        return (int) ((((t & -t) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 }

@@ -509,7 +509,7 @@ final class StatsLine {
             long w = (long) LONGS.get(c, i);
             long t = (w - BELOW_SPACE) & ~w & HIGHS; // the lowest set bit marks the first byte below 0x21
             if (t != 0) {
-                int j = i + (Long.numberOfTrailingZeros(t) >>> 3);
+                int j = i + Bytes.firstMarked(t);
                 return c[j] == ' ' ? j : -1;
             }
         }

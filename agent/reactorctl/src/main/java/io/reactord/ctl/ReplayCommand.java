@@ -1,6 +1,6 @@
 package io.reactord.ctl;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reactord.agent.json.Json;
 import io.reactord.agent.runtime.Logging;
 import io.reactord.agent.promoter.PromoterSettings;
 import io.reactord.agent.replay.ReplayCli;
@@ -87,10 +87,9 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (state) {
             try {
-                out.println(new ObjectMapper().writeValueAsString(
-                        StateJson.resources(replayer.core().cluster().resources().values())));
-            } catch (IOException e) {
-                err.println("reactorctl replay: " + e.getMessage());
+                out.println(Json.write(StateJson.resources(replayer.core().cluster().resources().values())));
+            } catch (UncheckedIOException e) {
+                err.println("reactorctl replay: " + e.getCause().getMessage());
                 return ExitCodes.FAILURE;
             }
         }

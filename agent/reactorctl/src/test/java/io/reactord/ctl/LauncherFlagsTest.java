@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/reactorctl} picks JVM flags per subcommand: fast start for short commands, full JIT for replay. */
+/** {@code bin/reactorctl} picks JVM flags per subcommand: C1 for all, a small heap for short commands and a larger one for replay. */
 final class LauncherFlagsTest {
     @TempDir
     Path tmp;
@@ -54,19 +54,19 @@ final class LauncherFlagsTest {
     }
 
     @Test
-    void launcher_replay_fullJitAndLargerHeap() throws Exception {
+    void launcher_replay_c1OnlyAndLargerHeap() throws Exception {
         String a = javaArgs("replay", "--events", "x", "--state");
-        assertFalse(a.contains("TieredStopAtLevel"), a);
-        assertTrue(a.contains("-XX:-TieredCompilation"), a);
-        assertTrue(a.contains("-Xmx512m"), a);
+        assertTrue(a.contains("-XX:TieredStopAtLevel=1"), a);
+        assertFalse(a.contains("TieredCompilation"), a);
+        assertTrue(a.contains("-Xmx512m") && !a.contains("-Xmx128m"), a);
         assertTrue(a.endsWith("io.reactord.ctl.CtlMain replay --events x --state"), a);
     }
 
     @Test
     void launcher_resourceNamedReplay_stillAShortCommand() throws Exception {
         String a = javaArgs("why", "replay");
-        assertTrue(a.contains("-XX:TieredStopAtLevel=1"), a);
-        assertTrue(javaArgs("-h").contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(a.contains("-XX:TieredStopAtLevel=1") && a.contains("-Xmx128m") && !a.contains("-Xmx512m"), a);
+        assertTrue(javaArgs("-h").contains("-Xmx128m"));
     }
 
     @Test

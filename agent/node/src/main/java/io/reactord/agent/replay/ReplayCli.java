@@ -1,7 +1,7 @@
 package io.reactord.agent.replay;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reactord.agent.core.JournalSink;
+import io.reactord.agent.json.Json;
 import io.reactord.agent.core.SettingsMapper;
 import io.reactord.agent.promoter.PromoterSettings;
 import io.reactord.config.ConfigLoader;
@@ -11,7 +11,6 @@ import io.reactord.config.PromoterResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,20 +55,10 @@ public final class ReplayCli {
      */
     public static Replayer run(Map<String, PromoterSettings> resources, InputStream in, PrintWriter out,
             Consumer<String> warnings) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        Replayer replayer = new Replayer(resources, c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("time_ms", c.timeMs());
-            m.put("resource", c.resource());
-            m.put("action", c.action());
-            m.put("unit", c.unit());
-            m.put("reason", c.reason());
-            try {
-                out.println(json.writeValueAsString(m));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, JournalSink.NONE);
+        Replayer replayer = new Replayer(resources,
+                c -> out.println(Json.write(Json.object().put("time_ms", c.timeMs()).put("resource", c.resource())
+                        .put("action", c.action()).put("unit", c.unit()).put("reason", c.reason()))),
+                JournalSink.NONE);
         replayer.run(in, warnings);
         out.flush();
         return replayer;

@@ -1,5 +1,8 @@
 package io.reactord.agent.replay;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,9 +16,20 @@ import java.time.format.DateTimeParseException;
  * more characters goes through {@link OffsetDateTime#parse}, so both accept the same stamps.
  */
 final class Stamps {
-    private Long firstMicros;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private long firstMicros;
+    private boolean stamped;
     private final byte[] lastDate = new byte[10];
     private long lastEpochDay = Long.MIN_VALUE;
+    /**
+     * The first 19 bytes of the last stamp read the fast way ({@code YYYY-MM-DDThh:mm:ss}, as two longs and
+     * three bytes) and their local second since the epoch: lines of one second (most of a busy stream)
+     * parse only their fraction and offset.
+     */
+    private long second0;
+    private long second1;
+    private int secondTail = -1;
+    private long lastLocalSecond;
 
     /** Milliseconds since the first stamped line, or -1 for a line {@code c[from, to)} without a stamp. */
     long millisOf(byte[] c, int from, int to) {
@@ -38,24 +52,30 @@ final class Stamps {
                 return -1;
             }
         }
-        if (firstMicros == null) {
+        if (!stamped) {
             firstMicros = micros;
+            stamped = true;
         }
         return Math.max(0, (micros - firstMicros) / 1000);
     }
 
     /** Epoch microseconds of {@code YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|±hh:mm)} in {@code c[from, to)}, else MIN_VALUE. */
     private long fast(byte[] c, int from, int to) {
-        if (c[from + 4] != '-' || c[from + 7] != '-' || c[from + 10] != 'T' || c[from + 13] != ':'
-                || c[from + 16] != ':') {
-            return Long.MIN_VALUE;
-        }
-        long day = epochDay(c, from);
-        int h = two(c, from + 11);
-        int m = two(c, from + 14);
-        int s = two(c, from + 17);
-        if (day == Long.MIN_VALUE || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59) {
-            return Long.MIN_VALUE;
+        long w0 = (long) LONGS.get(c, from);
+        long w1 = (long) LONGS.get(c, from + 8);
+        int tail = (c[from + 16] & 0xff) | (c[from + 17] & 0xff) << 8 | (c[from + 18] & 0xff) << 16;
+        long local;
+        if (tail == secondTail && w0 == second0 && w1 == second1) {
+            local = lastLocalSecond; // the same 19 bytes as the last stamp: already checked and read
+        } else {
+            local = localSecond(c, from);
+            if (local == Long.MIN_VALUE) {
+                return Long.MIN_VALUE;
+            }
+            second0 = w0;
+            second1 = w1;
+            secondTail = tail;
+            lastLocalSecond = local;
         }
         int i = from + 19;
         long frac = 0;
@@ -89,8 +109,23 @@ final class Stamps {
         } else {
             return Long.MIN_VALUE;
         }
-        long seconds = day * 86_400L + h * 3600L + m * 60L + s - offset;
-        return seconds * 1_000_000L + frac;
+        return (local - offset) * 1_000_000L + frac;
+    }
+
+    /** Seconds since the epoch of {@code YYYY-MM-DDThh:mm:ss} at {@code c[from, from + 19)} read as UTC, else MIN_VALUE. */
+    private long localSecond(byte[] c, int from) {
+        if (c[from + 4] != '-' || c[from + 7] != '-' || c[from + 10] != 'T' || c[from + 13] != ':'
+                || c[from + 16] != ':') {
+            return Long.MIN_VALUE;
+        }
+        long day = epochDay(c, from);
+        int h = two(c, from + 11);
+        int m = two(c, from + 14);
+        int s = two(c, from + 17);
+        if (day == Long.MIN_VALUE || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59) {
+            return Long.MIN_VALUE;
+        }
+        return day * 86_400L + h * 3600L + m * 60L + s;
     }
 
     private long epochDay(byte[] c, int from) {

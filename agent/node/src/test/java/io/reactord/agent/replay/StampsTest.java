@@ -26,21 +26,41 @@ final class StampsTest {
         }
     }
 
+    private static final String FIRST = "2025-03-14T10:21:07.482913+01:00";
+
+    /** A new reader's answers for {@code FIRST}, then each stamp on each of {@code bodies}, match the JDK's. */
+    private static Stamps assertLikeTheJdk(List<String> stamps, String... bodies) {
+        Stamps s = new Stamps();
+        assertEquals(0, millis(s, FIRST + " change resource name:r0"));
+        for (String t : stamps) {
+            for (String body : bodies) {
+                assertEquals(reference(FIRST, t), millis(s, t + body), t + body);
+            }
+        }
+        return s;
+    }
+
     @Test
     void millisOf_drbdsetupShapesAndOddOnes_sameAsOffsetDateTimeParse() {
-        String first = "2025-03-14T10:21:07.482913+01:00";
-        List<String> stamps = List.of("2025-03-14T10:21:07.482913+01:00", "2025-03-14T10:21:08.5+01:00",
+        Stamps s = assertLikeTheJdk(List.of("2025-03-14T10:21:07.482913+01:00", "2025-03-14T10:21:08.5+01:00",
                 "2025-03-14T09:21:09Z", "2025-03-14T10:21:09.123456789+01:00", "2025-03-15T00:00:00.000001-05:30",
                 "2025-12-31T23:59:59.999999+18:00", "2024-02-29T12:00:00.1+00:00", "2025-02-29T12:00:00.1+00:00",
                 "2025-03-14T24:00:00.0+01:00", "2025-03-14T10:21:07.+01:00", "2025-03-14T10:21:07.1234567890+01:00",
                 "2025-03-14T10:21:07.1+19:00", "2025-03-14T10:21:07.1+01:00x", "2025-03-14T10:21", "2025-03-14 x",
-                "2025-03-14T10:21:07.482913+01:00");
-        Stamps s = new Stamps();
-        assertEquals(0, millis(s, first + " change resource name:r0"));
-        for (String t : stamps) {
-            assertEquals(reference(first, t), millis(s, t + " change resource name:r0"), t);
-        }
+                "2025-03-14T10:21:07.482913+01:00"), " change resource name:r0");
         assertEquals(-1, millis(s, "change resource name:r0 role:Primary"));
-        assertEquals(-1, millis(s, " " + first + " change resource name:r0"));
+        assertEquals(-1, millis(s, " " + FIRST + " change resource name:r0"));
+    }
+
+    /** Lines of one second share the date and time; the fraction and offset are read each time, a bad stamp never kept. */
+    @Test
+    void millisOf_linesOfOneSecond_fractionAndOffsetReadEachTime_badOnesNeverRemembered() {
+        assertLikeTheJdk(List.of("2025-03-14T10:21:07.5+01:00", "2025-03-14T10:21:07.500001+01:00",
+                "2025-03-14T10:21:07Z", "2025-03-14T10:21:07.1-02:00", "2025-03-14T10:21:07.1+01:0x",
+                "2025-03-14T10:21:07.+01:00", "2025-03-14T10:21:07.9+01:00", "2025-02-29T12:00:00.1+00:00",
+                "2025-02-29T12:00:00.2+00:00", "2025-03-14T10:21:08.0+01:00", "2025-03-14T10:21:08.0+01:00",
+                "2025-03-14T10:21:07.7+01:00", "2025-03-14T24:00:00.0+01:00", "2025-03-14T24:00:00.0+01:00",
+                "2025-03-15T00:00:00.0+01:00", "2025-03-14T10:21:07.7+01:00"),
+                " change device name:r0 volume:0", " change resource name:r0");
     }
 }
