@@ -99,6 +99,11 @@ public final class ClusterState {
         return l.apply(this, buf, from, to);
     }
 
+    /** Lines {@link #applyStatistics} took through a template of their object (for tests). */
+    long templatedLines() {
+        return statsLine == null ? 0 : statsLine.templated;
+    }
+
     /** True when an object named by a line with this action counts as re-reported in a repeated dump. */
     boolean confirming(Action action) {
         return unconfirmed != null && action == Action.EXISTS;

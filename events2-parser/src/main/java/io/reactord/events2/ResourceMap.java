@@ -24,6 +24,8 @@ final class ResourceMap extends AbstractMap<String, ResourceInfo> {
         PendingStats pending;
         /** True once the resource is gone from the map (a holder of the slot must look it up again). */
         boolean removed;
+        /** The byte path's templates of this resource's objects ({@link StatsTemplate#of}), or null. */
+        StatsTemplate[] templates;
 
         Slot(ResourceInfo value) {
             this.value = value;

@@ -68,15 +68,100 @@ final class StatsLine {
     private final byte[] lastName = new byte[64];
     private int lastNameLength = -1;
     private byte[] b;
+    /** The template expected to match the next line, and the template of the last line taken. */
+    private StatsTemplate predicted;
+    private StatsTemplate previous;
+    /** What the last line taken by the general check was about ({@link #commit}), and its part from the action on. */
+    private ResourceMap.Slot takenSlot;
+    private long takenKey;
+    private Object takenObject;
+    private Attrs takenStats;
+    private String[] takenKeys;
+    private boolean takenExists;
+    private int bodyFrom;
+    private int bodyEnd;
+    /** Lines taken through a template (for tests). */
+    long templated;
 
-    /** Applies {@code buf[start, stop)} when it is such a line; false (nothing changed) otherwise. */
+    /**
+     * Applies {@code buf[start, stop)} when it is such a line; false (nothing changed) otherwise. The line
+     * is first matched against the template the last line taken leads to ({@link StatsTemplate}); when that
+     * fails it is checked token by token, and a line taken that way becomes its object's template.
+     */
     boolean apply(ClusterState s, byte[] buf, int start, int stop) {
         b = buf;
         try {
-            return applyLine(s, start, stop);
+            StatsTemplate t = predicted;
+            if (t != null) {
+                predicted = t.next;
+                if (fromTemplate(s, t, start, stop)) {
+                    previous = t;
+                    templated++;
+                    return true;
+                }
+            }
+            if (!applyLine(s, start, stop)) {
+                previous = null;
+                return false;
+            }
+            StatsTemplate y = template();
+            if (y != null) {
+                if (previous != null) {
+                    previous.next = y;
+                }
+                predicted = y.next;
+            }
+            previous = y;
+            return true;
         } finally {
             b = null;
         }
+    }
+
+    /** Applies the line through template {@code t} when it matches; false (nothing changed) otherwise. */
+    private boolean fromTemplate(ClusterState s, StatsTemplate t, int start, int stop) {
+        if (!t.current() || t.exists && s.confirming(Action.EXISTS)) {
+            return false;
+        }
+        int end = stop;
+        while (end > start && (b[end - 1] == '\n' || b[end - 1] == '\r')) {
+            end--;
+        }
+        int i = skip(start, end);
+        int te = tokenEnd(i, end);
+        if (te <= i) {
+            return false;
+        }
+        if (Lines.looksLikeTimestamp(b, i, te)) {
+            i = skip(te, end);
+        }
+        if (!t.match(b, i, end, keptFrom, keptTo)) {
+            return false;
+        }
+        int n = t.holes();
+        if (n > 0) {
+            StatsEntry e = entry(t.slot, t.key);
+            if (e == null) {
+                e = t.slot.pending().entry(t.key, t.inTree);
+            }
+            e.object = t.object;
+            e.merge(b, t.keys, keptFrom, keptTo, n);
+        }
+        return true;
+    }
+
+    /** The last line taken by the general check as its object's template, or null when it cannot be one. */
+    private StatsTemplate template() {
+        StatsTemplate t = StatsTemplate.of(takenSlot, takenKey);
+        if (t == null || !t.take(b, bodyFrom, bodyEnd, keptFrom, keptTo, kept)) {
+            return null;
+        }
+        t.tree = takenSlot.value;
+        t.object = takenObject;
+        t.inTree = takenStats;
+        t.keys = takenKeys;
+        t.exists = takenExists;
+        return t;
     }
 
     private boolean applyLine(ClusterState s, int start, int stop) {
@@ -100,6 +185,9 @@ final class StatsLine {
         if (action != CHANGE && (action != EXISTS || s.confirming(Action.EXISTS))) {
             return false;
         }
+        bodyFrom = i;
+        bodyEnd = end;
+        takenExists = action == EXISTS;
         i = skip(te, end);
         te = tokenEnd(i, end);
         if (te <= i) {
@@ -369,6 +457,11 @@ final class StatsLine {
      * are), so an entry recognises an unchanged key list by identity.
      */
     private void commit(ResourceMap.Slot slot, long key, StatsEntry e, Object object, Attrs inTree, int kind) {
+        takenSlot = slot;
+        takenKey = key;
+        takenObject = object;
+        takenStats = inTree;
+        takenKeys = null;
         if (kept == 0) {
             return;
         }
@@ -381,6 +474,7 @@ final class StatsLine {
         }
         e.object = object;
         e.merge(b, keys, keptFrom, keptTo, kept);
+        takenKeys = keys;
     }
 
     private boolean sameKeys(String[] keys) {

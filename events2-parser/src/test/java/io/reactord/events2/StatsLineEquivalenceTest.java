@@ -29,48 +29,12 @@ final class StatsLineEquivalenceTest {
     @TempDir
     Path tmp;
 
-    /** Both paths over one stream; counts the lines the byte path took. */
-    private static final class Pair {
-        final ClusterState general = new ClusterState();
-        final ClusterState fast = new ClusterState();
-        int lines;
-        int taken;
-
-        /** The line at an offset of a bigger buffer that is overwritten afterwards: nothing may keep it. */
-        void line(byte[] line) {
-            lines++;
-            List<Change> g = general.apply(Events2Parser.parse(line, 0, line.length));
-            byte[] buf = new byte[line.length + 7];
-            System.arraycopy(line, 0, buf, 3, line.length);
-            boolean took = fast.applyStatistics(buf, 3, 3 + line.length);
-            List<Change> f = took ? List.of() : fast.apply(Events2Parser.parse(buf, 3, 3 + line.length));
-            Arrays.fill(buf, (byte) '9');
-            if (took) {
-                taken++;
-                assertEquals(List.of(), g, () -> "byte path took a line that changes something: " + text(line));
-            }
-            assertEquals(g, f, () -> text(line));
-            assertEquals(g.toString(), f.toString(), () -> text(line));
-        }
-
-        void beginDump() {
-            general.beginDump();
-            fast.beginDump();
-        }
-
-        void compare(String where) {
-            assertEquals(general.initialDumpComplete(), fast.initialDumpComplete(), where);
-            assertEquals(general.resources(), fast.resources(), where);
-            assertEquals(general.resources().toString(), fast.resources().toString(), where); // key order too
-        }
-    }
-
     private static String text(byte[] line) {
         return new String(line, StandardCharsets.UTF_8);
     }
 
-    private static Pair run(List<byte[]> lines, boolean compareEachLine) {
-        Pair p = new Pair();
+    private static BothPaths run(List<byte[]> lines, boolean compareEachLine) {
+        BothPaths p = new BothPaths();
         for (byte[] l : lines) {
             p.line(l);
             if (compareEachLine || p.lines % 97 == 0) {
@@ -118,14 +82,14 @@ final class StatsLineEquivalenceTest {
         FullStream.generate(file, 7, 3, 20_000, 5);
         List<byte[]> lines = utf8(FullStream.lines(file));
         run(lines.subList(0, 3_000), true);
-        Pair p = run(lines, false);
+        BothPaths p = run(lines, false);
         assertTrue(p.taken > lines.size() * 9 / 10, p.taken + " of " + lines.size());
     }
 
     @Test
     void randomLines_bothPathsAgree() {
         for (long seed = 1; seed <= 3; seed++) {
-            Pair p = new Pair();
+            BothPaths p = new BothPaths();
             RandomLines g = new RandomLines(new Random(seed));
             for (int i = 0; i < 6_000; i++) {
                 if (g.rnd.nextInt(700) == 0) {
