@@ -34,7 +34,8 @@ final class Stamps {
     /** Milliseconds since the first stamped line, or -1 for a line {@code c[from, to)} without a stamp. */
     long millisOf(byte[] c, int from, int to) {
         int sp = -1;
-        for (int i = from; i < to; i++) {
+        // the 19 bytes of the last stamp's second were checked: no space among them, the search starts after
+        for (int i = to - from > 19 && sameSecond(c, from) ? from + 19 : from; i < to; i++) {
             if (c[i] == ' ') {
                 sp = i;
                 break;
@@ -57,6 +58,12 @@ final class Stamps {
             stamped = true;
         }
         return Math.max(0, (micros - firstMicros) / 1000);
+    }
+
+    /** True when {@code c[from, from + 19)} is the date and time to the second of the last stamp read the fast way. */
+    private boolean sameSecond(byte[] c, int from) {
+        return secondTail >= 0 && (long) LONGS.get(c, from) == second0 && (long) LONGS.get(c, from + 8) == second1
+                && ((c[from + 16] & 0xff) | (c[from + 17] & 0xff) << 8 | (c[from + 18] & 0xff) << 16) == secondTail;
     }
 
     /** Epoch microseconds of {@code YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|±hh:mm)} in {@code c[from, to)}, else MIN_VALUE. */
