@@ -6,7 +6,8 @@ import io.reactord.ctl.status.QuickStatus;
 /**
  * The entry point of {@code reactorctl}. A plain {@code status} while the daemon answers is printed from the
  * daemon's own report ({@link QuickStatus}): no command model, configuration parser or child process in the
- * short-lived JVM. Everything else, and {@code status} without the daemon, runs {@link ReactorCtl}. No command
+ * short-lived JVM; a plain {@code replay} runs without the command model too ({@link QuickReplay}). Everything
+ * else, and {@code status} without the daemon, runs {@link ReactorCtl}. No command
  * means {@code status}, as with drbd-reactorctl; drbd-reactorctl's {@code --context}/{@code --nodes} run the command
  * on other nodes too ({@link Clustered}), {@code --local} here only.
  */
@@ -28,6 +29,9 @@ public final class CtlMain {
             }
         }
         int rc = QuickStatus.run(line, System.out, System.err);
+        if (rc < 0) {
+            rc = QuickReplay.run(line, System.out, System.err);
+        }
         if (rc >= 0) {
             System.exit(rc);
         }
