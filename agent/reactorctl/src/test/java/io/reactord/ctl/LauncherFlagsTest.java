@@ -70,13 +70,14 @@ final class LauncherFlagsTest {
     }
 
     @Test
-    void launcher_replayWithoutItsArchive_writesItsOwnNotStatuss() throws Exception {
+    void launcher_replayWithoutItsArchive_writesItsOwnNotStatussAndTrains() throws Exception {
         Path status = tmp.resolve("ctl.jsa");
         Files.writeString(status, "");
         status.toFile().setLastModified(System.currentTimeMillis() + 60_000);
         String a = javaArgsWithArchive(status.toString(), "replay", "--events", "x");
         assertTrue(a.contains("-XX:ArchiveClassesAtExit=" + tmp.resolve("ctl-replay.jsa")), a);
-        assertFalse(a.contains("SharedArchiveFile") || a.contains("cds-training"), a);
+        assertTrue(a.contains("-Dreactorctl.cds-training=true"), a); // it also replays a small built-in capture
+        assertFalse(a.contains("SharedArchiveFile"), a);
     }
 
     @Test

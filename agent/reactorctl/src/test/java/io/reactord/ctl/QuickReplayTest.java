@@ -3,6 +3,7 @@ package io.reactord.ctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -74,6 +75,23 @@ final class QuickReplayTest {
             assertNull(QuickReplay.parse(a), String.join(" ", a));
             assertEquals(-1, quick(a).rc(), String.join(" ", a));
         }
+    }
+
+    @Test
+    void run_archiveWritingRun_printsOnlyWhatItsOwnCaptureGives() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.events2"), "");
+        Path one = Files.writeString(dir.resolve("one.events2"), "exists resource name:a role:Primary\nexists -\n");
+        Outcome emptyPlain = quick("replay", "--events", empty.toString(), "--state");
+        Outcome onePlain = quick("replay", "--events", one.toString(), "--state");
+        System.setProperty(ReplayRun.TRAINING, "true");
+        try {
+            assertEquals(emptyPlain, quick("replay", "--events", empty.toString(), "--state"));
+            assertEquals(onePlain, quick("replay", "--events", one.toString(), "--state"));
+        } finally {
+            System.clearProperty(ReplayRun.TRAINING);
+        }
+        assertEquals(new Outcome(0, "[]\n", ""), emptyPlain);
+        assertTrue(onePlain.out().startsWith("[{\"name\":\"a\",\"role\":\"Primary\""), onePlain.out());
     }
 
     @Test
