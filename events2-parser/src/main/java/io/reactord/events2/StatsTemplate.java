@@ -17,8 +17,8 @@ import java.util.Arrays;
  * to print after it.
  */
 final class StatsTemplate {
-    /** Longest line part kept as a template; a longer line always takes the general check. */
-    static final int MAX_BODY = 4096;
+    /** Longest line part kept as a template (real lines: 100-400 bytes); a longer one takes the token check. */
+    static final int MAX_BODY = 1024;
 
     final ResourceMap.Slot slot;
     /** The object: {@link PendingStats#key}. */
@@ -63,7 +63,8 @@ final class StatsTemplate {
             return null;
         }
         if (all == null || n == all.length) {
-            all = slot.templates = all == null ? new StatsTemplate[4] : Arrays.copyOf(all, Math.min(PER_RESOURCE, 2 * n));
+            all = all == null ? new StatsTemplate[4] : Arrays.copyOf(all, Math.min(PER_RESOURCE, 2 * n));
+            slot.templates = all;
         }
         return all[n] = new StatsTemplate(slot, key);
     }

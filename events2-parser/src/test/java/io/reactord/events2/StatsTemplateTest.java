@@ -70,6 +70,20 @@ final class StatsTemplateTest {
     }
 
     @Test
+    void applyStatistics_lineLongerThanATemplate_takenByTheTokenCheckEveryTime() {
+        String head = "change connection name:r0 peer-node-id:1 conn-name:node-2 connection:Connected role:Secondary ";
+        BothPaths p = new BothPaths();
+        p.line(utf8("exists connection name:r0 peer-node-id:1 conn-name:node-2 connection:Connected role:Secondary"));
+        p.line(utf8("exists -"));
+        for (int i = 0; i < 5; i++) {
+            p.line(utf8(head + "ap-in-flight:" + "7".repeat(StatsTemplate.MAX_BODY) + i));
+        }
+        assertEquals(5, p.taken, "the byte path takes them");
+        assertEquals(0, p.templated(), "but never through a template");
+        p.compare("at the end");
+    }
+
+    @Test
     void applyStatistics_existsLineDuringRepeatedDump_confirmedByTheGeneralPath() {
         // without statistics: nothing pending, so the dump's start (which folds pending statistics) keeps the tree
         byte[] conn = utf8("exists connection name:r0 peer-node-id:1 conn-name:node-2 connection:Connected role:Secondary");
