@@ -80,6 +80,8 @@ final class StatsLine {
     private boolean takenExists;
     private int bodyFrom;
     private int bodyEnd;
+    /** The end of the current line without its CR/LF ({@link #actionStart}). */
+    private int lineEnd;
     /** Lines taken through a template (for tests). */
     long templated;
 
@@ -123,19 +125,8 @@ final class StatsLine {
         if (!t.current() || t.exists && s.confirming(Action.EXISTS)) {
             return false;
         }
-        int end = stop;
-        while (end > start && (b[end - 1] == '\n' || b[end - 1] == '\r')) {
-            end--;
-        }
-        int i = skip(start, end);
-        int te = tokenEnd(i, end);
-        if (te <= i) {
-            return false;
-        }
-        if (Lines.looksLikeTimestamp(b, i, te)) {
-            i = skip(te, end);
-        }
-        if (!t.match(b, i, end, keptFrom, keptTo)) {
+        int i = actionStart(start, stop);
+        if (i < 0 || !t.match(b, i, lineEnd, keptFrom, keptTo)) {
             return false;
         }
         int n = t.holes();
@@ -164,22 +155,33 @@ final class StatsLine {
         return t;
     }
 
-    private boolean applyLine(ClusterState s, int start, int stop) {
+    /**
+     * Where the line {@code b[start, stop)}'s action starts (after the {@code --timestamps} prefix, if any), its
+     * end without CR/LF in {@link #lineEnd}; -1 when its first token is empty or holds a byte below the space.
+     */
+    private int actionStart(int start, int stop) {
         int end = stop;
         while (end > start && (b[end - 1] == '\n' || b[end - 1] == '\r')) {
             end--;
         }
+        lineEnd = end;
         int i = skip(start, end);
         int te = tokenEnd(i, end);
         if (te <= i) {
+            return -1;
+        }
+        return Lines.looksLikeTimestamp(b, i, te) ? skip(te, end) : i;
+    }
+
+    private boolean applyLine(ClusterState s, int start, int stop) {
+        int i = actionStart(start, stop);
+        if (i < 0) {
             return false;
         }
-        if (Lines.looksLikeTimestamp(b, i, te)) {
-            i = skip(te, end);
-            te = tokenEnd(i, end);
-            if (te <= i) {
-                return false;
-            }
+        int end = lineEnd;
+        int te = tokenEnd(i, end);
+        if (te <= i) {
+            return false;
         }
         int action = Words.find(b, i, te);
         if (action != CHANGE && (action != EXISTS || s.confirming(Action.EXISTS))) {

@@ -29,6 +29,16 @@ final class StatsTemplateTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Both paths after an initial dump of these lines and {@code exists -}. */
+    private static BothPaths dumped(String... lines) {
+        BothPaths p = new BothPaths();
+        for (String l : lines) {
+            p.line(utf8(l));
+        }
+        p.line(utf8("exists -"));
+        return p;
+    }
+
     @Test
     void applyStatistics_repeatedPolls_takenThroughTemplatesWithTheGeneralPathsTrees() throws IOException {
         Path file = tmp.resolve("full.events2");
@@ -47,10 +57,8 @@ final class StatsTemplateTest {
     @Test
     void applyStatistics_stateFieldChangesInATemplatedLine_generalPathReportsIt() {
         String head = "change connection name:r0 peer-node-id:1 conn-name:node-2 connection:Connected role:";
-        BothPaths p = new BothPaths();
-        p.line(utf8("exists resource name:r0 role:Secondary suspended:no"));
-        p.line(utf8("exists connection name:r0 peer-node-id:1 conn-name:node-2 connection:Connected role:Secondary congested:no ap-in-flight:0"));
-        p.line(utf8("exists -"));
+        BothPaths p = dumped("exists resource name:r0 role:Secondary suspended:no",
+                "exists connection name:r0 peer-node-id:1 conn-name:node-2 connection:Connected role:Secondary congested:no ap-in-flight:0");
         p.line(utf8(head + "Secondary congested:no ap-in-flight:1"));
         p.line(utf8(head + "Secondary congested:no ap-in-flight:2"));
         p.line(utf8(head + "Secondary congested:no ap-in-flight:3"));
@@ -72,9 +80,7 @@ final class StatsTemplateTest {
     @Test
     void applyStatistics_lineLongerThanATemplate_takenByTheTokenCheckEveryTime() {
         String head = "change connection name:r0 peer-node-id:1 conn-name:node-2 connection:Connected role:Secondary ";
-        BothPaths p = new BothPaths();
-        p.line(utf8("exists connection name:r0 peer-node-id:1 conn-name:node-2 connection:Connected role:Secondary"));
-        p.line(utf8("exists -"));
+        BothPaths p = dumped("exists connection name:r0 peer-node-id:1 conn-name:node-2 connection:Connected role:Secondary");
         for (int i = 0; i < 5; i++) {
             p.line(utf8(head + "ap-in-flight:" + "7".repeat(StatsTemplate.MAX_BODY) + i));
         }
